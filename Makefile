@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is set up on the way.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SYSTEM_PACKAGES := libreoffice-writer-nogui poppler-utils dovecot-imapd
+ARGS ?=
+
+.PHONY: install run demo test bench system-packages forms clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python run.py run
+
+demo: install
+	$(BIN)/python run.py demo
+
+# Tests use real LibreOffice, poppler and Dovecot. Installed here when missing and running as root;
+# otherwise the command to run is printed and the tests that need them say they were skipped.
+system-packages:
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$$missing dovecot-imapd"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages:$$missing. Install them with:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+	  fi; \
+	fi
+
+test: install system-packages
+	@$(BIN)/python -m pytest $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+bench: install
+	$(BIN)/python bench/bench_pipeline.py
+
+forms: install
+	$(BIN)/python templates/forms/build_forms.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

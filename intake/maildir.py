@@ -1,0 +1,145 @@
+"""The local mailbox: a Maildir (new/, cur/, tmp/).
+
+A message is taken from new/ and, once handled, moved to cur/ with the Seen flag; nothing is deleted.
+Writers that follow Maildir rules rename a finished file into new/; people and scripts that copy a
+file straight into new/ may still be writing, so a file is taken only when watchdog has seen it
+closed, or its size and time have stopped changing. watchdog gives prompt pick-up; a full rescan
+every `rescan_seconds` catches whatever events were lost.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from watchdog.events import FileClosedEvent, FileMovedEvent, FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .mailbox import Incoming
+
+
+@dataclass
+class _Seen:
+    size: int
+    mtime: float
+    first_seen: float = field(default_factory=time.monotonic)
+
+
+class _Wake(FileSystemEventHandler):
+    def __init__(self, mailbox: "MaildirMailbox") -> None:
+        self.mailbox = mailbox
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        new = self.mailbox.root / "new"
+        if isinstance(event, FileMovedEvent):
+            # A rename from tmp/ into new/ is how Maildir delivers a finished message.
+            target = Path(str(event.dest_path))
+        elif isinstance(event, FileClosedEvent):
+            target = Path(str(event.src_path))
+        else:
+            target = Path(str(event.src_path))
+            if target.parent == new:
+                self.mailbox.wake.set()
+            return
+        if target.parent == new:
+            self.mailbox.complete.add(target.name)
+            self.mailbox.wake.set()
+
+
+class MaildirMailbox:
+    def __init__(self, root: Path, settle_seconds: float = 1.0, watch: bool = False) -> None:
+        self.root = root
+        self.name = "maildir"
+        self.settle_seconds = settle_seconds
+        for sub in ("new", "cur", "tmp"):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+        self.wake = threading.Event()
+        self.complete: set[str] = set()
+        self._seen: dict[str, _Seen] = {}
+        self._observer: Observer | None = None  # type: ignore[valid-type]
+        if watch:
+            self._observer = Observer()
+            self._observer.schedule(_Wake(self), str(root), recursive=True)
+            self._observer.start()
+
+    def _settled(self, name: str, stat: os.stat_result) -> bool:
+        if name in self.complete:
+            return True
+        if time.time() - stat.st_mtime >= self.settle_seconds:
+            return True
+        seen = self._seen.get(name)
+        if seen is None or (seen.size, seen.mtime) != (stat.st_size, stat.st_mtime):
+            self._seen[name] = _Seen(stat.st_size, stat.st_mtime)
+            return False
+        return time.monotonic() - seen.first_seen >= self.settle_seconds
+
+    def ready(self) -> tuple[list[Path], int]:
+        """Files in new/ that are complete, oldest first, and how many are still being written."""
+        entries = []
+        waiting = 0
+        for entry in os.scandir(self.root / "new"):
+            if not entry.is_file() or entry.name.startswith("."):
+                continue
+            stat = entry.stat()
+            if self._settled(entry.name, stat):
+                entries.append((stat.st_mtime, entry.name))
+            else:
+                waiting += 1
+        return [self.root / "new" / name for _, name in sorted(entries)], waiting
+
+    def pending(self) -> Iterator[Incoming]:
+        files, _ = self.ready()
+        for path in files:
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                continue  # taken by another pass meanwhile
+            yield Incoming(source_key=path.name, raw=raw)
+
+    def drain_wait(self) -> bool:
+        """True if files are still settling, after giving them one settle period."""
+        _, waiting = self.ready()
+        if waiting:
+            time.sleep(self.settle_seconds)
+        return waiting > 0
+
+    def mark_done(self, item: Incoming) -> None:
+        src = self.root / "new" / item.source_key
+        base = item.source_key.split(":2,", 1)[0]
+        dst = self.root / "cur" / f"{base}:2,S"
+        try:
+            os.replace(src, dst)
+        except FileNotFoundError:
+            pass  # already moved (a retry after a crash between handling and moving)
+        self.complete.discard(item.source_key)
+        self._seen.pop(item.source_key, None)
+
+    def wait(self, timeout: float) -> None:
+        self.wake.wait(timeout)
+        self.wake.clear()
+
+    def interrupt(self) -> None:
+        self.wake.set()
+
+    def close(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+
+
+def deliver(root: Path, raw: bytes, name_hint: str = "") -> Path:
+    """Put a message into a Maildir the way a mail delivery agent does: write in tmp/, rename to new/."""
+    for sub in ("new", "cur", "tmp"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    unique = f"{time.time_ns()}.{os.getpid()}_{name_hint or 'm'}.{os.uname().nodename}"
+    tmp = root / "tmp" / unique
+    with open(tmp, "wb") as fh:
+        fh.write(raw)
+        fh.flush()
+        os.fsync(fh.fileno())
+    dst = root / "new" / unique
+    os.replace(tmp, dst)
+    return dst

@@ -1,0 +1,32 @@
+"""The local sender: each message becomes an .eml file in a folder (the default, for running with no
+server). Named after its Message-ID and written by rename, so sending twice writes one file."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+
+class LocalFolderSender:
+    name = "local"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, message_id: str) -> Path:
+        return self.folder / (re.sub(r"[^A-Za-z0-9._@-]", "_", message_id.strip("<>")) + ".eml")
+
+    def send(self, envelope_from: str, recipients: list[str], payload: bytes, message_id: str) -> None:
+        target = self.path_for(message_id)
+        if target.exists():
+            return
+        tmp = target.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+
+    def close(self) -> None:
+        pass

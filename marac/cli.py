@@ -1,0 +1,209 @@
+"""The command line (shared/spec/cli.md): names, options and exit codes others rely on."""
+from __future__ import annotations
+
+import argparse
+import os
+import json
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Callable, NoReturn
+
+from . import logs
+from .config import Config, ConfigError, Limits, load
+
+DEFAULT_CONFIG = Path("mailbox_config/local.toml")
+
+
+class UsageError(Exception):
+    """One plain sentence for stderr; exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message[0].upper() + message[1:] + ".")
+
+
+def _config(args: argparse.Namespace) -> tuple[Config, Path]:
+    config = load(Path(args.config), Path(args.home) if args.home else None)
+    logs.configure(args.log_format or config.logging.format, config.logging.level)
+    return config, config.home
+
+
+def _service(args: argparse.Namespace, watch: bool = False) -> Any:
+    from .service import Service
+    config, home = _config(args)
+    return Service(config, home, watch=watch)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    service = _service(args, watch=True)
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        stop.set()
+        service.interrupt()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        service.run(stop)
+    finally:
+        service.close()
+    return 0
+
+
+def cmd_process_once(args: argparse.Namespace) -> int:
+    service = _service(args)
+    try:
+        result = service.process_once()
+    finally:
+        service.close()
+    print(f"{result.referrals} referral(s) accepted, {result.exceptions} sent to exceptions, "
+          f"{result.duplicates} already handled, {result.failed} failed and kept for retry; "
+          f"{result.sent} message(s) sent, {result.deferred} waiting to be retried, {result.refused} refused.")
+    return 1 if result.failed or result.deferred else 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from parsers.sandbox import ParserPool
+    limits = load(Path(args.config)).limits if Path(args.config).exists() else Limits()
+    results: list[dict[str, Any]] = []
+    unreadable = False
+    with ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes) as pool:
+        for name in args.files:
+            path = Path(name)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                print(f"{name}: cannot be read ({exc.strerror or type(exc).__name__}).", file=sys.stderr)
+                unreadable = True
+                continue
+            results.append(pool.parse(data, path.name))
+    if args.json:
+        out: Any = results[0] if len(args.files) == 1 and results else results
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        from .readable import describe
+        for result in results:
+            print(describe(result))
+    return 1 if unreadable else 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from .store import cases, db
+    config, home = _config(args)
+    conn = db.connect(home / "marac.db")
+    rows = cases.summaries(conn, args.meeting)
+    if args.json:
+        out = []
+        for row in rows:
+            item = row.as_dict()
+            if args.identify:
+                item["victims"] = [dict(r) for r in cases.victim_identity(conn, row.case_number)]
+            out.append(item)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No cases.")
+    for row in rows:
+        flags = " ".join(f for f, on in (("repeat", row.repeat), ("children", row.children)) if on)
+        print(f"{row.case_number}  {row.meeting or 'no meeting yet':<14} {row.status:<9} "
+              f"{row.referrals} referral(s): {', '.join(row.agencies) or 'agency not stated'}  {flags}".rstrip())
+        if args.identify:
+            for r in cases.victim_identity(conn, row.case_number):
+                print(f"    victim: {r['victim_name']}  born {r['victim_dob'] or 'unknown'}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .store import audit, db
+    _, home = _config(args)
+    conn = db.connect(home / "marac.db")
+    rows = audit.for_case(conn, args.case)
+    if not rows:
+        print(f"Nothing has been disclosed for case {args.case}.")
+    for r in rows:
+        print(f"{r['at']}  {r['event']:<10} {r['document'] or '-'}  to {r['recipient'] or '-'}  "
+              f"sha256 {r['sha256'] or '-'}" + (f"  ({r['detail']})" if r["detail"] else ""))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import put_demo_referrals
+    config, home = _config(args)
+    if config.mailbox.backend != "maildir":
+        raise UsageError("The demo puts messages into the local mailbox, so it needs backend = \"maildir\".")
+    names = put_demo_referrals(home / config.mailbox.path)  # type: ignore[union-attr]
+    print(f"Put {len(names)} invented referral messages into {home / config.mailbox.path / 'new'}.")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    config, home = _config(args)
+    print(f"The configuration for {config.area.name} is valid (state under {home}).")
+    return 0
+
+
+def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
+    def command(_args: argparse.Namespace) -> int:
+        raise UsageError(f"{what} is not available in this version yet.")
+    return command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="run.py", description="MARAC referral service")
+    parser.add_argument("--config", default=str(DEFAULT_CONFIG), help="configuration file (TOML)")
+    parser.add_argument("--home", help="root of all local state (default: var/)")
+    parser.add_argument("--log-format", choices=["text", "json"], help="log lines as text or JSON lines")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("run", help="the daemon").set_defaults(func=cmd_run)
+    sub.add_parser("process-once", help="one pass, then exit").set_defaults(func=cmd_process_once)
+    p = sub.add_parser("parse", help="parse forms and print what was read")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_parse)
+    p = sub.add_parser("cases", help="list cases")
+    p.add_argument("--meeting")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--identify", action="store_true", help="include victims' names and dates of birth")
+    p.set_defaults(func=cmd_cases)
+    p = sub.add_parser("audit", help="every disclosure of a case")
+    p.add_argument("--case", required=True)
+    p.set_defaults(func=cmd_audit)
+    sub.add_parser("demo", help="put invented referrals into the local mailbox").set_defaults(func=cmd_demo)
+    sub.add_parser("check-config", help="validate the configuration").set_defaults(func=cmd_check_config)
+    for name, what in (("agenda", "Building the agenda"), ("research", "Building research forms"),
+                       ("minutes", "Building minutes")):
+        p = sub.add_parser(name)
+        p.add_argument("--meeting")
+        p.add_argument("--send", action="store_true")
+        p.add_argument("--import", dest="import_file")
+        p.set_defaults(func=_not_yet(what))
+    p = sub.add_parser("tracker")
+    p.add_argument("action", choices=["sync"])
+    p.set_defaults(func=_not_yet("The action tracker"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logs.configure()
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args))
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem[0].upper() + problem[1:].rstrip(".") + ".", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - users get a sentence, not a traceback
+        if os.environ.get("MARAC_DEBUG"):
+            raise
+        print(f"The command stopped on an unexpected error ({type(exc).__name__}); nothing was lost. "
+              "Run it again with MARAC_DEBUG=1 for details.", file=sys.stderr)
+        return 1

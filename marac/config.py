@@ -1,0 +1,255 @@
+"""The service's configuration: one TOML file, validated at start with a plain sentence per mistake.
+
+Secrets never live in the file: it names an environment variable or a file that holds them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+                      model_validator)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; `problems` holds one plain sentence per mistake."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _email(value: str) -> str:
+    local, at, domain = value.partition("@")
+    if not (local and at and "." in domain) or any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not an email address")
+    return value
+
+
+def _area_code(value: str) -> str:
+    if not (2 <= len(value) <= 6 and value.isalpha() and value.isupper()):
+        raise ValueError(f"the area code must be 2 to 6 capital letters, such as EXM (found '{value}')")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Secret(_Strict):
+    """Where a secret comes from: an environment variable or a file (e.g. a mounted secret)."""
+    env: str | None = None
+    file: Path | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Secret":
+        if (self.env is None) == (self.file is None):
+            raise ValueError("give exactly one of 'env' (an environment variable) or 'file'")
+        return self
+
+    def read(self) -> str:
+        if self.env is not None:
+            value = os.environ.get(self.env)
+            if value is None:
+                raise ConfigError([f"the environment variable {self.env} is not set"])
+            return value
+        assert self.file is not None
+        try:
+            return self.file.read_text().strip()
+        except OSError:
+            raise ConfigError([f"the secret file {self.file} cannot be read"]) from None
+
+
+class Area(_Strict):
+    name: str = Field(min_length=1)
+    code: Annotated[str, AfterValidator(_area_code)]
+    mailbox_address: Email
+    postcode_districts: list[str] = []
+
+
+class MaildirMailbox(_Strict):
+    backend: Literal["maildir"]
+    path: Path = Path("inbox")
+    rescan_seconds: float = Field(default=30.0, gt=0)
+    settle_seconds: float = Field(default=1.0, ge=0)
+
+
+class ImapMailbox(_Strict):
+    backend: Literal["imap"]
+    host: str
+    port: int = 993
+    security: Literal["tls", "starttls"] = "tls"
+    username: str
+    password: Secret
+    folder: str = "INBOX"
+    processed_folder: str = "MARAC/Processed"
+    poll_seconds: float = Field(default=60.0, gt=0)
+    use_idle: bool = True
+
+
+class EwsMailbox(_Strict):
+    backend: Literal["ews"]
+    server: str
+    username: str
+    password: Secret
+    primary_smtp_address: str
+    auth: Literal["ntlm", "basic", "oauth2"] = "ntlm"
+    folder: str = "Inbox"
+    processed_folder: str = "MARAC Processed"
+
+
+class GraphMailbox(_Strict):
+    backend: Literal["graph"]
+    tenant_id: str
+    client_id: str
+    client_secret: Secret
+    user: str
+    folder: str = "Inbox"
+    processed_folder: str = "MARAC Processed"
+
+
+Mailbox = Annotated[Union[MaildirMailbox, ImapMailbox, EwsMailbox, GraphMailbox], Field(discriminator="backend")]
+
+
+class LocalSender(_Strict):
+    backend: Literal["local"]
+    path: Path = Path("outbox")
+
+
+class SmtpSender(_Strict):
+    backend: Literal["smtp"]
+    host: str
+    port: int = 587
+    # 'plain' exists for a loopback relay only; anything else must be encrypted.
+    security: Literal["starttls", "tls", "plain"] = "starttls"
+    username: str | None = None
+    password: Secret | None = None
+    ca_file: Path | None = None
+    timeout_seconds: float = 30.0
+
+    @model_validator(mode="after")
+    def _plain_only_on_loopback(self) -> "SmtpSender":
+        if self.security == "plain" and self.host not in {"127.0.0.1", "::1", "localhost"}:
+            raise ValueError("unencrypted SMTP is allowed only to a relay on this machine (127.0.0.1)")
+        return self
+
+
+class EwsSender(_Strict):
+    backend: Literal["ews"]
+
+
+class GraphSender(_Strict):
+    backend: Literal["graph"]
+
+
+Sender = Annotated[Union[LocalSender, SmtpSender, EwsSender, GraphSender], Field(discriminator="backend")]
+
+
+class Idva(_Strict):
+    service: str = "IDVA service"
+    email: Email
+
+
+class Agency(_Strict):
+    name: str
+    email: Email
+    representative: str | None = None
+    # Addresses referrals may come from (issue: who may send), e.g. "exampleshire.police.uk".
+    domains: list[str] = []
+    isp_signed: dt.date | None = None
+    isp_expires: dt.date | None = None
+    children_agency: bool = False
+
+
+class Security(_Strict):
+    # Case information goes only to addresses on these domains (or their subdomains).
+    secure_domains: list[str] = Field(min_length=1)
+
+    @field_validator("secure_domains")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [d.lower().lstrip(".") for d in value]
+
+
+class Limits(_Strict):
+    max_message_bytes: int = Field(default=30_000_000, gt=0)
+    max_attachment_bytes: int = Field(default=20_000_000, gt=0)
+    max_attachments: int = Field(default=20, gt=0)
+    parse_seconds: float = Field(default=30.0, gt=0)
+    parse_memory_mb: int = Field(default=768, ge=128)
+
+
+class Rules(_Strict):
+    visible_high_risk: int = Field(default=14, ge=1, le=24)
+    required: list[str] = [
+        "referral.victim.name",
+        "referral.referrer.agency",
+    ]
+
+
+class Logging(_Strict):
+    format: Literal["text", "json"] = "text"
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class Config(_Strict):
+    area: Area
+    mailbox: Mailbox
+    sender: Sender
+    idva: Idva
+    security: Security
+    agencies: list[Agency] = []
+    limits: Limits = Limits()
+    rules: Rules = Rules()
+    logging: Logging = Logging()
+    home: Path = Path("var")
+
+    @model_validator(mode="after")
+    def _idva_on_secure_domain(self) -> "Config":
+        if not is_secure_address(self.idva.email, self.security.secure_domains):
+            raise ValueError(f"the IDVA address {self.idva.email} is not on a secure domain listed in "
+                             "[security] secure_domains")
+        return self
+
+
+def is_secure_address(address: str, secure_domains: list[str]) -> bool:
+    domain = address.rpartition("@")[2].lower().strip().rstrip(">")
+    return any(domain == d or domain.endswith("." + d) for d in secure_domains)
+
+
+def _sentence(error: dict) -> str:  # type: ignore[type-arg]
+    where = ".".join(str(p) for p in error["loc"] if not str(p).startswith("function-after"))
+    where = where.replace(".maildir", "").replace(".local", "").replace(".smtp", "").replace(".imap", "")
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return f"'{where}' is missing from the configuration."
+    if kind == "extra_forbidden":
+        return f"'{where}' is not a setting this service knows (check the spelling)."
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        return (f"'{where}.backend' is '{ctx.get('tag')}', which is not one of "
+                f"{ctx.get('expected_tags', '').replace(chr(39), '')}.")
+    text = msg.removeprefix("Value error, ")
+    return f"'{where}': {text}." if where else f"{text[0].upper()}{text[1:]}."
+
+
+def load(path: Path, home: Path | None = None) -> Config:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError([f"the configuration file {path} does not exist"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"the configuration file {path} is not valid TOML ({exc})"]) from None
+    if home is not None:
+        data["home"] = str(home)
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_sentence(e) for e in exc.errors()]) from None

@@ -1,0 +1,125 @@
+"""One message in, one outcome out: a case with its IDVA copy queued, or a folder on the desk.
+
+Durable record first, side effects after: the ledger row, the case and the queued IDVA copy are
+committed in one transaction, and only then is the message moved out of the inbox and the copy sent.
+A crash anywhere leaves either nothing recorded (the message is simply handled again) or everything
+recorded (the message is recognised in the ledger and only moved).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from generators.idva_copy import build_idva_copy, idva_message_id
+from intake.attachments import Letter, read_letter
+from intake.mailbox import Incoming
+from parsers.join import join
+from parsers.sandbox import ParserPool
+
+from . import desk, logs, rules
+from .config import Config
+from .store import cases, ledger, outbox
+from .store.db import transaction
+
+Outcome = Literal["referral", "exception", "duplicate"]
+
+ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable, "
+                "or correct the case by hand. The original message is kept here untouched.")
+ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the referrer to send the "
+              "referral form and DASH checklist as Word or PDF attachments to the MARAC mailbox.")
+
+
+@dataclass
+class Pipeline:
+    conn: sqlite3.Connection
+    config: Config
+    parsers: ParserPool
+    exceptions_dir: Path
+    mailbox_name: str
+
+    def handle(self, item: Incoming) -> Outcome:
+        key = ledger.key_of(item.raw)
+        if ledger.find(self.conn, key) is not None:
+            logs.event("message.already_handled", msg=key.short)
+            return "duplicate"
+        if len(item.raw) > self.config.limits.max_message_bytes:
+            limit = self.config.limits.max_message_bytes // 1_000_000
+            return self._exception(item, key, None, desk.Exception_(
+                f"The message is larger than the {limit} MB allowed, so it was not opened.", ASK_RESEND),
+                reason="too-large")
+        try:
+            letter = read_letter(item.raw)
+        except Exception:  # noqa: BLE001 - the email package can fail on hostile input in many ways
+            return self._exception(item, key, None, desk.Exception_(
+                "The message is malformed and could not be read as an email.", ASK_RESEND),
+                reason="malformed")
+        forms = letter.forms[: self.config.limits.max_attachments]
+        if not forms:
+            return self._exception(item, key, letter, desk.Exception_(
+                "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND),
+                reason="no-attachment")
+        joined = join([self.parsers.parse(a.data, a.filename) for a in forms])
+        problems = rules.check(joined, self.config.rules)
+        if joined["referral"] is None:
+            return self._exception(item, key, letter, desk.Exception_(
+                "No referral form could be read from the attachments.", ASK_RESEND, problems),
+                reason="no-referral", fields=joined)
+        return self._accept(item, key, letter, joined, problems)
+
+    def _accept(self, item: Incoming, key: ledger.MessageKey, letter: Letter, joined: dict[str, Any],
+                problems: list[dict[str, Any]]) -> Outcome:
+        now = dt.datetime.now(dt.timezone.utc)
+        review = rules.needs_a_person(problems)
+        with transaction(self.conn):
+            case_id, number = cases.new_case(self.conn, self.config.area.code, now.year,
+                                             status="exception" if review else "listed")
+            folder = None
+            if review:
+                folder = desk.put(self.exceptions_dir, key.short, desk.Exception_(
+                    "The referral needs checking before it can be listed.", ASK_REFERRER, problems,
+                    case_number=number, idva_copy_sent=True), item.raw, sender=letter.sender,
+                    subject=letter.subject, attachments=letter.attachments, ignored=letter.ignored,
+                    fields=joined)
+            message_row = ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key,
+                                        key=key, size=len(item.raw), outcome="referral", case_id=case_id,
+                                        exception_dir=folder.name if folder else None)
+            cases.add_referral(self.conn, case_id=case_id, message=message_row, parsed=joined)
+            self._queue_idva_copy(key, number, joined, letter, now, review)
+        logs.event("referral.accepted", case=number, msg=key.short, forms=",".join(joined["forms"]),
+                   state="exception" if review else "listed")
+        return "exception" if review else "referral"
+
+    def _queue_idva_copy(self, key: ledger.MessageKey, number: str, joined: dict[str, Any], letter: Letter,
+                         now: dt.datetime, review: bool) -> None:
+        area, idva = self.config.area, self.config.idva
+        message_id = idva_message_id(key.content_hash, area.mailbox_address)
+        payload = build_idva_copy(case_number=number, area_name=area.name, mailbox_address=area.mailbox_address,
+                                  idva_address=idva.email, agency=joined["referral"]["referrer"]["agency"],
+                                  received=now, attachments=letter.attachments, message_id=message_id,
+                                  for_review=review)
+        outbox.enqueue(self.conn, purpose="idva-copy", dedupe_key=f"idva-copy:{key.content_hash}",
+                       header_message_id=message_id, recipients=[idva.email], case_number=number,
+                       document="referral (IDVA copy)", payload=payload)
+
+    def _exception(self, item: Incoming, key: ledger.MessageKey, letter: Letter | None,
+                   what: desk.Exception_, reason: str, fields: dict[str, Any] | None = None) -> Outcome:
+        folder = desk.put(self.exceptions_dir, key.short, what, item.raw,
+                          sender=letter.sender if letter else None, subject=letter.subject if letter else "",
+                          attachments=letter.attachments if letter else [],
+                          ignored=letter.ignored if letter else [], fields=fields)
+        with transaction(self.conn):
+            ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key, key=key,
+                          size=len(item.raw), outcome="exception", exception_dir=folder.name, reason=reason)
+        logs.warning("message.exception", msg=key.short, reason=reason)
+        return "exception"
+
+    def quarantine(self, item: Incoming, reason: str) -> Outcome:
+        """A message the service failed on again and again goes to a person instead of looping."""
+        key = ledger.key_of(item.raw)
+        return self._exception(item, key, None, desk.Exception_(
+            "The service failed to process this message several times, so it is set aside for you.",
+            "Forward message.eml to whoever supports the MARAC service, and handle the referral by hand "
+            "meanwhile."), reason=reason)

@@ -1,0 +1,120 @@
+"""The service: drain the mailbox through the pipeline, deliver the outbox, and (as a daemon) wait."""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intake.factory import make_mailbox, make_sender
+from intake.maildir import MaildirMailbox
+from intake.mailbox import Mailbox
+from intake.outbox_worker import deliver_due
+from parsers.sandbox import ParserPool
+
+from . import logs
+from .config import Config
+from .pipeline import Pipeline
+from .store import db, outbox
+
+# A message that fails this many times in a row (an internal fault, not a bad form) goes to the desk.
+MAX_FAILURES = 3
+
+
+@dataclass
+class PassResult:
+    referrals: int = 0
+    exceptions: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    sent: int = 0
+    deferred: int = 0
+    refused: int = 0
+
+    def count(self, outcome: str) -> None:
+        if outcome == "referral":
+            self.referrals += 1
+        elif outcome == "exception":
+            self.exceptions += 1
+        else:
+            self.duplicates += 1
+
+
+@dataclass
+class Service:
+    config: Config
+    home: Path
+    watch: bool = False
+    _failures: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.conn = db.connect(self.home / "marac.db")
+        self.mailbox: Mailbox = make_mailbox(self.config, self.home, watch=self.watch)
+        self.sender = make_sender(self.config, self.home)
+        limits = self.config.limits
+        self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
+        self.pipeline = Pipeline(self.conn, self.config, self.parsers, self.home / "exceptions", self.mailbox.name)
+
+    def drain(self, stop: threading.Event | None = None, result: PassResult | None = None) -> PassResult:
+        result = result or PassResult()
+        while True:
+            handled = 0
+            for item in self.mailbox.pending():
+                if stop is not None and stop.is_set():
+                    return result
+                handled += 1
+                try:
+                    outcome = self.pipeline.handle(item)
+                except Exception as exc:  # noqa: BLE001 - one message must not stop the service
+                    count = self._failures.get(item.source_key, 0) + 1
+                    self._failures[item.source_key] = count
+                    logs.error("message.failed", reason=type(exc).__name__, attempt=count)
+                    if count < MAX_FAILURES:
+                        result.failed += 1
+                        continue
+                    outcome = self.pipeline.quarantine(item, f"internal-{type(exc).__name__}")
+                self._failures.pop(item.source_key, None)
+                self.mailbox.mark_done(item)
+                result.count(outcome)
+                # The IDVA copy goes at once, not after the whole batch.
+                self.deliver(result)
+            settling = isinstance(self.mailbox, MaildirMailbox) and self.mailbox.drain_wait()
+            if not handled and not settling:
+                return result
+
+    def deliver(self, result: PassResult) -> None:
+        d = deliver_due(self.conn, self.sender, self.config.area.mailbox_address,
+                        self.config.security.secure_domains)
+        result.sent += d.sent
+        result.deferred += d.deferred
+        result.refused += d.refused
+
+    def process_once(self) -> PassResult:
+        result = self.drain()
+        self.deliver(result)
+        logs.event("pass.done", count=result.referrals + result.exceptions, exception=result.exceptions,
+                   pending=outbox.pending_count(self.conn), problems=result.failed)
+        return result
+
+    def run(self, stop: threading.Event) -> None:
+        logs.event("service.started", backend=self.mailbox.name, pid=os.getpid())
+        rescan = getattr(self.config.mailbox, "rescan_seconds", 30.0)
+        while not stop.is_set():
+            result = self.drain(stop)
+            self.deliver(result)
+            if stop.is_set():
+                break
+            # Wake at once on new mail; otherwise rescan, and retry deferred mail, on a timer.
+            self.mailbox.wait(min(rescan, 5.0) if outbox.pending_count(self.conn) else rescan)
+        logs.event("service.stopped")
+
+    def interrupt(self) -> None:
+        """Called from a signal handler: end the current wait so `run` sees the stop at once."""
+        self.mailbox.interrupt()
+
+    def close(self) -> None:
+        self.mailbox.close()
+        self.sender.close()
+        self.parsers.close()
+        self.conn.close()

@@ -1,0 +1,69 @@
+"""Cases and the referrals behind them."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from .db import utcnow
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    case_number: str
+    meeting: str | None
+    status: str
+    repeat: bool
+    referrals: int
+    agencies: list[str]
+    children: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"case_number": self.case_number, "meeting": self.meeting, "status": self.status,
+                "repeat": self.repeat, "referrals": self.referrals, "agencies": self.agencies,
+                "children": self.children}
+
+
+def new_case(conn: sqlite3.Connection, area_code: str, year: int, status: str,
+             meeting: str | None = None, repeat: bool = False) -> tuple[int, str]:
+    """Create a case with the next readable number for the year, e.g. EXM-2026-0042."""
+    sequence = conn.execute("SELECT coalesce(max(sequence), 0) + 1 FROM cases WHERE year = ?",
+                            (year,)).fetchone()[0]
+    number = f"{area_code}-{year}-{sequence:04d}"
+    cur = conn.execute(
+        "INSERT INTO cases (case_number, year, sequence, meeting, status, repeat, created_at)"
+        " VALUES (?,?,?,?,?,?,?)", (number, year, sequence, meeting, status, int(repeat), utcnow()))
+    return int(cur.lastrowid or 0), number
+
+
+def add_referral(conn: sqlite3.Connection, *, case_id: int, message: int, parsed: dict[str, Any]) -> int:
+    referral = parsed.get("referral") or {}
+    victim = referral.get("victim") or {}
+    cur = conn.execute(
+        "INSERT INTO referrals (case_id, message, agency, received_at, parsed, victim_name, victim_dob,"
+        " has_children) VALUES (?,?,?,?,?,?,?,?)",
+        (case_id, message, (referral.get("referrer") or {}).get("agency"), utcnow(),
+         json.dumps(parsed), victim.get("name"), victim.get("dob"), int(bool(referral.get("children")))))
+    return int(cur.lastrowid or 0)
+
+
+def summaries(conn: sqlite3.Connection, meeting: str | None = None) -> list[CaseSummary]:
+    sql = ("SELECT c.case_number, c.meeting, c.status, c.repeat, count(r.id) AS n,"
+           " json_group_array(DISTINCT r.agency) AS agencies, max(r.has_children) AS children"
+           " FROM cases c LEFT JOIN referrals r ON r.case_id = c.id")
+    args: tuple[Any, ...] = ()
+    if meeting is not None:
+        sql += " WHERE c.meeting = ?"
+        args = (meeting,)
+    sql += " GROUP BY c.id ORDER BY c.year, c.sequence"
+    return [CaseSummary(r["case_number"], r["meeting"], r["status"], bool(r["repeat"]), r["n"],
+                        sorted(a for a in json.loads(r["agencies"]) if a),
+                        bool(r["children"])) for r in conn.execute(sql, args)]
+
+
+def victim_identity(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.Row]:
+    """Names and dates of birth behind a case, for `cases --identify` only."""
+    return conn.execute(
+        "SELECT r.victim_name, r.victim_dob FROM referrals r JOIN cases c ON c.id = r.case_id"
+        " WHERE c.case_number = ?", (case_number,)).fetchall()

@@ -1,0 +1,73 @@
+"""The message ledger: which messages have been taken, and what became of each.
+
+A message is the same message when its Message-ID and its content (without the transport headers
+each delivery adds) are the same, so a message delivered twice is processed once.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from .db import utcnow
+
+# Headers a server or relay adds on each delivery; they make two copies of one message differ.
+_TRANSPORT = re.compile(
+    rb"^(received|return-path|delivered-to|x-original-to|authentication-results|arc-[a-z-]+|"
+    rb"x-ms-exchange-[a-z-]+|x-spam-[a-z-]+|dkim-signature|x-received|status|x-status|x-uid|"
+    rb"x-keywords|lines|content-length):", re.I)
+
+
+@dataclass(frozen=True)
+class MessageKey:
+    message_id: str | None
+    content_hash: str
+
+    @property
+    def short(self) -> str:
+        """What logs and folder names use to point at a message without saying what is in it."""
+        return self.content_hash[:12]
+
+
+def _header_block_end(raw: bytes) -> int:
+    found = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
+    return min(found) if found else len(raw)
+
+
+def key_of(raw: bytes) -> MessageKey:
+    end = _header_block_end(raw)
+    headers = raw[:end].replace(b"\r\n", b"\n")
+    body = raw[end:].replace(b"\r\n", b"\n").lstrip(b"\n")
+    kept: list[bytes] = []
+    message_id: str | None = None
+    skipping = False
+    for line in headers.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):  # continuation of the previous header
+            if not skipping:
+                kept.append(line)
+            continue
+        skipping = bool(_TRANSPORT.match(line))
+        if not skipping:
+            kept.append(line)
+        if line.lower().startswith(b"message-id:"):
+            message_id = line.split(b":", 1)[1].strip().decode("ascii", "replace") or None
+    digest = hashlib.sha256(b"\n".join(kept) + b"\n\n" + body).hexdigest()
+    return MessageKey(message_id, digest)
+
+
+def find(conn: sqlite3.Connection, key: MessageKey) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM messages WHERE content_hash = ? AND coalesce(message_id, '') = ?",
+        (key.content_hash, key.message_id or "")).fetchone()
+
+
+def record(conn: sqlite3.Connection, *, mailbox: str, source_key: str, key: MessageKey, size: int,
+           outcome: str, case_id: int | None = None, exception_dir: str | None = None,
+           reason: str | None = None) -> int:
+    cur = conn.execute(
+        "INSERT INTO messages (mailbox, source_key, message_id, content_hash, size, received_at,"
+        " outcome, case_id, exception_dir, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (mailbox, source_key, key.message_id, key.content_hash, size, utcnow(), outcome, case_id,
+         exception_dir, reason))
+    return int(cur.lastrowid or 0)

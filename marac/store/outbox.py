@@ -1,0 +1,64 @@
+"""The transactional outbox: outgoing mail recorded with the change that causes it, sent later."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from .db import utcnow
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: int
+    purpose: str
+    header_message_id: str
+    recipients: list[str]
+    case_number: str | None
+    document: str
+    payload: bytes
+    payload_sha256: str
+    attempts: int
+
+
+def enqueue(conn: sqlite3.Connection, *, purpose: str, dedupe_key: str, header_message_id: str,
+            recipients: list[str], case_number: str | None, document: str, payload: bytes) -> bool:
+    """Add a message unless one with the same dedupe key exists; True when added."""
+    now = utcnow()
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO outbox (purpose, dedupe_key, header_message_id, recipients, case_number,"
+        " document, payload, payload_sha256, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (purpose, dedupe_key, header_message_id, json.dumps(recipients), case_number, document, payload,
+         hashlib.sha256(payload).hexdigest(), now, now))
+    return cur.rowcount == 1
+
+
+def due(conn: sqlite3.Connection, limit: int = 50) -> list[Outgoing]:
+    rows = conn.execute(
+        "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+        (utcnow(), limit)).fetchall()
+    return [Outgoing(r["id"], r["purpose"], r["header_message_id"], json.loads(r["recipients"]),
+                     r["case_number"], r["document"], bytes(r["payload"]), r["payload_sha256"],
+                     r["attempts"]) for r in rows]
+
+
+def mark_sent(conn: sqlite3.Connection, item_id: int) -> None:
+    conn.execute("UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
+                 " last_error = NULL WHERE id = ?", (utcnow(), item_id))
+
+
+def mark_refused(conn: sqlite3.Connection, item_id: int, reason: str) -> None:
+    conn.execute("UPDATE outbox SET state = 'refused', last_error = ? WHERE id = ?", (reason, item_id))
+
+
+def defer(conn: sqlite3.Connection, item_id: int, reason: str, delay_seconds: float) -> None:
+    later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=delay_seconds)).isoformat(
+        timespec="milliseconds")
+    conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                 " WHERE id = ?", (reason, later, item_id))
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])

@@ -1,0 +1,98 @@
+"""The canonical fields of a parsed referral, as dotted paths into the output object.
+
+Every reader (PDF, Word, ...) reports values against these paths, so what a field means is
+decided once, here, and the output shape follows `shared/spec/referral.schema.json`.
+List sections (perpetrators, children) use an index: `referral.children.0.name`.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Kind(str, Enum):
+    TEXT = "text"
+    DATE = "date"
+    BOOL = "bool"
+    INT = "int"
+    LIST = "list"  # several values in one box, e.g. aliases separated by ; or ,
+    ANSWER = "answer"  # DASH: yes / no / unknown
+
+
+REFERRER = {
+    "agency": Kind.TEXT, "name": Kind.TEXT, "phone": Kind.TEXT, "email": Kind.TEXT, "date": Kind.DATE,
+}
+VICTIM = {
+    "name": Kind.TEXT, "aliases": Kind.LIST, "dob": Kind.DATE, "gender": Kind.TEXT,
+    "address": Kind.TEXT, "postcode": Kind.TEXT, "phone": Kind.TEXT, "safe_to_call": Kind.BOOL,
+    "contact_notes": Kind.TEXT, "ethnicity": Kind.TEXT, "bme": Kind.BOOL, "disabled": Kind.BOOL,
+    "lgbt": Kind.BOOL, "interpreter_language": Kind.TEXT, "pregnant": Kind.BOOL, "gp": Kind.TEXT,
+}
+PERPETRATOR = {
+    "name": Kind.TEXT, "aliases": Kind.LIST, "dob": Kind.DATE, "gender": Kind.TEXT,
+    "relationship_to_victim": Kind.TEXT, "address": Kind.TEXT,
+}
+CHILD = {
+    "name": Kind.TEXT, "dob": Kind.DATE, "relationship_to_victim": Kind.TEXT,
+    "relationship_to_perpetrator": Kind.TEXT, "address": Kind.TEXT, "school": Kind.TEXT,
+}
+REASONS = {
+    "visible_high_risk": Kind.BOOL, "professional_judgement": Kind.BOOL,
+    "professional_judgement_rationale": Kind.TEXT, "potential_escalation": Kind.BOOL,
+    "repeat": Kind.BOOL, "repeat_details": Kind.TEXT,
+}
+REFERRAL_TOP = {
+    "dash_score_stated": Kind.INT, "victim_aware": Kind.BOOL, "victim_aware_reason": Kind.TEXT,
+    "consent": Kind.BOOL, "afraid_of": Kind.TEXT, "safe_to_talk_to": Kind.TEXT,
+    "not_safe_to_talk_to": Kind.TEXT, "previous_marac": Kind.TEXT, "crime_reference": Kind.TEXT,
+    "risks_summary": Kind.TEXT, "additional_information": Kind.TEXT,
+}
+DASH_TOP = {"completed_by": Kind.TEXT, "date": Kind.DATE}
+DASH_QUESTIONS = 24
+
+# How many rows the service's own forms offer; readers of other layouts may report more.
+FORM_PERPETRATOR_ROWS = 2
+FORM_CHILD_ROWS = 6
+
+
+def scalar_paths() -> dict[str, Kind]:
+    """Every non-indexed path with its kind."""
+    paths: dict[str, Kind] = {}
+    paths.update({f"referral.referrer.{k}": v for k, v in REFERRER.items()})
+    paths.update({f"referral.victim.{k}": v for k, v in VICTIM.items()})
+    paths.update({f"referral.reasons.{k}": v for k, v in REASONS.items()})
+    paths.update({f"referral.{k}": v for k, v in REFERRAL_TOP.items()})
+    paths.update({f"dash.{k}": v for k, v in DASH_TOP.items()})
+    for n in range(1, DASH_QUESTIONS + 1):
+        paths[f"dash.answers.{n}"] = Kind.ANSWER
+        paths[f"dash.comments.{n}"] = Kind.TEXT
+    return paths
+
+
+ROW_SECTIONS: dict[str, dict[str, Kind]] = {
+    "referral.perpetrators": PERPETRATOR,
+    "referral.children": CHILD,
+}
+
+
+def kind_of(path: str) -> Kind | None:
+    """The kind of a canonical path (indexed row paths included), or None if it is not one."""
+    scalar = scalar_paths().get(path)
+    if scalar is not None:
+        return scalar
+    for section, columns in ROW_SECTIONS.items():
+        prefix = section + "."
+        if path.startswith(prefix):
+            index, _, column = path[len(prefix):].partition(".")
+            if index.isdigit() and column in columns:
+                return columns[column]
+    return None
+
+
+def form_paths() -> dict[str, Kind]:
+    """Every path the service's own forms carry, rows included, in form order."""
+    paths = scalar_paths()
+    for i in range(FORM_PERPETRATOR_ROWS):
+        paths.update({f"referral.perpetrators.{i}.{k}": v for k, v in PERPETRATOR.items()})
+    for i in range(FORM_CHILD_ROWS):
+        paths.update({f"referral.children.{i}.{k}": v for k, v in CHILD.items()})
+    return paths
