@@ -38,15 +38,18 @@ def _service(args: argparse.Namespace, watch: bool = False) -> Any:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    service = _service(args, watch=True)
     stop = threading.Event()
+    service = None
 
     def on_signal(signum: int, _frame: object) -> None:
         stop.set()
-        service.interrupt()
+        if service is not None:
+            service.interrupt()
 
+    # Before anything slow, so a stop asked for during start-up is a clean stop too.
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    service = _service(args, watch=True)
     try:
         service.run(stop)
     finally:
@@ -60,7 +63,8 @@ def cmd_process_once(args: argparse.Namespace) -> int:
         result = service.process_once()
     finally:
         service.close()
-    print(f"{result.referrals} referral(s) accepted, {result.exceptions} sent to exceptions, "
+    print(f"{result.referrals} referral(s) accepted ({result.reviews} held for review), "
+          f"{result.exceptions} other message(s) sent to exceptions, "
           f"{result.duplicates} already handled, {result.failed} failed and kept for retry; "
           f"{result.sent} message(s) sent, {result.deferred} waiting to be retried, {result.refused} refused.")
     return 1 if result.failed or result.deferred else 0

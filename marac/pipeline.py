@@ -24,7 +24,8 @@ from .config import Config
 from .store import cases, ledger, outbox
 from .store.db import transaction
 
-Outcome = Literal["referral", "exception", "duplicate"]
+# review: a case was opened (and the IDVA copy queued) but a person must check it on the desk.
+Outcome = Literal["referral", "review", "exception", "duplicate"]
 
 ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable, "
                 "or correct the case by hand. The original message is kept here untouched.")
@@ -90,7 +91,7 @@ class Pipeline:
             self._queue_idva_copy(key, number, joined, letter, now, review)
         logs.event("referral.accepted", case=number, msg=key.short, forms=",".join(joined["forms"]),
                    state="exception" if review else "listed")
-        return "exception" if review else "referral"
+        return "review" if review else "referral"
 
     def _queue_idva_copy(self, key: ledger.MessageKey, number: str, joined: dict[str, Any], letter: Letter,
                          now: dt.datetime, review: bool) -> None:

@@ -1,10 +1,12 @@
 """The service: drain the mailbox through the pipeline, deliver the outbox, and (as a daemon) wait."""
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from intake.factory import make_mailbox, make_sender
 from intake.maildir import MaildirMailbox
@@ -13,9 +15,25 @@ from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
 from . import logs
-from .config import Config
+from .config import Config, ConfigError
 from .pipeline import Pipeline
 from .store import db, outbox
+
+def _take_lock(path: Path) -> IO[str]:
+    """One service per home: two would race for the same messages. The kernel drops the lock when
+    the process dies, so a killed daemon never blocks its successor."""
+    handle = open(path, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise ConfigError([f"another instance of the service is already running on {path.parent}"]) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    return handle
+
 
 # A message that fails this many times in a row (an internal fault, not a bad form) goes to the desk.
 MAX_FAILURES = 3
@@ -24,6 +42,7 @@ MAX_FAILURES = 3
 @dataclass
 class PassResult:
     referrals: int = 0
+    reviews: int = 0
     exceptions: int = 0
     duplicates: int = 0
     failed: int = 0
@@ -32,8 +51,9 @@ class PassResult:
     refused: int = 0
 
     def count(self, outcome: str) -> None:
-        if outcome == "referral":
+        if outcome in ("referral", "review"):
             self.referrals += 1
+            self.reviews += outcome == "review"
         elif outcome == "exception":
             self.exceptions += 1
         else:
@@ -49,6 +69,7 @@ class Service:
 
     def __post_init__(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
+        self._lock = _take_lock(self.home / "marac.lock")
         self.conn = db.connect(self.home / "marac.db")
         self.mailbox: Mailbox = make_mailbox(self.config, self.home, watch=self.watch)
         self.sender = make_sender(self.config, self.home)
@@ -118,3 +139,4 @@ class Service:
         self.sender.close()
         self.parsers.close()
         self.conn.close()
+        self._lock.close()
