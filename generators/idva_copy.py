@@ -2,6 +2,7 @@
 body that name the case, never the victim."""
 from __future__ import annotations
 
+import email.policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 import datetime as dt
@@ -40,7 +41,7 @@ def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, i
             maintype, subtype = "application", "octet-stream"
         msg.add_attachment(item.data, maintype=maintype, subtype=subtype or "octet-stream",
                            filename=item.filename)
-    return bytes(msg)
+    return msg.as_bytes(policy=email.policy.SMTP)  # CRLF line ends, as SMTP requires
 
 
 __all__ = ["build_idva_copy", "idva_message_id", "make_msgid"]

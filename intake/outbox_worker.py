@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marac import logs
 from marac.config import is_secure_address
@@ -18,7 +18,7 @@ MAX_DELAY_SECONDS = 15 * 60
 class Delivery:
     sent: int = 0
     deferred: int = 0
-    refused: int = 0
+    refused: list[tuple[outbox.Outgoing, str]] = field(default_factory=list)
 
 
 def _refuse(conn: sqlite3.Connection, item: outbox.Outgoing, reason: str) -> None:
@@ -36,8 +36,9 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
     for item in outbox.due(conn):
         insecure = [r for r in item.recipients if not is_secure_address(r, secure_domains)]
         if insecure:
-            _refuse(conn, item, "recipient not on a secure domain")
-            result.refused += 1
+            reason = "a recipient is not on a secure domain"
+            _refuse(conn, item, reason)
+            result.refused.append((item, reason))
             continue
         try:
             sender.send(envelope_from, item.recipients, item.payload, item.header_message_id)
@@ -51,7 +52,7 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
             continue
         except PermanentSendError as exc:
             _refuse(conn, item, str(exc))
-            result.refused += 1
+            result.refused.append((item, str(exc)))
             continue
         with transaction(conn):
             outbox.mark_sent(conn, item.id)

@@ -14,7 +14,7 @@ from intake.mailbox import Mailbox
 from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
-from . import logs
+from . import desk, logs
 from .config import Config, ConfigError
 from .pipeline import Pipeline
 from .store import db, outbox
@@ -109,7 +109,14 @@ class Service:
                         self.config.security.secure_domains)
         result.sent += d.sent
         result.deferred += d.deferred
-        result.refused += d.refused
+        result.refused += len(d.refused)
+        for item, reason in d.refused:
+            # A message that will never go must reach a person, above all an IDVA copy.
+            desk.put(self.home / "exceptions", f"outbox-{item.id}", desk.Exception_(
+                f"An outgoing message ({item.document}) could not be sent: {reason}.",
+                "Check the recipient's address in the configuration, then send the attached message "
+                "(message.eml) by hand from Outlook.", case_number=item.case_number),
+                item.payload, sender=None, subject="", attachments=[], ignored=[], fields=None)
 
     def process_once(self) -> PassResult:
         result = self.drain()

@@ -1,6 +1,7 @@
 """SMTP with STARTTLS or implicit TLS required (plain only to a relay on this machine, by configuration)."""
 from __future__ import annotations
 
+import re
 import smtplib
 import socket
 import ssl
@@ -48,7 +49,8 @@ class SmtpSender:
         except (OSError, socket.timeout, smtplib.SMTPException, ssl.SSLError) as exc:
             raise TemporarySendError(f"cannot reach the SMTP server ({type(exc).__name__})") from None
         try:
-            refused = client.sendmail(envelope_from, recipients, payload)
+            # smtplib sends bytes as they are; bare LF line ends are refused by strict servers.
+            refused = client.sendmail(envelope_from, recipients, re.sub(rb"\r?\n", b"\r\n", payload))
         except smtplib.SMTPRecipientsRefused:
             raise PermanentSendError("the SMTP server refused every recipient") from None
         except smtplib.SMTPResponseException as exc:

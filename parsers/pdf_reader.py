@@ -1,0 +1,275 @@
+"""PDF referral forms: AcroForm fields, XFA data, or a note that the PDF is text or a scan.
+
+Anything a referrer's PDF can do wrong (password, damage, a scan, a form from another area) ends
+as a Problem or as labelled values for later matching, never as an exception: this is the boundary
+where untrusted bytes meet the service.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.constants import FieldDictionaryAttributes as FA
+from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
+
+from .fields import kind_of
+from .raw import Problem, RawForm, RawValue
+
+XFA_DATA_NS = "http://www.xfa.org/schema/xfa-data/1.0/"
+MAX_PAGES = 40  # a 5,000-page PDF is not a referral; its first pages are enough to say what it is
+MAX_FIELDS = 5000
+MAX_DEPTH = 32
+# Fewer text characters than this per page, with images present, means a scan or a photo.
+SCANNED_CHARS_PER_PAGE = 25
+
+PASSWORD_PROBLEM = ("the PDF is password-protected: ask the referrer to send it again without a "
+                    "password (or open it and print it to a new PDF)")
+DAMAGED_PROBLEM = "the PDF is damaged or incomplete and cannot be opened: ask the referrer to send it again"
+SCANNED_PROBLEM = "scanned form: needs keying (the file is an image of a form; nothing could be read from it)"
+
+
+@dataclass
+class PdfField:
+    """One terminal form field: its fully qualified name, its dictionary and its widgets."""
+    name: str
+    node: DictionaryObject
+    widgets: list[DictionaryObject] = field(default_factory=list)
+    ftype: str | None = None
+    flags: int = 0
+
+
+def _dicts(array: Any) -> list[DictionaryObject]:
+    """The dictionaries in a (possibly indirect) array; anything else in it is damage to skip."""
+    array = array.get_object() if array is not None else None
+    if not isinstance(array, ArrayObject):
+        return []
+    resolved = (item.get_object() for item in array)
+    return [item for item in resolved if isinstance(item, DictionaryObject)]
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value.get_object() if value is not None else default)
+    except (TypeError, ValueError):
+        return default
+
+
+def walk_fields(acroform: DictionaryObject) -> Iterator[PdfField]:
+    """Every terminal field under /AcroForm /Fields, with /FT and /Ff inherited from parents.
+
+    Walked by hand (not pypdf's get_fields) to keep the widgets, to survive loops in a
+    malformed tree, and to stop after MAX_FIELDS.
+    """
+    seen: set[int] = set()
+    count = 0
+    stack: list[tuple[DictionaryObject, str, str | None, int, int]] = [
+        (f, "", None, 0, 0) for f in reversed(_dicts(acroform.get("/Fields")))]
+    while stack and count < MAX_FIELDS:
+        node, prefix, ftype, flags, depth = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            continue
+        seen.add(id(node))
+        partial = node.get("/T")
+        name = f"{prefix}.{partial}" if prefix and partial is not None else str(partial or prefix)
+        ftype = str(node["/FT"]) if "/FT" in node else ftype
+        flags = _int(node.get("/Ff"), flags)
+        kids = _dicts(node.get("/Kids"))
+        sub_fields = [kid for kid in kids if "/T" in kid]
+        if sub_fields:
+            stack.extend((kid, name, ftype, flags, depth + 1) for kid in reversed(sub_fields))
+        elif name:
+            count += 1
+            yield PdfField(name, node, kids or [node], ftype, flags)
+
+
+def _state_name(value: Any) -> str | None:
+    """A button state as text without the leading slash; None for /Off or nothing."""
+    if value is None:
+        return None
+    text = str(value)
+    text = text[1:] if text.startswith("/") else text
+    return None if text in ("", "Off") else text
+
+
+def _on_states(widget: DictionaryObject) -> list[str]:
+    appearances = widget.get("/AP")
+    normal = appearances.get("/N") if isinstance(appearances, DictionaryObject) else None
+    if not isinstance(normal, DictionaryObject):
+        return []
+    return [state for state in (_state_name(key) for key in normal.keys()) if state]
+
+
+def _button_value(f: PdfField) -> RawValue:
+    """Lone checkbox -> True/False; a radio group (or a checkbox set acting as one) -> export text."""
+    if FA.V in f.node:
+        chosen = _state_name(f.node[FA.V])
+    else:
+        # Some producers set only the widget's appearance state and never the field's value.
+        chosen = next((s for s in (_state_name(w.get("/AS")) for w in f.widgets) if s), None)
+    states = {state for widget in f.widgets for state in _on_states(widget)}
+    is_group = bool(f.flags & FA.FfBits.Radio) or len(states) > 1
+    options = f.node.get("/Opt")
+    if chosen is not None and isinstance(options, ArrayObject) and chosen.isdigit():
+        # With /Opt the states are indices and the export values live in /Opt.
+        index = int(chosen)
+        chosen = str(options[index].get_object()) if index < len(options) else chosen
+    if not is_group:
+        return chosen is not None
+    return chosen
+
+
+def _text_value(f: PdfField) -> RawValue:
+    value = f.node.get(FA.V)
+    if value is None:
+        return None
+    value = value.get_object()
+    if isinstance(value, ArrayObject):  # a multi-select list box
+        return "; ".join(str(v.get_object()) for v in value)
+    if isinstance(value, StreamObject):  # rich text value; the plain text is not reliably there
+        return None
+    if isinstance(value, bytes):  # a string pypdf could not decode: most often UTF-8 or Latin-1
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("latin-1")
+    return str(value)
+
+
+def _holds_data(f: PdfField) -> bool:
+    # Print/Submit push buttons and signatures carry nothing a referrer typed.
+    if f.ftype == "/Btn":
+        return not f.flags & FA.FfBits.Pushbutton
+    return f.ftype in ("/Tx", "/Ch")
+
+
+def _is_canonical(name: str) -> bool:
+    # `path=choice` names follow the tick-box convention of parsers.raw.
+    return kind_of(name.partition("=")[0]) is not None
+
+
+def _file(raw: RawForm, name: str, value: RawValue) -> None:
+    if _is_canonical(name):
+        raw.fields[name] = value
+    else:
+        raw.labelled.append((name, value))
+
+
+def _read_acroform(acroform: DictionaryObject, raw: RawForm) -> None:
+    for f in walk_fields(acroform):
+        if _holds_data(f):
+            _file(raw, f.name, _button_value(f) if f.ftype == "/Btn" else _text_value(f))
+
+
+def _xfa_datasets(xfa: Any) -> bytes | None:
+    """The datasets packet: /XFA is either one XDP stream or [name, stream, name, stream ...]."""
+    if isinstance(xfa, StreamObject):
+        return xfa.get_data()
+    if isinstance(xfa, ArrayObject):
+        items = [item.get_object() for item in xfa]
+        for name, packet in zip(items[::2], items[1::2]):
+            if str(name) == "datasets" and isinstance(packet, StreamObject):
+                return packet.get_data()
+    return None
+
+
+def _read_xfa(xfa: Any, raw: RawForm) -> None:
+    """Leaf elements of xfa:data; the longest tail of the element path that is canonical wins."""
+    from lxml import etree
+
+    packet = _xfa_datasets(xfa)
+    if not packet:
+        return
+    # The XML comes from outside: no entities, no DTDs, no network.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    root = etree.fromstring(packet, parser)
+    data = next(root.iter(f"{{{XFA_DATA_NS}}}data"), None)
+    if data is None:
+        return
+    for element in data.iter(etree.Element):
+        if element is data or len(element):
+            continue
+        parts: list[str] = []
+        node = element
+        while node is not None and node is not data:
+            parts.insert(0, etree.QName(node).localname)
+            node = node.getparent()
+        value = element.text or ""
+        tails = (".".join(parts[i:]) for i in range(len(parts)))
+        path = next((t for t in tails if _is_canonical(t)), None)
+        _file(raw, path or ".".join(parts), value)
+
+
+def _read_pages(data: bytes) -> tuple[int, int, int]:
+    """(pages looked at, text characters, images) over the first MAX_PAGES pages."""
+    import pdfplumber
+
+    chars = images = 0
+    with pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PAGES + 1))) as pdf:
+        for page in pdf.pages:
+            chars += sum(1 for c in page.chars if not c.get("text", "").isspace())
+            images += len(page.images)
+        return len(pdf.pages), chars, images
+
+
+def _classify_without_fields(data: bytes, raw: RawForm) -> None:
+    try:
+        pages, chars, images = _read_pages(data)
+    except Exception:  # noqa: BLE001 - pdfminer raises many types on odd files
+        raw.problems.append(Problem(DAMAGED_PROBLEM))
+        return
+    if images and chars < SCANNED_CHARS_PER_PAGE * max(pages, 1):
+        raw.kind = "pdf-image"
+        raw.problems.append(Problem(SCANNED_PROBLEM))
+    # Otherwise text without fields: the text-layout reader's job; the assembler says if nothing is found.
+
+
+def _open(data: bytes) -> PdfReader | Problem:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                # Many "protected" forms only restrict editing and open with an empty password.
+                decrypted = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - unsupported encryption reads as a password problem
+                return Problem(PASSWORD_PROBLEM)
+            if not decrypted:
+                return Problem(PASSWORD_PROBLEM)
+        reader.trailer["/Root"].get_object()
+        return reader
+    except Exception:  # noqa: BLE001 - pypdf raises many types on damaged files
+        return Problem(DAMAGED_PROBLEM)
+
+
+def _guarded(raw: RawForm, step: Callable[[], Any]) -> Any:
+    """Run one reading step; damage in one part of a PDF must not lose what the rest holds."""
+    try:
+        return step()
+    except Exception:  # noqa: BLE001 - pypdf and lxml raise many types on damaged input
+        raw.problems.append(Problem("part of the PDF is damaged: its form fields could not all be read",
+                                    severity="warning"))
+        return None
+
+
+def read_pdf(data: bytes) -> RawForm:
+    """Read one PDF into raw values against canonical paths; never raises on bad input."""
+    opened = _open(data)
+    if isinstance(opened, Problem):
+        return RawForm("unknown", problems=[opened])
+    raw = RawForm("pdf-text")
+    acroform = _guarded(raw, lambda: opened.trailer["/Root"].get_object().get("/AcroForm"))
+    acroform = acroform.get_object() if acroform is not None else None
+    if isinstance(acroform, DictionaryObject):
+        if "/XFA" in acroform:
+            raw.kind = "pdf-xfa"
+            _guarded(raw, lambda: _read_xfa(acroform["/XFA"].get_object(), raw))
+        if not raw.fields and not raw.labelled:
+            # A hybrid XFA form with an empty datasets packet still has its values in AcroForm.
+            _guarded(raw, lambda: _read_acroform(acroform, raw))
+            if (raw.fields or raw.labelled) and raw.kind != "pdf-xfa":
+                raw.kind = "pdf-acroform"
+    if not raw.fields and not raw.labelled:
+        _classify_without_fields(data, raw)
+    return raw
