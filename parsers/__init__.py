@@ -27,6 +27,15 @@ def sniff(data: bytes, filename: str = "") -> str:
     return "unknown"
 
 
+def resolve_labels(raw: RawForm) -> RawForm:
+    """Tie labels, tables and checklist lines to canonical paths (the synonym table in parsers/data)."""
+    try:
+        from .labels import resolve
+    except ImportError:  # the label matcher is optional until it lands
+        return raw
+    return resolve(raw)
+
+
 def _read_ole(data: bytes) -> RawForm:
     from .ole_reader import read_ole
     return read_ole(data)
@@ -53,4 +62,4 @@ def parse_bytes(data: bytes, filename: str) -> dict[str, Any]:
             "this file is not a PDF or Word document, so it cannot be read as a referral form")])
     else:
         raw = reader(data)
-    return assemble(raw, filename, digest)
+    return assemble(resolve_labels(raw), filename, digest)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .fields import kind_of
-from .raw import Problem, RawForm, RawValue
+from .raw import Labelled, Problem, RawForm, RawValue
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 # Word XML packs well (10-30x); far beyond that is a zip bomb, not a form. Small parts are let
@@ -131,7 +131,7 @@ def _is_canonical(key: str) -> bool:
 
 def _record(raw: RawForm, key: str, label: str, value: RawValue) -> None:
     if not _is_canonical(key):
-        raw.labelled.append((label, value))
+        raw.labelled.append(Labelled(label, value))
         return
     earlier = raw.fields.get(key)
     if earlier in (None, False, ""):

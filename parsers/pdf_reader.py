@@ -16,7 +16,7 @@ from pypdf.constants import FieldDictionaryAttributes as FA
 from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
 from .fields import kind_of
-from .raw import Problem, RawForm, RawValue
+from .raw import Labelled, Problem, RawForm, RawValue
 
 XFA_DATA_NS = "http://www.xfa.org/schema/xfa-data/1.0/"
 MAX_PAGES = 40  # a 5,000-page PDF is not a referral; its first pages are enough to say what it is
@@ -154,7 +154,7 @@ def _file(raw: RawForm, name: str, value: RawValue) -> None:
     if _is_canonical(name):
         raw.fields[name] = value
     else:
-        raw.labelled.append((name, value))
+        raw.labelled.append(Labelled(name, value))
 
 
 def _read_acroform(acroform: DictionaryObject, raw: RawForm) -> None:

@@ -210,7 +210,7 @@ def test_nested_controls_and_legacy_fields_are_each_read_once() -> None:
     raw = read_docx(_body(cell + legacy_text + legacy_box + twice))
     assert raw.problems == []
     assert raw.fields == {"referral.victim.pregnant=yes": True}
-    assert raw.labelled == [("Pregnancy box", " Yes"), ("Victim name", "Zoë Fictional\n(Zo)"),
+    assert [(x.label, x.value) for x in raw.labelled] == [("Pregnancy box", " Yes"), ("Victim name", "Zoë Fictional\n(Zo)"),
                             ("Text12", "1 Fictional Way\nEX1 1AA"), ("Check3", True)]
 
 

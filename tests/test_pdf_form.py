@@ -244,7 +244,7 @@ def test_meaningless_names_are_labelled() -> None:
     raw = read_pdf(_tiny_form(draw))
     assert raw.kind == "pdf-acroform"
     assert raw.fields == {}
-    assert dict(raw.labelled) == {"Text12": "Jo Example-Test", "Check Box3": True, "Check Box4": False,
+    assert {x.label: x.value for x in raw.labelled} == {"Text12": "Jo Example-Test", "Check Box3": True, "Check Box4": False,
                                   "Group1": "Choice2"}
     parsed = parse_bytes(_tiny_form(draw), "other-area.pdf")
     assert parsed["forms"] == []
@@ -348,5 +348,5 @@ def test_xfa_datasets_are_read() -> None:
     raw = read_pdf(out.getvalue())
     assert raw.kind == "pdf-xfa"
     assert raw.fields == {"referral.victim.name": "Test Person", "dash.answers.1": "Yes"}
-    assert ("form1.Text12", "Jo Example") in raw.labelled
+    assert ("form1.Text12", "Jo Example") in [(x.label, x.value) for x in raw.labelled]
     assert "root:" not in repr(raw)
