@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn
 
 from . import logs
-from .config import Config, ConfigError, Limits, load
+from .config import Config, ConfigError, Limits, load, usable_problems
 
 DEFAULT_CONFIG = Path("mailbox_config/local.toml")
 
@@ -146,6 +146,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check_config(args: argparse.Namespace) -> int:
     config, home = _config(args)
+    problems = usable_problems(config)
+    if problems:
+        raise ConfigError(problems)
     print(f"The configuration for {config.area.name} is valid (state under {home}).")
     return 0
 

@@ -218,6 +218,32 @@ class Config(_Strict):
         return self
 
 
+def _secrets(model: BaseModel) -> list[Secret]:
+    found: list[Secret] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Secret):
+            found.append(value)
+        elif isinstance(value, BaseModel):
+            found.extend(_secrets(value))
+    return found
+
+
+def usable_problems(config: Config) -> list[str]:
+    """What stops this valid configuration from running here: missing secrets, unbuilt backends."""
+    problems: list[str] = []
+    for secret in _secrets(config):
+        try:
+            secret.read()
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+    if config.mailbox.backend != "maildir":
+        problems.append(f"the '{config.mailbox.backend}' mailbox backend is not available in this version yet")
+    if config.sender.backend not in ("local", "smtp"):
+        problems.append(f"the '{config.sender.backend}' sender is not available in this version yet")
+    return problems
+
+
 def is_secure_address(address: str, secure_domains: list[str]) -> bool:
     domain = address.rpartition("@")[2].lower().strip().rstrip(">")
     return any(domain == d or domain.endswith("." + d) for d in secure_domains)

@@ -11,10 +11,10 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Iterator, Literal
 
 from generators.idva_copy import build_idva_copy, idva_message_id
-from intake.attachments import Letter, read_letter
+from intake.attachments import Attachment, Letter, read_letter
 from intake.mailbox import Incoming
 from parsers.join import join
 from parsers.sandbox import ParserPool
@@ -34,6 +34,15 @@ ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the r
 
 
 @dataclass
+class _Staged:
+    """A message read and checked as far as it can be without parsing its forms."""
+    item: Incoming
+    key: ledger.MessageKey
+    letter: Letter
+    forms: list[Attachment]
+
+
+@dataclass
 class Pipeline:
     conn: sqlite3.Connection
     config: Config
@@ -42,6 +51,36 @@ class Pipeline:
     mailbox_name: str
 
     def handle(self, item: Incoming) -> Outcome:
+        outcome = next(self.handle_many([item]))[1]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def handle_many(self, items: list[Incoming]) -> Iterator[tuple[Incoming, Outcome | Exception]]:
+        """Handle a batch, yielding each message's outcome in order as soon as it is recorded.
+
+        The forms of the whole batch are parsed in parallel; everything else, and above all each
+        message's transaction, happens one message at a time.
+        """
+        staged: list[tuple[Incoming, _Staged | Outcome | Exception]] = []
+        for item in items:
+            try:
+                staged.append((item, self._stage(item)))
+            except Exception as exc:  # noqa: BLE001 - one message must not stop the batch
+                staged.append((item, exc))
+        jobs = [(a.data, a.filename) for _, st in staged if isinstance(st, _Staged) for a in st.forms]
+        parses = iter(self.parsers.parse_many(jobs))
+        for item, st in staged:
+            if not isinstance(st, _Staged):
+                yield item, st
+                continue
+            mine = [next(parses) for _ in st.forms]
+            try:
+                yield item, self._finish(st, mine)
+            except Exception as exc:  # noqa: BLE001
+                yield item, exc
+
+    def _stage(self, item: Incoming) -> _Staged | Outcome:
         key = ledger.key_of(item.raw)
         if ledger.find(self.conn, key) is not None:
             logs.event("message.already_handled", msg=key.short)
@@ -62,13 +101,19 @@ class Pipeline:
             return self._exception(item, key, letter, desk.Exception_(
                 "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND),
                 reason="no-attachment")
-        joined = join([self.parsers.parse(a.data, a.filename) for a in forms])
+        return _Staged(item, key, letter, forms)
+
+    def _finish(self, st: _Staged, parses: list[dict[str, Any]]) -> Outcome:
+        if ledger.find(self.conn, st.key) is not None:  # the same message twice in one batch
+            logs.event("message.already_handled", msg=st.key.short)
+            return "duplicate"
+        joined = join(parses)
         problems = rules.check(joined, self.config.rules)
         if joined["referral"] is None:
-            return self._exception(item, key, letter, desk.Exception_(
+            return self._exception(st.item, st.key, st.letter, desk.Exception_(
                 "No referral form could be read from the attachments.", ASK_RESEND, problems),
                 reason="no-referral", fields=joined)
-        return self._accept(item, key, letter, joined, problems)
+        return self._accept(st.item, st.key, st.letter, joined, problems)
 
     def _accept(self, item: Incoming, key: ledger.MessageKey, letter: Letter, joined: dict[str, Any],
                 problems: list[dict[str, Any]]) -> Outcome:

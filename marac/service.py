@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import threading
 from dataclasses import dataclass, field
@@ -10,13 +11,13 @@ from typing import IO
 
 from intake.factory import make_mailbox, make_sender
 from intake.maildir import MaildirMailbox
-from intake.mailbox import Mailbox
+from intake.mailbox import Incoming, Mailbox
 from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
 from . import desk, logs
 from .config import Config, ConfigError
-from .pipeline import Pipeline
+from .pipeline import Outcome, Pipeline
 from .store import db, outbox
 
 def _take_lock(path: Path) -> IO[str]:
@@ -35,6 +36,8 @@ def _take_lock(path: Path) -> IO[str]:
     return handle
 
 
+# Messages whose forms are parsed together (in parallel); each is still recorded on its own.
+BATCH = 8
 # A message that fails this many times in a row (an internal fault, not a bad form) goes to the desk.
 MAX_FAILURES = 3
 
@@ -81,28 +84,31 @@ class Service:
         result = result or PassResult()
         while True:
             handled = 0
-            for item in self.mailbox.pending():
+            pending = self.mailbox.pending()
+            while batch := list(itertools.islice(pending, BATCH)):
                 if stop is not None and stop.is_set():
                     return result
-                handled += 1
-                try:
-                    outcome = self.pipeline.handle(item)
-                except Exception as exc:  # noqa: BLE001 - one message must not stop the service
-                    count = self._failures.get(item.source_key, 0) + 1
-                    self._failures[item.source_key] = count
-                    logs.error("message.failed", reason=type(exc).__name__, attempt=count)
-                    if count < MAX_FAILURES:
-                        result.failed += 1
-                        continue
-                    outcome = self.pipeline.quarantine(item, f"internal-{type(exc).__name__}")
-                self._failures.pop(item.source_key, None)
-                self.mailbox.mark_done(item)
-                result.count(outcome)
-                # The IDVA copy goes at once, not after the whole batch.
-                self.deliver(result)
+                handled += len(batch)
+                for item, outcome in self.pipeline.handle_many(batch):
+                    self._settle(item, outcome, result)
+                    # The IDVA copy goes at once, not after the whole pass.
+                    self.deliver(result)
             settling = isinstance(self.mailbox, MaildirMailbox) and self.mailbox.drain_wait()
             if not handled and not settling:
                 return result
+
+    def _settle(self, item: Incoming, outcome: Outcome | Exception, result: PassResult) -> None:
+        if isinstance(outcome, Exception):
+            count = self._failures.get(item.source_key, 0) + 1
+            self._failures[item.source_key] = count
+            logs.error("message.failed", reason=type(outcome).__name__, attempt=count)
+            if count < MAX_FAILURES:
+                result.failed += 1
+                return
+            outcome = self.pipeline.quarantine(item, f"internal-{type(outcome).__name__}")
+        self._failures.pop(item.source_key, None)
+        self.mailbox.mark_done(item)
+        result.count(outcome)
 
     def deliver(self, result: PassResult) -> None:
         d = deliver_due(self.conn, self.sender, self.config.area.mailbox_address,

@@ -137,7 +137,9 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
 
     forms = [name for name, present in (("referral", has_referral), ("dash", has_dash)) if present]
     if not forms and not any(p.severity == "error" for p in problems):
-        problems.append(Problem("no referral form or DASH checklist was recognised in this file"))
+        blank = bool(raw.fields) and not raw.labelled and not raw.tables and not raw.dash_lines
+        problems.append(Problem("the form is blank: nothing has been filled in" if blank else
+                                "no referral form or DASH checklist was recognised in this file"))
     return {
         "source": {"filename": filename, "kind": raw.kind, "sha256": sha256},
         "forms": forms,

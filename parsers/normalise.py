@@ -15,6 +15,7 @@ _UNKNOWN = {"don't know", "dont know", "do not know", "dk", "unknown", "not know
 _DEFAULT_A = dt.datetime(1901, 1, 1)
 _DEFAULT_B = dt.datetime(2002, 12, 28)
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
 
 
 class NotUnderstood(ValueError):
@@ -69,6 +70,17 @@ def parse_date(value: str) -> dt.date:
         return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
     if not re.search(r"\d", text):
         raise NotUnderstood(f"'{value}' is not a date")
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        # All-number dates are read day, month, year and nothing else: dateutil would quietly swap
+        # day and month when the day is over 12, and an American date would pass as a British one.
+        day, month, year = (int(g) for g in numeric.groups())
+        if year < 1000:
+            raise NotUnderstood(f"'{value}' has a two-digit year; the year is needed in full")
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise NotUnderstood(f"'{value}' is not a real date (day/month/year)") from None
     try:
         a = dateparser.parse(text, dayfirst=True, default=_DEFAULT_A)
         b = dateparser.parse(text, dayfirst=True, default=_DEFAULT_B)

@@ -1,21 +1,25 @@
-"""Parse files in a child process with a wall-clock limit and a memory limit.
+"""Parse files in child processes with a wall-clock limit and a memory limit.
 
 A hostile or broken file (a zip bomb, a PDF that loops, a crash in a C extension) then costs one
 child process, never the daemon: the parent kills and replaces the child and reports a problem.
-The child is kept between files because starting one costs far more than parsing a form.
+Children are kept between files because starting one costs far more than parsing a form, and there
+are as many as the machine has cores so a backlog is parsed in parallel.
 """
 from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
+import os
 import resource
-from multiprocessing.connection import Connection
+import time
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from .assemble import assemble
 from .raw import Problem, RawForm
 
 _PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.ole_reader"]
+Job = tuple[bytes, str]
 
 
 def _failed(data: bytes, filename: str, message: str) -> dict[str, Any]:
@@ -45,58 +49,109 @@ def _child(conn: Connection, memory_mb: int) -> None:
         conn.send(result)
 
 
-class ParserPool:
-    def __init__(self, seconds: float = 30.0, memory_mb: int = 768, max_bytes: int = 20_000_000) -> None:
-        self.seconds = seconds
+class _Worker:
+    def __init__(self, ctx: Any, memory_mb: int) -> None:
+        self.ctx = ctx
         self.memory_mb = memory_mb
-        self.max_bytes = max_bytes
-        self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(_PRELOAD)
-        self._proc: Any = None
-        self._conn: Connection | None = None
+        self.proc: Any = None
+        self.conn: Connection | None = None
+        self.job: int | None = None  # index of the job in hand
+        self.started = 0.0
 
-    def _start(self) -> Connection:
-        if self._conn is None or self._proc is None or not self._proc.is_alive():
-            parent, child = self._ctx.Pipe()
-            self._proc = self._ctx.Process(target=_child, args=(child, self.memory_mb), daemon=True)
-            self._proc.start()
+    def submit(self, index: int, job: Job) -> None:
+        if self.conn is None or self.proc is None or not self.proc.is_alive():
+            parent, child = self.ctx.Pipe()
+            self.proc = self.ctx.Process(target=_child, args=(child, self.memory_mb), daemon=True)
+            self.proc.start()
             child.close()
-            self._conn = parent
-        return self._conn
+            self.conn = parent
+        self.job, self.started = index, time.monotonic()
+        self.conn.send(job)
 
-    def _kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        self._proc = self._conn = None
-
-    def parse(self, data: bytes, filename: str) -> dict[str, Any]:
-        if len(data) > self.max_bytes:
-            return _failed(data, filename, f"the file is larger than the {self.max_bytes // 1_000_000} MB "
-                           "allowed for a form, so it was not opened")
-        conn = self._start()
-        try:
-            conn.send((data, filename))
-            if conn.poll(self.seconds):
-                return conn.recv()  # type: ignore[no-any-return]
-            self._kill()
-            return _failed(data, filename, f"reading the file took longer than {self.seconds:g} seconds, "
-                           "so it was stopped; it may be damaged or deliberately oversized")
-        except (EOFError, OSError, BrokenPipeError):
-            self._kill()
-            return _failed(data, filename, "the file made the form reader crash or run out of memory; "
-                           "it may be damaged or deliberately oversized")
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join(5)
+        if self.conn is not None:
+            self.conn.close()
+        self.proc = self.conn = None
+        self.job = None
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-        if self._proc is not None:
-            self._proc.join(2)
-            if self._proc.is_alive():
-                self._proc.kill()
-        self._proc = self._conn = None
+        if self.conn is not None:
+            self.conn.close()
+        if self.proc is not None:
+            self.proc.join(2)
+            if self.proc.is_alive():
+                self.proc.kill()
+        self.proc = self.conn = None
+
+
+class ParserPool:
+    def __init__(self, seconds: float = 30.0, memory_mb: int = 768, max_bytes: int = 20_000_000,
+                 workers: int | None = None) -> None:
+        self.seconds = seconds
+        self.max_bytes = max_bytes
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        self._workers = [_Worker(ctx, memory_mb) for _ in range(workers or min(2, os.cpu_count() or 1))]
+
+    def parse(self, data: bytes, filename: str) -> dict[str, Any]:
+        return self.parse_many([(data, filename)])[0]
+
+    def parse_many(self, jobs: list[Job]) -> list[dict[str, Any]]:
+        """Results in the order of `jobs`, each within the time limit or replaced by a problem."""
+        results: list[dict[str, Any] | None] = [None] * len(jobs)
+        queue = []
+        for index, (data, filename) in enumerate(jobs):
+            if len(data) > self.max_bytes:
+                results[index] = _failed(data, filename, f"the file is larger than the "
+                                         f"{self.max_bytes // 1_000_000} MB allowed for a form, so it was not opened")
+            else:
+                queue.append(index)
+        queue.reverse()
+        while queue or any(w.job is not None for w in self._workers):
+            for worker in self._workers:
+                if worker.job is None and queue:
+                    index = queue.pop()
+                    try:
+                        worker.submit(index, jobs[index])
+                    except (OSError, BrokenPipeError):
+                        worker.kill()
+                        results[index] = _failed(*jobs[index], "the form reader could not be started")
+            self._collect(jobs, results)
+        return [r for r in results if r is not None]
+
+    def _collect(self, jobs: list[Job], results: list[dict[str, Any] | None]) -> None:
+        busy = [w for w in self._workers if w.job is not None]
+        if not busy:
+            return
+        deadline = min(w.started for w in busy) + self.seconds
+        ready = wait([w.conn for w in busy if w.conn is not None], timeout=max(0.0, deadline - time.monotonic()))
+        for worker in busy:
+            index = worker.job
+            assert index is not None
+            if worker.conn in ready:
+                try:
+                    results[index] = worker.conn.recv()  # type: ignore[union-attr]
+                    worker.job = None
+                except (EOFError, OSError):
+                    worker.kill()
+                    results[index] = _failed(*jobs[index], "the file made the form reader crash or run out "
+                                             "of memory; it may be damaged or deliberately oversized")
+            elif time.monotonic() - worker.started >= self.seconds:
+                worker.kill()
+                results[index] = _failed(*jobs[index], f"reading the file took longer than {self.seconds:g} "
+                                         "seconds, so it was stopped; it may be damaged or deliberately oversized")
+
+    def _kill(self) -> None:
+        """Kill every child (tests use it to stand for a crash)."""
+        for worker in self._workers:
+            worker.kill()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.close()
 
     def __enter__(self) -> "ParserPool":
         return self
