@@ -18,7 +18,7 @@ from typing import Any
 from .assemble import assemble
 from .raw import Problem, RawForm
 
-_PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.ole_reader"]
+_PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.ole_reader", "parsers.labels"]
 Job = tuple[bytes, str]
 
 
@@ -33,6 +33,8 @@ def _child(conn: Connection, memory_mb: int) -> None:
     import logging
     logging.disable(logging.CRITICAL)  # library chatter could quote file content
     from . import parse_bytes
+    from .labels import load_table
+    load_table()  # once per child, not once per file
     while True:
         try:
             data, filename = conn.recv()
