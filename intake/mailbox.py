@@ -1,15 +1,21 @@
 """The small interface every mailbox backend (Maildir, IMAP, EWS, Graph) offers the pipeline."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
 
 @dataclass(frozen=True)
 class Incoming:
-    """One message as the mailbox holds it; `source_key` is what the backend needs to find it again."""
+    """One message as the mailbox holds it; `source_key` is what the backend needs to find it again.
+
+    `received` is when the mailbox got it (not the sender's Date header): referral cut-offs count
+    from it, even when the service was down for a while.
+    """
     source_key: str
     raw: bytes
+    received: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
 
 class Mailbox(Protocol):

@@ -8,6 +8,7 @@ every `rescan_seconds` catches whatever events were lost.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 import time
@@ -95,9 +96,11 @@ class MaildirMailbox:
         for path in files:
             try:
                 raw = path.read_bytes()
+                delivered = path.stat().st_mtime  # a Maildir file's time is its delivery time
             except FileNotFoundError:
                 continue  # taken by another pass meanwhile
-            yield Incoming(source_key=path.name, raw=raw)
+            yield Incoming(source_key=path.name, raw=raw,
+                           received=dt.datetime.fromtimestamp(delivered, dt.timezone.utc))
 
     def drain_wait(self) -> bool:
         """True if files are still settling, after giving them one settle period."""

@@ -187,10 +187,52 @@ class Limits(_Strict):
 
 class Rules(_Strict):
     visible_high_risk: int = Field(default=14, ge=1, le=24)
+    # Potential escalation as the area defines it; the figures appear in the coordinator's explanation.
+    escalation_incidents: int = Field(default=3, ge=1)
+    escalation_months: int = Field(default=12, ge=1)
+    repeat_months: int = Field(default=12, ge=1)
     required: list[str] = [
         "referral.victim.name",
+        "referral.victim.dob",
         "referral.referrer.agency",
+        "referral.referrer.phone|referral.referrer.email",
+        "referral.perpetrators.0.name",
+        "referral.victim.safe_to_call",
+        "referral.victim_aware",
     ]
+
+
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+class Meetings(_Strict):
+    """When the MARAC meets. Monthly meetings are 'the Nth <weekday> of the month' (or the last)."""
+    frequency: Literal["weekly", "fortnightly", "monthly", "dates"] = "monthly"
+    weekday: Weekday = "Tuesday"
+    week_of_month: int | Literal["last"] = 2
+    first_date: dt.date | None = None  # weekly/fortnightly: a date the cycle runs through
+    dates: list[dt.date] = []  # frequency = "dates": the explicit list
+    time: str = "10:00"
+    venue: str = "To be confirmed"
+    chair: str = "To be confirmed"
+    cutoff_working_days: int = Field(default=5, ge=0, le=30)
+    on_bank_holiday: Literal["next_working_day", "skip"] = "next_working_day"
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Meetings":
+        if self.frequency in ("weekly", "fortnightly") and self.first_date is None:
+            raise ValueError(f"a {self.frequency} MARAC needs 'first_date', a date the cycle runs through")
+        if self.frequency == "dates" and not self.dates:
+            raise ValueError("frequency = \"dates\" needs the list of meeting 'dates'")
+        if isinstance(self.week_of_month, int) and not 1 <= self.week_of_month <= 4:
+            raise ValueError("'week_of_month' must be 1 to 4, or \"last\"")
+        return self
+
+
+class Matching(_Strict):
+    # At or above `sure` the same victim is assumed; between `possible` and `sure` a person decides.
+    sure: float = Field(default=0.9, gt=0, le=1)
+    possible: float = Field(default=0.6, gt=0, le=1)
 
 
 class Logging(_Strict):
@@ -207,6 +249,8 @@ class Config(_Strict):
     agencies: list[Agency] = []
     limits: Limits = Limits()
     rules: Rules = Rules()
+    meetings: Meetings = Meetings()
+    matching: Matching = Matching()
     logging: Logging = Logging()
     home: Path = Path("var")
 

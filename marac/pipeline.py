@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Literal
+from zoneinfo import ZoneInfo
 
 from generators.idva_copy import build_idva_copy, idva_message_id
 from intake.attachments import Attachment, Letter, read_letter
@@ -19,18 +20,33 @@ from intake.mailbox import Incoming
 from parsers.join import join
 from parsers.sandbox import ParserPool
 
-from . import desk, logs, rules
+from . import casework, desk, logs, rules
 from .config import Config
-from .store import cases, ledger, outbox
+from .store import cases, desk_rows, ledger, outbox
 from .store.db import transaction
 
 # review: a case was opened (and the IDVA copy queued) but a person must check it on the desk.
 Outcome = Literal["referral", "review", "exception", "duplicate"]
 
-ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable, "
-                "or correct the case by hand. The original message is kept here untouched.")
-ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the referrer to send the "
-              "referral form and DASH checklist as Word or PDF attachments to the MARAC mailbox.")
+ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable. Then correct "
+                "fields.json, or put the corrected form in this folder, and move the folder into "
+                "exceptions/approved/. To turn the referral down, write why in reason.txt and move the folder into "
+                "exceptions/rejected/. The original message is kept here untouched.")
+MATCH_HELP = ("If this is the same person as the earlier case, move this folder into exceptions/approved/. "
+              "If it is a different person, move it into exceptions/rejected/. Either way the referral is then "
+              "listed; nothing else needs doing.")
+ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the referrer for the referral form "
+              "and DASH checklist as Word or PDF, put them in this folder and move the folder into "
+              "exceptions/approved/ (or ask the referrer to send them to the MARAC mailbox). If it is not a "
+              "referral, write why in reason.txt and move the folder into exceptions/rejected/.")
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The day in England a message arrived: cut-offs are local days, and 23:30 UTC in summer is tomorrow."""
+    return moment.astimezone(LONDON).date()
 
 
 @dataclass
@@ -115,28 +131,60 @@ class Pipeline:
                 reason="no-referral", fields=joined)
         return self._accept(st.item, st.key, st.letter, joined, problems)
 
+    def evaluate(self, joined: dict[str, Any], problems: list[dict[str, Any]],
+                 received: dt.date) -> tuple[casework.Placement, list[dict[str, Any]]]:
+        """Where the referral goes and everything a person must look at before it is listed."""
+        placement = casework.place(self.conn, self.config, joined, received)
+        found = rules.criteria(joined, self.config.rules, repeat=placement.kind == "repeat")
+        problems = [*problems, *rules.criteria_problems(found, joined, self.config.rules),
+                    *casework.area_problems(self.config, joined), *casework.repeat_problems(joined, placement)]
+        if placement.kind == "possible" and placement.previous_case is not None:
+            earlier = cases.number_of(self.conn, placement.previous_case)
+            problems.append({"field": "referral.victim", "severity": "error", "file": None, "message":
+                             f"this may be the same victim as case {earlier} ({'; '.join(placement.evidence)}): "
+                             "please confirm or reject the match"})
+        return placement, problems
+
     def _accept(self, item: Incoming, key: ledger.MessageKey, letter: Letter, joined: dict[str, Any],
                 problems: list[dict[str, Any]]) -> Outcome:
-        now = dt.datetime.now(dt.timezone.utc)
+        received = item.received
+        placement, problems = self.evaluate(joined, problems, local_date(received))
         review = rules.needs_a_person(problems)
         with transaction(self.conn):
-            case_id, number = cases.new_case(self.conn, self.config.area.code, now.year,
-                                             status="exception" if review else "listed")
+            case_id, number = self._open_case(placement, received, review)
             folder = None
             if review:
                 folder = desk.put(self.exceptions_dir, key.short, desk.Exception_(
-                    "The referral needs checking before it can be listed.", ASK_REFERRER, problems,
+                    "The referral needs checking before it can be listed.",
+                    MATCH_HELP if placement.kind == "possible" else ASK_REFERRER, problems,
                     case_number=number, idva_copy_sent=True), item.raw, sender=letter.sender,
                     subject=letter.subject, attachments=letter.attachments, ignored=letter.ignored,
                     fields=joined)
             message_row = ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key,
                                         key=key, size=len(item.raw), outcome="referral", case_id=case_id,
-                                        exception_dir=folder.name if folder else None)
-            cases.add_referral(self.conn, case_id=case_id, message=message_row, parsed=joined)
-            self._queue_idva_copy(key, number, joined, letter, now, review)
+                                        exception_dir=folder.name if folder else None,
+                                        received=received.isoformat(timespec="seconds"))
+            cases.add_referral(self.conn, case_id=case_id, message=message_row, parsed=joined,
+                               received=received.isoformat(timespec="seconds"))
+            if folder is not None:
+                desk_rows.add(self.conn, folder.name, "match" if placement.kind == "possible" else "review",
+                              case_id=case_id, message=message_row, match_case=placement.previous_case)
+            self._queue_idva_copy(key, number, joined, letter, received, review)
         logs.event("referral.accepted", case=number, msg=key.short, forms=",".join(joined["forms"]),
-                   state="exception" if review else "listed")
+                   state="exception" if review else "listed", meeting=placement.meeting.isoformat(),
+                   reason=placement.kind)
         return "review" if review else "referral"
+
+    def _open_case(self, placement: casework.Placement, received: dt.datetime, review: bool) -> tuple[int, str]:
+        if placement.kind == "joined" and placement.case_id is not None:
+            return placement.case_id, cases.number_of(self.conn, placement.case_id)
+        meetings = self.config.meetings
+        cases.ensure_meeting(self.conn, placement.meeting.isoformat(), meetings.venue, meetings.chair)
+        return cases.new_case(self.conn, self.config.area.code, received.year,
+                              status="exception" if review else "listed", meeting=placement.meeting.isoformat(),
+                              repeat=placement.kind == "repeat",
+                              previous_case=placement.previous_case if placement.kind == "repeat" else None,
+                              warnings=placement.warnings)
 
     def _queue_idva_copy(self, key: ledger.MessageKey, number: str, joined: dict[str, Any], letter: Letter,
                          now: dt.datetime, review: bool) -> None:
@@ -157,8 +205,10 @@ class Pipeline:
                           attachments=letter.attachments if letter else [],
                           ignored=letter.ignored if letter else [], fields=fields)
         with transaction(self.conn):
-            ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key, key=key,
-                          size=len(item.raw), outcome="exception", exception_dir=folder.name, reason=reason)
+            row = ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key, key=key,
+                                size=len(item.raw), outcome="exception", exception_dir=folder.name, reason=reason,
+                                received=item.received.isoformat(timespec="seconds"))
+            desk_rows.add(self.conn, folder.name, "unread", message=row)
         logs.warning("message.exception", msg=key.short, reason=reason)
         return "exception"
 

@@ -1,6 +1,7 @@
 """The service: drain the mailbox through the pipeline, deliver the outbox, and (as a daemon) wait."""
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import itertools
 import os
@@ -8,6 +9,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 from intake.factory import make_mailbox, make_sender
 from intake.maildir import MaildirMailbox
@@ -18,7 +22,8 @@ from parsers.sandbox import ParserPool
 from . import desk, logs
 from .config import Config, ConfigError
 from .pipeline import Outcome, Pipeline
-from .store import db, outbox
+from .desk_loop import DeskLoop
+from .store import cases, db, outbox
 
 def _take_lock(path: Path) -> IO[str]:
     """One service per home: two would race for the same messages. The kernel drops the lock when
@@ -52,6 +57,7 @@ class PassResult:
     sent: int = 0
     deferred: int = 0
     refused: int = 0
+    decisions: int = 0
 
     def count(self, outcome: str) -> None:
         if outcome in ("referral", "review"):
@@ -79,6 +85,10 @@ class Service:
         limits = self.config.limits
         self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
         self.pipeline = Pipeline(self.conn, self.config, self.parsers, self.home / "exceptions", self.mailbox.name)
+        self.desk = DeskLoop(self.pipeline)
+        for sub in ("approved", "rejected"):
+            (self.home / "exceptions" / sub).mkdir(parents=True, exist_ok=True)
+        self._desk_watch = self._watch_desk() if self.watch else None
 
     def drain(self, stop: threading.Event | None = None, result: PassResult | None = None) -> PassResult:
         result = result or PassResult()
@@ -124,9 +134,16 @@ class Service:
                 "(message.eml) by hand from Outlook.", case_number=item.case_number),
                 item.payload, sender=None, subject="", attachments=[], ignored=[], fields=None)
 
+    def due_jobs(self, result: PassResult) -> None:
+        """Work that is not a new message: cases whose meeting has passed, the coordinator's decisions."""
+        with db.transaction(self.conn):
+            cases.mark_heard(self.conn, dt.date.today().isoformat())
+        result.decisions += self.desk.run()
+        self.deliver(result)
+
     def process_once(self) -> PassResult:
         result = self.drain()
-        self.deliver(result)
+        self.due_jobs(result)
         logs.event("pass.done", count=result.referrals + result.exceptions, exception=result.exceptions,
                    pending=outbox.pending_count(self.conn), problems=result.failed)
         return result
@@ -136,18 +153,35 @@ class Service:
         rescan = getattr(self.config.mailbox, "rescan_seconds", 30.0)
         while not stop.is_set():
             result = self.drain(stop)
-            self.deliver(result)
+            self.due_jobs(result)
             if stop.is_set():
                 break
             # Wake at once on new mail; otherwise rescan, and retry deferred mail, on a timer.
             self.mailbox.wait(min(rescan, 5.0) if outbox.pending_count(self.conn) else rescan)
         logs.event("service.stopped")
 
+    def _watch_desk(self) -> Observer:  # type: ignore[valid-type]
+        """A folder moved into approved/ or rejected/ wakes the daemon like new mail does."""
+        service = self
+
+        class _Wake(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                service.mailbox.interrupt()
+
+        observer = Observer()
+        for sub in ("approved", "rejected"):
+            observer.schedule(_Wake(), str(self.home / "exceptions" / sub), recursive=False)
+        observer.start()
+        return observer
+
     def interrupt(self) -> None:
         """Called from a signal handler: end the current wait so `run` sees the stop at once."""
         self.mailbox.interrupt()
 
     def close(self) -> None:
+        if self._desk_watch is not None:
+            self._desk_watch.stop()
+            self._desk_watch.join(timeout=5)
         self.mailbox.close()
         self.sender.close()
         self.parsers.close()

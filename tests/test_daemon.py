@@ -99,3 +99,31 @@ def test_sigkill_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path, p
     assert sorted(p.read_bytes() for p in (home / "inbox" / "cur").iterdir()) == sorted(raws)
     assert not [p for p in (home / "outbox").iterdir() if p.suffix == ".tmp"]
     assert kills >= 1
+
+
+def test_a_coordinator_approves_a_corrected_exception_while_the_daemon_runs(tmp_path, rng, pdf_referral):
+    import json
+    import shutil
+    home = tmp_path / "var"
+    values = {k: v for k, v in invented_referral(rng).items() if k != "referral.victim.dob"}
+    daemon = _start(home)
+    try:
+        assert _wait_for(lambda: _started(home, daemon))
+        deliver(home / "inbox", referral_email("pc@exampleshire.police.uk", [("r.pdf", pdf_referral(values), PDF)]))
+        desk = home / "exceptions"
+        found = lambda: [p for p in desk.iterdir() if p.is_dir() and p.name[0].isdigit()]  # noqa: E731
+        assert _wait_for(lambda: len(found()) == 1, limit=25)
+        folder = found()[0]
+        fields = json.loads((folder / "fields.json").read_text())
+        fields["referral"]["victim"]["dob"] = "1987-05-14"  # the coordinator's correction
+        (folder / "fields.json").write_text(json.dumps(fields))
+        shutil.move(str(folder), str(desk / "approved" / folder.name))
+        assert _wait_for(lambda: (desk / "done" / folder.name).exists(), limit=25)
+        conn = sqlite3.connect(home / "marac.db")
+        assert conn.execute("SELECT status, meeting IS NOT NULL FROM cases").fetchall() == [("listed", 1)]
+        assert conn.execute("SELECT victim_dob FROM referrals").fetchall() == [("1987-05-14",)]
+        daemon.send_signal(signal.SIGTERM)
+        assert daemon.wait(timeout=30) == 0
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()

@@ -93,7 +93,7 @@ def test_every_message_has_exactly_one_outcome_across_restarts(tmp_path, rng, pd
     assert len([c for c in cases if c["status"] == "exception"]) == 1
 
     # One folder on the desk per bad message, each with the original byte for byte and a reason.
-    folders = sorted(p for p in (home / "exceptions").iterdir() if p.is_dir() and not p.name.startswith("."))
+    folders = sorted(p for p in (home / "exceptions").iterdir() if p.is_dir() and p.name[0].isdigit())
     assert len(folders) == 5  # nameless, no-attachment, truncated, password, not-email
     kept = {f.name: (f / "message.eml").read_bytes() for f in folders}
     for label in ("nameless", "no-attachment", "truncated", "password", "not-email"):

@@ -18,38 +18,65 @@ class CaseSummary:
     referrals: int
     agencies: list[str]
     children: bool
+    warnings: list[str]
 
     def as_dict(self) -> dict[str, Any]:
         return {"case_number": self.case_number, "meeting": self.meeting, "status": self.status,
                 "repeat": self.repeat, "referrals": self.referrals, "agencies": self.agencies,
-                "children": self.children}
+                "children": self.children, "warnings": self.warnings}
 
 
-def new_case(conn: sqlite3.Connection, area_code: str, year: int, status: str,
-             meeting: str | None = None, repeat: bool = False) -> tuple[int, str]:
+def ensure_meeting(conn: sqlite3.Connection, date: str, venue: str, chair: str) -> None:
+    conn.execute("INSERT OR IGNORE INTO meetings (date, venue, chair) VALUES (?,?,?)", (date, venue, chair))
+
+
+def new_case(conn: sqlite3.Connection, area_code: str, year: int, status: str, meeting: str | None = None,
+             repeat: bool = False, previous_case: int | None = None,
+             warnings: list[str] | None = None) -> tuple[int, str]:
     """Create a case with the next readable number for the year, e.g. EXM-2026-0042."""
     sequence = conn.execute("SELECT coalesce(max(sequence), 0) + 1 FROM cases WHERE year = ?",
                             (year,)).fetchone()[0]
     number = f"{area_code}-{year}-{sequence:04d}"
     cur = conn.execute(
-        "INSERT INTO cases (case_number, year, sequence, meeting, status, repeat, created_at)"
-        " VALUES (?,?,?,?,?,?,?)", (number, year, sequence, meeting, status, int(repeat), utcnow()))
+        "INSERT INTO cases (case_number, year, sequence, meeting, status, repeat, previous_case, created_at,"
+        " warnings) VALUES (?,?,?,?,?,?,?,?,?)",
+        (number, year, sequence, meeting, status, int(repeat), previous_case, utcnow(), json.dumps(warnings or [])))
     return int(cur.lastrowid or 0), number
 
 
-def add_referral(conn: sqlite3.Connection, *, case_id: int, message: int, parsed: dict[str, Any]) -> int:
+def number_of(conn: sqlite3.Connection, case_id: int) -> str:
+    return str(conn.execute("SELECT case_number FROM cases WHERE id = ?", (case_id,)).fetchone()[0])
+
+
+def update(conn: sqlite3.Connection, case_id: int, **values: Any) -> None:
+    allowed = {"status", "meeting", "repeat", "previous_case", "warnings"}
+    assert set(values) <= allowed, values
+    if "warnings" in values:
+        values["warnings"] = json.dumps(values["warnings"])
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE cases SET {assignments} WHERE id = ?", (*values.values(), case_id))
+
+
+def mark_heard(conn: sqlite3.Connection, today: str) -> int:
+    """Cases whose meeting has passed have been heard."""
+    return conn.execute("UPDATE cases SET status = 'heard' WHERE status = 'listed' AND meeting < ?",
+                        (today,)).rowcount
+
+
+def add_referral(conn: sqlite3.Connection, *, case_id: int, message: int, parsed: dict[str, Any],
+                 received: str | None = None) -> int:
     referral = parsed.get("referral") or {}
     victim = referral.get("victim") or {}
     cur = conn.execute(
         "INSERT INTO referrals (case_id, message, agency, received_at, parsed, victim_name, victim_dob,"
         " has_children) VALUES (?,?,?,?,?,?,?,?)",
-        (case_id, message, (referral.get("referrer") or {}).get("agency"), utcnow(),
+        (case_id, message, (referral.get("referrer") or {}).get("agency"), received or utcnow(),
          json.dumps(parsed), victim.get("name"), victim.get("dob"), int(bool(referral.get("children")))))
     return int(cur.lastrowid or 0)
 
 
 def summaries(conn: sqlite3.Connection, meeting: str | None = None) -> list[CaseSummary]:
-    sql = ("SELECT c.case_number, c.meeting, c.status, c.repeat, count(r.id) AS n,"
+    sql = ("SELECT c.case_number, c.meeting, c.status, c.repeat, c.warnings, count(r.id) AS n,"
            " json_group_array(DISTINCT r.agency) AS agencies, max(r.has_children) AS children"
            " FROM cases c LEFT JOIN referrals r ON r.case_id = c.id")
     args: tuple[Any, ...] = ()
@@ -59,7 +86,7 @@ def summaries(conn: sqlite3.Connection, meeting: str | None = None) -> list[Case
     sql += " GROUP BY c.id ORDER BY c.year, c.sequence"
     return [CaseSummary(r["case_number"], r["meeting"], r["status"], bool(r["repeat"]), r["n"],
                         sorted(a for a in json.loads(r["agencies"]) if a),
-                        bool(r["children"])) for r in conn.execute(sql, args)]
+                        bool(r["children"]), json.loads(r["warnings"])) for r in conn.execute(sql, args)]
 
 
 def victim_identity(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.Row]:
@@ -67,3 +94,25 @@ def victim_identity(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.
     return conn.execute(
         "SELECT r.victim_name, r.victim_dob FROM referrals r JOIN cases c ON c.id = r.case_id"
         " WHERE c.case_number = ?", (case_number,)).fetchall()
+
+
+def referrals_of_message(conn: sqlite3.Connection, message: int) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM referrals WHERE message = ?", (message,)).fetchall()
+
+
+def replace_parsed(conn: sqlite3.Connection, referral_id: int, parsed: dict[str, Any]) -> None:
+    """A coordinator's correction replaces what was read from the form (the original stays on the desk)."""
+    referral = parsed.get("referral") or {}
+    victim = referral.get("victim") or {}
+    conn.execute("UPDATE referrals SET parsed = ?, agency = ?, victim_name = ?, victim_dob = ?, has_children = ?"
+                 " WHERE id = ?", (json.dumps(parsed), (referral.get("referrer") or {}).get("agency"),
+                                   victim.get("name"), victim.get("dob"), int(bool(referral.get("children"))),
+                                   referral_id))
+
+
+def move_referral(conn: sqlite3.Connection, referral_id: int, case_id: int) -> None:
+    conn.execute("UPDATE referrals SET case_id = ? WHERE id = ?", (case_id, referral_id))
+
+
+def get_case(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
+    return conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()

@@ -64,10 +64,10 @@ def find(conn: sqlite3.Connection, key: MessageKey) -> sqlite3.Row | None:
 
 def record(conn: sqlite3.Connection, *, mailbox: str, source_key: str, key: MessageKey, size: int,
            outcome: str, case_id: int | None = None, exception_dir: str | None = None,
-           reason: str | None = None) -> int:
+           reason: str | None = None, received: str | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO messages (mailbox, source_key, message_id, content_hash, size, received_at,"
         " outcome, case_id, exception_dir, reason) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (mailbox, source_key, key.message_id, key.content_hash, size, utcnow(), outcome, case_id,
+        (mailbox, source_key, key.message_id, key.content_hash, size, received or utcnow(), outcome, case_id,
          exception_dir, reason))
     return int(cur.lastrowid or 0)

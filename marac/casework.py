@@ -1,0 +1,104 @@
+"""Where a checked referral goes: a new case, another referral on a case already listed, a repeat of a
+case heard within the repeat window, or a question for the coordinator when the match is uncertain.
+And which meeting hears it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from . import calendar, matching
+from .config import Config
+from .rules import get
+
+Kind = Literal["new", "joined", "repeat", "possible"]
+
+
+@dataclass
+class Placement:
+    kind: Kind
+    meeting: dt.date
+    case_id: int | None = None  # joined: the case the referral joins
+    previous_case: int | None = None  # repeat or possible: the earlier case
+    evidence: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Known:
+    case_id: int
+    case_number: str
+    status: str
+    meeting: dt.date | None
+    last_referral: dt.date
+
+
+def _known_victims(conn: sqlite3.Connection, since: dt.date) -> list[tuple[Known, matching.Identity]]:
+    """Victims of cases still open, or referred within the repeat window: the only ones that matter."""
+    rows = conn.execute(
+        "SELECT c.id, c.case_number, c.status, c.meeting, r.parsed, max(r2.received_at) AS last"
+        " FROM cases c JOIN referrals r ON r.case_id = c.id JOIN referrals r2 ON r2.case_id = c.id"
+        " WHERE c.status != 'closed' GROUP BY r.id HAVING c.status IN ('listed', 'exception') OR last >= ?",
+        (since.isoformat(),)).fetchall()
+    known = []
+    for row in rows:
+        referral = json.loads(row["parsed"]).get("referral") or {}
+        meeting = dt.date.fromisoformat(row["meeting"]) if row["meeting"] else None
+        known.append((Known(row["id"], row["case_number"], row["status"], meeting,
+                            dt.date.fromisoformat(row["last"][:10])), matching.Identity.from_referral(referral)))
+    return known
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], received: dt.date) -> Placement:
+    meeting = calendar.next_meeting(config.meetings, received)
+    warnings = [w for w in [calendar.hearing_delay_warning(config.meetings, received, meeting)] if w]
+    identity = matching.Identity.from_referral(joined["referral"] or {})
+    window = _months_before(received, config.rules.repeat_months)
+    best = matching.best_match(identity, _known_victims(conn, window), config.matching)
+    if best is None:
+        return Placement("new", meeting, warnings=warnings)
+    known, found = best
+    if found.verdict == "possible":
+        return Placement("possible", meeting, previous_case=known.case_id, evidence=found.evidence,
+                         warnings=warnings)
+    upcoming = known.status in ("listed", "exception") and (known.meeting is None or known.meeting >= received)
+    if upcoming:
+        # Two agencies referring the same victim for the same meeting: one case, several referrals.
+        return Placement("joined", known.meeting or meeting, case_id=known.case_id, evidence=found.evidence)
+    if known.last_referral >= window:
+        return Placement("repeat", meeting, previous_case=known.case_id, evidence=found.evidence, warnings=warnings)
+    return Placement("new", meeting, warnings=warnings)
+
+
+def area_problems(config: Config, joined: dict[str, Any]) -> list[dict[str, Any]]:
+    """A victim living outside the area is heard by another MARAC: the coordinator arranges a transfer."""
+    districts = {d.upper() for d in config.area.postcode_districts}
+    postcode = get(joined, "referral.victim.postcode")
+    if not districts:
+        return []
+    if not postcode:
+        return [{"field": "referral.victim.postcode", "severity": "warning", "file": None,
+                 "message": "the victim's postcode is not given, so the area could not be checked"}]
+    district = str(postcode).split()[0].upper()
+    if district in districts:
+        return []
+    return [{"field": "referral.victim.postcode", "severity": "error", "file": None,
+             "message": f"outside area: postcode district {district} is not covered by this MARAC; "
+                        "transfer to another MARAC?"}]
+
+
+def repeat_problems(joined: dict[str, Any], placement: Placement) -> list[dict[str, Any]]:
+    """The store decides repeat; a form that disagrees is worth a look but does not decide."""
+    said = get(joined, "referral.reasons.repeat")
+    if said and placement.kind not in ("repeat", "possible"):
+        return [{"field": "referral.reasons.repeat", "severity": "warning", "file": None,
+                 "message": "the form says this is a repeat referral, but no case for this victim was found "
+                            "at this MARAC in the repeat period (it may have been heard at another MARAC)"}]
+    return []

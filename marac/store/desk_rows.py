@@ -1,0 +1,20 @@
+"""The store's side of the coordinator's desk: which folder is about what, and what was decided."""
+from __future__ import annotations
+
+import sqlite3
+
+from .db import utcnow
+
+
+def add(conn: sqlite3.Connection, folder: str, kind: str, *, case_id: int | None = None,
+        message: int | None = None, match_case: int | None = None) -> None:
+    conn.execute("INSERT OR REPLACE INTO desk (folder, kind, case_id, message, match_case, created_at)"
+                 " VALUES (?,?,?,?,?,?)", (folder, kind, case_id, message, match_case, utcnow()))
+
+
+def get(conn: sqlite3.Connection, folder: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM desk WHERE folder = ?", (folder,)).fetchone()
+
+
+def decide(conn: sqlite3.Connection, folder: str, status: str) -> None:
+    conn.execute("UPDATE desk SET status = ?, decided_at = ? WHERE folder = ?", (status, utcnow(), folder))
