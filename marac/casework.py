@@ -61,19 +61,25 @@ def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], rece
     warnings = [w for w in [calendar.hearing_delay_warning(config.meetings, received, meeting)] if w]
     identity = matching.Identity.from_referral(joined["referral"] or {})
     window = _months_before(received, config.rules.repeat_months)
-    best = matching.best_match(identity, _known_victims(conn, window), config.matching)
-    if best is None:
+    ranked = matching.ranked_matches(identity, _known_victims(conn, window), config.matching)
+    sure = [(known, found) for known, found in ranked if found.verdict == "same"]
+    if sure:
+        # A victim referred again and again has a chain of cases: the open one, else the latest, is the one.
+        upcoming = [(k, f) for k, f in sure if k.status in ("listed", "exception")
+                    and (k.meeting is None or k.meeting >= received)]
+        if upcoming:
+            known, found = upcoming[0]
+            # Two agencies referring the same victim for the same meeting: one case, several referrals.
+            return Placement("joined", known.meeting or meeting, case_id=known.case_id, evidence=found.evidence)
+        known, found = max(sure, key=lambda pair: pair[0].last_referral)
+        if known.last_referral >= window:
+            return Placement("repeat", meeting, previous_case=known.case_id, evidence=found.evidence,
+                             warnings=warnings)
         return Placement("new", meeting, warnings=warnings)
-    known, found = best
-    if found.verdict == "possible":
+    if ranked:
+        known, found = ranked[0]
         return Placement("possible", meeting, previous_case=known.case_id, evidence=found.evidence,
                          warnings=warnings)
-    upcoming = known.status in ("listed", "exception") and (known.meeting is None or known.meeting >= received)
-    if upcoming:
-        # Two agencies referring the same victim for the same meeting: one case, several referrals.
-        return Placement("joined", known.meeting or meeting, case_id=known.case_id, evidence=found.evidence)
-    if known.last_referral >= window:
-        return Placement("repeat", meeting, previous_case=known.case_id, evidence=found.evidence, warnings=warnings)
     return Placement("new", meeting, warnings=warnings)
 
 

@@ -115,6 +115,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
         flags = " ".join(f for f, on in (("repeat", row.repeat), ("children", row.children)) if on)
         print(f"{row.case_number}  {row.meeting or 'no meeting yet':<14} {row.status:<9} "
               f"{row.referrals} referral(s): {', '.join(row.agencies) or 'agency not stated'}  {flags}".rstrip())
+        for warning in row.warnings:
+            print(f"    note: {warning}")
         if args.identify:
             for r in cases.victim_identity(conn, row.case_number):
                 print(f"    victim: {r['victim_name']}  born {r['victim_dob'] or 'unknown'}")

@@ -70,6 +70,20 @@ def test_repeat_within_twelve_months_is_a_new_case_linked_to_the_earlier_one(tmp
     assert linked == [(first["case_number"],)]
 
 
+def test_a_third_referral_links_to_the_latest_case_in_the_chain(tmp_path, rng, pdf_referral):
+    home = tmp_path / "var"
+    victim = _person(rng)
+    for day in ("2026-01-05", "2026-05-04", "2026-10-05"):
+        _send(home, pdf_referral, victim, day)
+        _pass(home)
+    first, second, third = _cases(home)
+    assert [c["meeting"] for c in (first, second, third)] == ["2026-01-13", "2026-05-12", "2026-10-13"]
+    assert (second["repeat"], third["repeat"]) == (True, True)
+    conn = sqlite3.connect(home / "marac.db")
+    chain = dict(conn.execute("SELECT c.case_number, p.case_number FROM cases c JOIN cases p ON p.id = c.previous_case"))
+    assert chain == {second["case_number"]: first["case_number"], third["case_number"]: second["case_number"]}
+
+
 def test_a_referral_more_than_twelve_months_later_is_not_a_repeat(tmp_path, rng, pdf_referral):
     home = tmp_path / "var"
     victim = _person(rng)
