@@ -1,20 +1,27 @@
-"""Word .docx files: values from content controls (w:sdt) and legacy form fields (FORMTEXT etc.).
+"""Word .docx files: content controls (w:sdt), legacy form fields (FORMTEXT etc.) and the printed layout.
 
 A control or field named with a canonical path (the service's own form) goes straight into
-RawForm.fields; any other name (another area's form: "Victim name", "Text12") goes into
-RawForm.labelled for label matching later. Files come from outside, so the zip is opened with
-size limits and the XML parser never fetches or expands anything.
+RawForm.fields. Everything else is read as printed by the layout walker (parsers.docx_layout):
+labels and values, headings, person tables and DASH grids, for label matching later. A control
+or field the walker did not place under a printed label ("Victim name" alone in a text box) is
+reported under its own name. Files come from outside, so the zip is opened with size limits and
+the XML parser never fetches or expands anything.
 """
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .docx_fields import legacy_fields
+from .docx_layout import walk_body
+from .docx_text import Marks
+from .docx_text import child_val as _child_val
+from .docx_text import on as _on
 from .fields import kind_of
 from .raw import Labelled, Problem, RawForm, RawValue
 
@@ -52,13 +59,42 @@ def read_docx(data: bytes) -> RawForm:
     # Text boxes are stored twice (DrawingML and a VML fallback); read only the first copy.
     for fallback in list(root.iter(MC_FALLBACK)):
         fallback.getparent().remove(fallback)
+    marks = Marks()
+    by_name = _named_values(root, raw, marks)
+    body = root.find(_w("body"))
+    walk = walk_body(body if body is not None else root, marks)
+    raw.labelled.extend(walk.labelled)
+    raw.tables.extend(walk.tables)
+    raw.dash_lines.extend(walk.dash_lines)
+    for element, (label, value) in by_name.items():
+        if element not in walk.used:
+            raw.labelled.append(Labelled(label, value, walk.control_sections.get(element)))
+    return raw
+
+
+def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etree._Element, tuple[str, RawValue]]:
+    """Controls and fields: canonical ones into raw.fields, the rest (by element) for later."""
+    by_name: dict[etree._Element, tuple[str, RawValue]] = {}
     for sdt in root.iter(_w("sdt")):
         name = _control_name(sdt)
-        if name is not None:
-            _record(raw, *name, _control_value(sdt))
-    for legacy in _legacy_fields(root):
-        _record(raw, legacy.name, legacy.name, legacy.value)
-    return raw
+        if name is None:
+            continue
+        if _is_canonical(name[0]):
+            _record(raw, name[0], _control_value(sdt))
+            marks.canonical.add(sdt)
+        else:
+            by_name[sdt] = (name[1], _control_value(sdt))
+    for legacy in legacy_fields(root):
+        if legacy.begin is None:
+            continue
+        if legacy.kind == "checkbox":
+            marks.checkboxes[legacy.begin] = bool(legacy.value)
+        if _is_canonical(legacy.name):
+            _record(raw, legacy.name, legacy.value)
+            marks.canonical.add(legacy.begin)
+        elif legacy.name:
+            by_name[legacy.begin] = (legacy.name, legacy.value)
+    return by_name
 
 
 # --- the package ---------------------------------------------------------------------------
@@ -124,15 +160,13 @@ def _main_part_name(package: zipfile.ZipFile) -> str:
 
 # --- recording values ------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # fields.kind_of rebuilds its table on every call
 def _is_canonical(key: str) -> bool:
     path, sep, choice = key.partition("=")
     return kind_of(path) is not None and (not sep or bool(choice))
 
 
-def _record(raw: RawForm, key: str, label: str, value: RawValue) -> None:
-    if not _is_canonical(key):
-        raw.labelled.append(Labelled(label, value))
-        return
+def _record(raw: RawForm, key: str, value: RawValue) -> None:
     earlier = raw.fields.get(key)
     if earlier in (None, False, ""):
         raw.fields[key] = value
@@ -140,19 +174,6 @@ def _record(raw: RawForm, key: str, label: str, value: RawValue) -> None:
         raw.problems.append(Problem(
             f"the form has the box '{key}' twice with different values; the first one was used",
             key.partition("=")[0], "warning"))
-
-
-def _child_val(parent: etree._Element, name: str) -> str:
-    """The w:val of parent's child w:<name>, or '' when there is no such child."""
-    child = parent.find(_w(name))
-    return child.get(_w("val"), "") if child is not None else ""
-
-
-def _on(element: etree._Element | None, attribute: str = _w("val")) -> bool:
-    """An OOXML on/off flag: present with no value means on."""
-    if element is None:
-        return False
-    return element.get(attribute, "true").strip().lower() in {"1", "true", "on"}
 
 
 # --- content controls ------------------------------------------------------------------------
@@ -214,72 +235,3 @@ def _collect(element: etree._Element, current: list[str], paragraphs: list[str])
             current.clear()
         else:
             _collect(child, current, paragraphs)
-
-
-# --- legacy form fields ----------------------------------------------------------------------
-
-@dataclass
-class _Legacy:
-    name: str
-    kind: str  # text, checkbox, dropdown, other
-    value: RawValue = None
-    in_result: bool = False
-    text: list[str] = field(default_factory=list)
-
-
-def _legacy_field(ff_data: etree._Element | None) -> _Legacy:
-    if ff_data is None:
-        return _Legacy("", "other")  # PAGE, HYPERLINK...: tracked only to pair begin and end
-    name = _child_val(ff_data, "name").strip()
-    box = ff_data.find(_w("checkBox"))
-    if box is not None:
-        checked = box.find(_w("checked"))
-        ticked = _on(checked) if checked is not None else _on(box.find(_w("default")))
-        return _Legacy(name, "checkbox", ticked)
-    options = ff_data.find(_w("ddList"))
-    if options is not None:
-        return _Legacy(name, "dropdown", _dropdown_value(options))
-    return _Legacy(name, "text")
-
-
-def _dropdown_value(options: etree._Element) -> str | None:
-    entries = [e.get(_w("val"), "") for e in options.findall(_w("listEntry"))]
-    raw_index = _child_val(options, "result") or _child_val(options, "default") or "0"
-    index = int(raw_index) if raw_index.isdecimal() else 0
-    return entries[index] if index < len(entries) and entries[index].strip() else None
-
-
-def _legacy_fields(root: etree._Element) -> list[_Legacy]:
-    """Form fields in document order; a field's text is the runs between 'separate' and 'end'."""
-    found: list[_Legacy] = []
-    open_fields: list[_Legacy] = []
-    for element in root.iter(_w("fldChar"), _w("t"), _w("p"), *_RUN_CHARS):
-        collecting = [f for f in open_fields if f.in_result]
-        if element.tag == _w("fldChar"):
-            _field_char(element, open_fields, found)
-        elif element.tag == _w("t"):
-            for open_field in collecting:
-                open_field.text.append(element.text or "")
-        elif element.tag == _w("p"):
-            for open_field in collecting:
-                open_field.text.append("\n")
-        elif element.getparent().tag == _w("r"):
-            for open_field in collecting:
-                open_field.text.append(_RUN_CHARS[element.tag])
-    return found
-
-
-def _field_char(element: etree._Element, open_fields: list[_Legacy], found: list[_Legacy]) -> None:
-    kind = element.get(_w("fldCharType"))
-    if kind == "begin":
-        open_fields.append(_legacy_field(element.find(_w("ffData"))))
-    elif kind == "separate" and open_fields:
-        open_fields[-1].in_result = True
-    elif kind == "end" and open_fields:
-        done = open_fields.pop()
-        if done.kind == "text":
-            text = "".join(done.text).strip("\n")
-            # Word fills an untouched text field with five en spaces; strip() treats them as blank.
-            done.value = text if text.strip() else None
-        if done.name and done.kind != "other":
-            found.append(done)

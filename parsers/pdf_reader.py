@@ -1,4 +1,8 @@
-"""PDF referral forms: AcroForm fields, XFA data, or a note that the PDF is text or a scan.
+"""PDF referral forms: AcroForm fields, XFA data, the text of a PDF without fields, or a scan.
+
+Fields named by canonical path (the service's own form) go straight to RawForm.fields. Fields
+with meaningless names (Text12, Check Box3) take the label printed beside them (pdf_unnamed). A
+PDF without fields is read by its layout (pdf_text); an image-only one is reported as a scan.
 
 Anything a referrer's PDF can do wrong (password, damage, a scan, a form from another area) ends
 as a Problem or as labelled values for later matching, never as an exception: this is the boundary
@@ -16,7 +20,8 @@ from pypdf.constants import FieldDictionaryAttributes as FA
 from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
 
 from .fields import kind_of
-from .raw import Labelled, Problem, RawForm, RawValue
+from .pdf_widgets import on_states, state_name
+from .raw import DashLine, Labelled, Problem, RawForm, RawValue, RowTable
 
 XFA_DATA_NS = "http://www.xfa.org/schema/xfa-data/1.0/"
 MAX_PAGES = 40  # a 5,000-page PDF is not a referral; its first pages are enough to say what it is
@@ -29,6 +34,9 @@ PASSWORD_PROBLEM = ("the PDF is password-protected: ask the referrer to send it 
                     "password (or open it and print it to a new PDF)")
 DAMAGED_PROBLEM = "the PDF is damaged or incomplete and cannot be opened: ask the referrer to send it again"
 SCANNED_PROBLEM = "scanned form: needs keying (the file is an image of a form; nothing could be read from it)"
+UNPLACED_PROBLEM = ("the printed labels beside this form's fields could not be read: its fields are "
+                    "reported by their internal names and need checking")
+LAYOUT_PROBLEM = "part of this PDF's page layout could not be read: check the form by eye"
 
 
 @dataclass
@@ -85,31 +93,14 @@ def walk_fields(acroform: DictionaryObject) -> Iterator[PdfField]:
             yield PdfField(name, node, kids or [node], ftype, flags)
 
 
-def _state_name(value: Any) -> str | None:
-    """A button state as text without the leading slash; None for /Off or nothing."""
-    if value is None:
-        return None
-    text = str(value)
-    text = text[1:] if text.startswith("/") else text
-    return None if text in ("", "Off") else text
-
-
-def _on_states(widget: DictionaryObject) -> list[str]:
-    appearances = widget.get("/AP")
-    normal = appearances.get("/N") if isinstance(appearances, DictionaryObject) else None
-    if not isinstance(normal, DictionaryObject):
-        return []
-    return [state for state in (_state_name(key) for key in normal.keys()) if state]
-
-
 def _button_value(f: PdfField) -> RawValue:
     """Lone checkbox -> True/False; a radio group (or a checkbox set acting as one) -> export text."""
     if FA.V in f.node:
-        chosen = _state_name(f.node[FA.V])
+        chosen = state_name(f.node[FA.V])
     else:
         # Some producers set only the widget's appearance state and never the field's value.
-        chosen = next((s for s in (_state_name(w.get("/AS")) for w in f.widgets) if s), None)
-    states = {state for widget in f.widgets for state in _on_states(widget)}
+        chosen = next((s for s in (state_name(w.get("/AS")) for w in f.widgets) if s), None)
+    states = {state for widget in f.widgets for state in on_states(widget)}
     is_group = bool(f.flags & FA.FfBits.Radio) or len(states) > 1
     options = f.node.get("/Opt")
     if chosen is not None and isinstance(options, ArrayObject) and chosen.isdigit():
@@ -157,10 +148,36 @@ def _file(raw: RawForm, name: str, value: RawValue) -> None:
         raw.labelled.append(Labelled(name, value))
 
 
-def _read_acroform(acroform: DictionaryObject, raw: RawForm) -> None:
+def _read_acroform(acroform: DictionaryObject, raw: RawForm, reader: PdfReader, data: bytes) -> None:
+    unnamed: list[tuple[PdfField, RawValue]] = []
     for f in walk_fields(acroform):
-        if _holds_data(f):
-            _file(raw, f.name, _button_value(f) if f.ftype == "/Btn" else _text_value(f))
+        if not _holds_data(f):
+            continue
+        value = _button_value(f) if f.ftype == "/Btn" else _text_value(f)
+        if _is_canonical(f.name):
+            raw.fields[f.name] = value
+        else:
+            unnamed.append((f, value))
+    if unnamed:
+        _place_unnamed(raw, reader, data, unnamed)
+
+
+def _place_unnamed(raw: RawForm, reader: PdfReader, data: bytes, unnamed: list[tuple[PdfField, RawValue]]) -> None:
+    """Fields named Text12 or Check Box3 take the label printed beside them (pdf_unnamed)."""
+    from .pdf_unnamed import place_fields
+
+    try:
+        items, problems = _with_pages(data, lambda pages: place_fields(pages, reader, unnamed, MAX_PAGES))
+    except Exception:  # noqa: BLE001 - pdfminer and pypdf raise many types on odd pages
+        items, problems = [Labelled(f.name, value) for f, value in unnamed], [Problem(UNPLACED_PROBLEM, severity="warning")]
+    for item in items:
+        if isinstance(item, Labelled):
+            raw.labelled.append(item)
+        elif isinstance(item, RowTable):
+            raw.tables.append(item)
+        elif isinstance(item, DashLine):
+            raw.dash_lines.append(item)
+    raw.problems.extend(problems)
 
 
 def _xfa_datasets(xfa: Any) -> bytes | None:
@@ -202,28 +219,40 @@ def _read_xfa(xfa: Any, raw: RawForm) -> None:
         _file(raw, path or ".".join(parts), value)
 
 
-def _read_pages(data: bytes) -> tuple[int, int, int]:
-    """(pages looked at, text characters, images) over the first MAX_PAGES pages."""
+def _with_pages(data: bytes, use: Callable[[list[Any]], Any]) -> Any:
+    """Run `use` on pdfplumber's first MAX_PAGES pages of the file."""
     import pdfplumber
 
-    chars = images = 0
     with pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PAGES + 1))) as pdf:
-        for page in pdf.pages:
-            chars += sum(1 for c in page.chars if not c.get("text", "").isspace())
-            images += len(page.images)
-        return len(pdf.pages), chars, images
+        return use(pdf.pages)
 
 
-def _classify_without_fields(data: bytes, raw: RawForm) -> None:
+def _is_scan(pages: list[Any]) -> bool:
+    """Images and (almost) no text over the pages looked at."""
+    chars = sum(1 for page in pages for c in page.chars if not c.get("text", "").isspace())
+    images = sum(len(page.images) for page in pages)
+    return bool(images) and chars < SCANNED_CHARS_PER_PAGE * max(len(pages), 1)
+
+
+def _read_without_fields(data: bytes, raw: RawForm) -> None:
+    """A scan is a problem; text is read by its layout (pdf_text)."""
+    from .pdf_text import read_text_layout
+
+    def read(pages: list[Any]) -> None:
+        if _is_scan(pages):
+            raw.kind = "pdf-image"
+            raw.problems.append(Problem(SCANNED_PROBLEM))
+            return
+        try:
+            read_text_layout(pages, raw)
+        except Exception:  # noqa: BLE001 - a layout that defeats the reader is for a person to look at
+            raw.problems.append(Problem(LAYOUT_PROBLEM, severity="warning"))
+
     try:
-        pages, chars, images = _read_pages(data)
+        _with_pages(data, read)
     except Exception:  # noqa: BLE001 - pdfminer raises many types on odd files
         raw.problems.append(Problem(DAMAGED_PROBLEM))
-        return
-    if images and chars < SCANNED_CHARS_PER_PAGE * max(pages, 1):
-        raw.kind = "pdf-image"
-        raw.problems.append(Problem(SCANNED_PROBLEM))
-    # Otherwise text without fields: the text-layout reader's job; the assembler says if nothing is found.
+    # Whatever the layout held, the assembler says if no referral or checklist was recognised.
 
 
 def _open(data: bytes) -> PdfReader | Problem:
@@ -265,11 +294,15 @@ def read_pdf(data: bytes) -> RawForm:
         if "/XFA" in acroform:
             raw.kind = "pdf-xfa"
             _guarded(raw, lambda: _read_xfa(acroform["/XFA"].get_object(), raw))
-        if not raw.fields and not raw.labelled:
+        if not _has_values(raw):
             # A hybrid XFA form with an empty datasets packet still has its values in AcroForm.
-            _guarded(raw, lambda: _read_acroform(acroform, raw))
-            if (raw.fields or raw.labelled) and raw.kind != "pdf-xfa":
+            _guarded(raw, lambda: _read_acroform(acroform, raw, opened, data))
+            if _has_values(raw) and raw.kind != "pdf-xfa":
                 raw.kind = "pdf-acroform"
-    if not raw.fields and not raw.labelled:
-        _classify_without_fields(data, raw)
+    if not _has_values(raw):
+        _read_without_fields(data, raw)
     return raw
+
+
+def _has_values(raw: RawForm) -> bool:
+    return bool(raw.fields or raw.labelled or raw.tables or raw.dash_lines)

@@ -1,0 +1,111 @@
+"""Printed-text conventions for labels and values, shared by readers that see a form as text.
+
+"Label: value" (several on a line, separated by tabs), "Label ....... value", "Label<TAB>value",
+and lines of labels with tick boxes ("Safe to call? ☒ Yes ☐ No"). Pure functions, no I/O.
+"""
+from __future__ import annotations
+
+import re
+
+from .raw import RawValue
+from .ticks import has_mark, interpret, labelled_ticks
+
+MAX_LABEL_CHARS = 80
+MAX_HEADING_CHARS = 100
+MAX_HEADING_WORDS = 14
+
+_COLON = re.compile(r"^(?P<label>[^:\n\t]{1,80}?)\s*:(?!//)[ \t]*(?P<value>.*)$", re.DOTALL)
+_LEADER = re.compile(r"^(?P<label>[^\t\n]{1,80}?)\s*(?:\.{3,}|…+|_{4,})\s*(?P<value>.*)$", re.DOTALL)
+_DATA = re.compile(r"\d|@")
+
+
+def clean_label(text: str) -> str:
+    """A label as printed, less layout: whitespace collapsed, a trailing colon or asterisk dropped."""
+    return " ".join(text.split()).rstrip(" :*").strip()
+
+
+def looks_like_data(text: str) -> bool:
+    """Digits, an email address or a tick: something filled in rather than printed as a label."""
+    return bool(_DATA.search(text)) or has_mark(text)
+
+
+def is_label_text(text: str) -> bool:
+    label = clean_label(text)
+    return (0 < len(label) <= MAX_LABEL_CHARS and any(ch.isalpha() for ch in label)
+            and ". " not in label and "@" not in label)
+
+
+def short_line(text: str) -> bool:
+    """Short enough to be a heading rather than a sentence of instructions."""
+    flat = " ".join(text.split())
+    return 0 < len(flat) <= MAX_HEADING_CHARS and len(flat.split()) <= MAX_HEADING_WORDS
+
+
+def _colon_pair(token: str) -> tuple[str, str] | None:
+    match = _COLON.match(token.strip())
+    if not match:
+        return None
+    label, value = match.group("label"), match.group("value")
+    if not is_label_text(label):
+        return None
+    if label.strip()[-1:].isdigit() and value[:1].isdigit():
+        return None  # a time such as 10:30, not a label
+    return clean_label(label), value
+
+
+_SEPARATORS = re.compile(r"(\t+|\n)")
+
+
+def colon_pairs(text: str) -> list[tuple[str, str]] | None:
+    """ "Name: Zoë<TAB>DOB: 03/04/1988" -> [("Name", "Zoë"), ("DOB", "03/04/1988")].
+
+    A piece after a tab or line break that is not itself "Label:" continues the value before it
+    (a second address line); the text must start with a label.
+    """
+    pieces = _SEPARATORS.split(text.strip())
+    pairs: list[list[str]] = []
+    joiner = " "
+    for piece in pieces:
+        if _SEPARATORS.fullmatch(piece):
+            joiner = "\n" if piece == "\n" else " "
+            continue
+        pair = _colon_pair(piece)
+        if pair is not None:
+            pairs.append([pair[0], pair[1]])
+        elif not pairs:
+            return None
+        elif piece.strip():
+            pairs[-1][1] = f"{pairs[-1][1]}{joiner}{piece}" if pairs[-1][1].strip() else piece
+    return [(label, value.strip()) for label, value in pairs] or None
+
+
+def leader_pair(text: str) -> tuple[str, str] | None:
+    """ "Name of victim ........ Zoë" or "Name of victim ________" (left blank)."""
+    match = _LEADER.match(text.strip())
+    if not match or not is_label_text(match.group("label")):
+        return None
+    return clean_label(match.group("label")), match.group("value").strip(" ._")
+
+
+def tab_pair(text: str) -> tuple[str, str] | None:
+    """ "Name of victim<TAB>Zoë": a label and a value set apart by a tab stop (often with leader dots)."""
+    pieces = [p for p in text.strip().split("\t") if p.strip()]
+    if len(pieces) != 2 or "\n" in pieces[0] or not is_label_text(pieces[0]) or looks_like_data(pieces[0]):
+        return None
+    return clean_label(pieces[0]), pieces[1].strip()
+
+
+def label_pairs(text: str) -> list[tuple[str, RawValue]] | None:
+    """Every (label, value) a line of text carries, values read (ticks, blanks); None if it has none."""
+    if not text.strip():
+        return None
+    found = colon_pairs(text)
+    if found is None:
+        single = leader_pair(text) or tab_pair(text)
+        found = [single] if single is not None else None
+    if found is not None:
+        return [(label, interpret(value)) for label, value in found]
+    ticks = labelled_ticks(text)
+    if ticks is None:
+        return None
+    return [(clean_label(label), value) for label, value in ticks]
