@@ -25,8 +25,9 @@ def _refuse(conn: sqlite3.Connection, item: outbox.Outgoing, reason: str) -> Non
     with transaction(conn):
         outbox.mark_refused(conn, item.id, reason)
         for recipient in item.recipients:
-            audit.record(conn, event="refused", case_number=item.case_number, document=item.document,
-                         recipient=recipient, sha256=item.payload_sha256, detail=reason)
+            for case_number in item.cases or [None]:
+                audit.record(conn, event="refused", case_number=case_number, document=item.document,
+                             recipient=recipient, sha256=item.payload_sha256, detail=reason)
     logs.error("outbox.refused", outbox=item.id, case=item.case_number, purpose=item.purpose)
 
 
@@ -57,8 +58,9 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
         with transaction(conn):
             outbox.mark_sent(conn, item.id)
             for recipient in item.recipients:
-                audit.record(conn, event="disclosure", case_number=item.case_number, document=item.document,
-                             recipient=recipient, sha256=item.payload_sha256)
+                for case_number in item.cases or [None]:
+                    audit.record(conn, event="disclosure", case_number=case_number, document=item.document,
+                                 recipient=recipient, sha256=item.payload_sha256)
         logs.event("outbox.sent", outbox=item.id, case=item.case_number, purpose=item.purpose)
         result.sent += 1
     return result

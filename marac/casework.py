@@ -35,15 +35,24 @@ class Known:
     last_referral: dt.date
 
 
-def _known_victims(conn: sqlite3.Connection, since: dt.date) -> list[tuple[Known, matching.Identity]]:
-    """Victims of cases still open, or referred within the repeat window: the only ones that matter."""
+def _known_victims(conn: sqlite3.Connection, since: dt.date,
+                   identity: matching.Identity) -> list[tuple[Known, matching.Identity]]:
+    """Victims sharing a name token or date of birth with the new one, on cases still open or referred
+    within the repeat window: the only ones that matter, found through an index."""
+    keys = sorted(matching.candidate_keys(identity))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        "SELECT c.id, c.case_number, c.status, c.meeting, r.parsed, max(r2.received_at) AS last"
-        " FROM cases c JOIN referrals r ON r.case_id = c.id JOIN referrals r2 ON r2.case_id = c.id"
-        " WHERE c.status != 'closed' GROUP BY r.id HAVING c.status IN ('listed', 'exception') OR last >= ?",
-        (since.isoformat(),)).fetchall()
+        "SELECT c.id, c.case_number, c.status, c.meeting, r.parsed,"
+        " (SELECT max(r2.received_at) FROM referrals r2 WHERE r2.case_id = c.id) AS last"
+        f" FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.id IN"
+        f" (SELECT DISTINCT referral_id FROM victim_keys WHERE key IN ({marks})) AND c.status != 'closed'",
+        keys).fetchall()
     known = []
     for row in rows:
+        if row["status"] not in ("listed", "exception") and row["last"][:10] < since.isoformat():
+            continue
         referral = json.loads(row["parsed"]).get("referral") or {}
         meeting = dt.date.fromisoformat(row["meeting"]) if row["meeting"] else None
         known.append((Known(row["id"], row["case_number"], row["status"], meeting,
@@ -61,7 +70,7 @@ def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], rece
     warnings = [w for w in [calendar.hearing_delay_warning(config.meetings, received, meeting)] if w]
     identity = matching.Identity.from_referral(joined["referral"] or {})
     window = _months_before(received, config.rules.repeat_months)
-    ranked = matching.ranked_matches(identity, _known_victims(conn, window), config.matching)
+    ranked = matching.ranked_matches(identity, _known_victims(conn, window, identity), config.matching)
     sure = [(known, found) for known, found in ranked if found.verdict == "same"]
     if sure:
         # A victim referred again and again has a chain of cases: the open one, else the latest, is the one.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import json
 import signal
@@ -155,6 +156,47 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def _meeting_date(text: str | None) -> dt.date:
+    if not text:
+        raise UsageError("Give the meeting date: --meeting YYYY-MM-DD.")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date in the form YYYY-MM-DD.") from None
+
+
+def _documents(kind: str) -> Callable[[argparse.Namespace], int]:
+    def command(args: argparse.Namespace) -> int:
+        from intake.factory import make_sender
+        from intake.outbox_worker import deliver_due
+
+        from . import circulation
+        from .service import take_lock
+        from .store import db
+        if getattr(args, "import_file", None):
+            raise UsageError("Reading completed minutes back is not available in this version yet.")
+        day = _meeting_date(args.meeting)
+        config, home = _config(args)
+        conn = db.connect(home / "marac.db")
+        report = circulation.circulate(conn, config, home, day, [kind], send=args.send)
+        for line in report.lines():
+            print(line)
+        if args.send:
+            try:
+                lock = take_lock(home / "marac.lock")
+            except ConfigError:
+                print("The running service will send the queued messages.")
+                return 0
+            try:
+                sent = deliver_due(conn, make_sender(config, home), config.area.mailbox_address,
+                                   config.security.secure_domains)
+            finally:
+                lock.close()
+            print(f"{sent.sent} message(s) sent, {sent.deferred} waiting to be retried, {len(sent.refused)} refused.")
+        return 0
+    return command
+
+
 def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
     def command(_args: argparse.Namespace) -> int:
         raise UsageError(f"{what} is not available in this version yet.")
@@ -183,13 +225,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit)
     sub.add_parser("demo", help="put invented referrals into the local mailbox").set_defaults(func=cmd_demo)
     sub.add_parser("check-config", help="validate the configuration").set_defaults(func=cmd_check_config)
-    for name, what in (("agenda", "Building the agenda"), ("research", "Building research forms"),
-                       ("minutes", "Building minutes")):
-        p = sub.add_parser(name)
-        p.add_argument("--meeting")
-        p.add_argument("--send", action="store_true")
-        p.add_argument("--import", dest="import_file")
-        p.set_defaults(func=_not_yet(what))
+    for name, what in (("agenda", "build (--send: circulate) the agenda"),
+                       ("research", "build (--send: circulate) each agency's research form"),
+                       ("minutes", "build (--send: circulate) the minutes skeleton"),
+                       ("actions", "build (--send: circulate) each agency's action list")):
+        p = sub.add_parser(name, help=what)
+        p.add_argument("--meeting", help="the meeting date, YYYY-MM-DD")
+        p.add_argument("--send", action="store_true", help="send to every agency with an in-date ISP")
+        if name == "minutes":
+            p.add_argument("--import", dest="import_file", help="read completed minutes back")
+        p.set_defaults(func=_documents(name))
     p = sub.add_parser("tracker")
     p.add_argument("action", choices=["sync"])
     p.set_defaults(func=_not_yet("The action tracker"))

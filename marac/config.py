@@ -14,6 +14,9 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationEr
                       model_validator)
 
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
 class ConfigError(Exception):
     """The configuration cannot be used; `problems` holds one plain sentence per mistake."""
 
@@ -235,6 +238,16 @@ class Matching(_Strict):
     possible: float = Field(default=0.6, gt=0, le=1)
 
 
+class Documents(_Strict):
+    templates: Path = PROJECT_ROOT / "templates"  # agenda.docx, research.docx, minutes.docx, actions.docx
+    # The agenda and research forms go out automatically this many working days before the meeting.
+    circulate_working_days: int = Field(default=2, ge=0, le=20)
+    password_protect: bool = False
+    # Where the password goes: a separate email to the same recipient, or only to the coordinator
+    # (written beside the documents) to give by phone.
+    password_channel: Literal["separate-email", "coordinator"] = "separate-email"
+
+
 class Logging(_Strict):
     format: Literal["text", "json"] = "text"
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -251,6 +264,7 @@ class Config(_Strict):
     rules: Rules = Rules()
     meetings: Meetings = Meetings()
     matching: Matching = Matching()
+    documents: Documents = Documents()
     logging: Logging = Logging()
     home: Path = Path("var")
 
@@ -285,6 +299,20 @@ def usable_problems(config: Config) -> list[str]:
         problems.append(f"the '{config.mailbox.backend}' mailbox backend is not available in this version yet")
     if config.sender.backend not in ("local", "smtp"):
         problems.append(f"the '{config.sender.backend}' sender is not available in this version yet")
+    return problems + template_problems(config.documents.templates)
+
+
+def template_problems(folder: Path) -> list[str]:
+    """Every meeting template opens, and uses only variables the service provides, in whole tags."""
+    from generators.documents.check import EXPECTED
+    from generators.documents.check import template_problems as check
+    problems: list[str] = []
+    for kind, expected in EXPECTED.items():
+        path = folder / kind
+        if not path.exists():
+            problems.append(f"the template {path} is missing")
+            continue
+        problems.extend(check(path.read_bytes(), expected, name=path.name))
     return problems
 
 
@@ -319,6 +347,10 @@ def load(path: Path, home: Path | None = None) -> Config:
         raise ConfigError([f"the configuration file {path} is not valid TOML ({exc})"]) from None
     if home is not None:
         data["home"] = str(home)
+    documents = data.get("documents")
+    if isinstance(documents, dict) and isinstance(documents.get("templates"), str):
+        # Relative template folders are the project's, wherever the command is run from.
+        documents["templates"] = str(PROJECT_ROOT / documents["templates"])
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

@@ -456,3 +456,24 @@ def best_match(candidate: Identity, known: Iterable[tuple[K, Identity]],
     """The strongest match that is not 'different', or None."""
     ranked = ranked_matches(candidate, known, settings)
     return ranked[0] if ranked else None
+
+
+def blocking_keys(identity: Identity) -> set[str]:
+    """Keys under which a referral is filed for matching: every name token and the date of birth."""
+    keys = {f"n:{token}" for name in (identity.name, *identity.aliases) for token in name_tokens(name)
+            if len(token) > 1}
+    if identity.dob is not None:
+        keys.add(f"d:{identity.dob.isoformat()}")
+    if identity.phone:
+        keys.add(f"p:{identity.phone}")
+    return keys
+
+
+def candidate_keys(identity: Identity) -> set[str]:
+    """Keys to look up for a new referral: its own, plus its date of birth with day and month swapped,
+    so every pair `compare` could call 'same' or 'possible' shares at least one key."""
+    keys = blocking_keys(identity)
+    dob = identity.dob
+    if dob is not None and dob.day <= 12 and dob.day != dob.month:
+        keys.add(f"d:{dob.replace(month=dob.day, day=dob.month).isoformat()}")
+    return keys

@@ -19,13 +19,13 @@ from intake.mailbox import Incoming, Mailbox
 from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
-from . import desk, logs
+from . import circulation, desk, logs
 from .config import Config, ConfigError
 from .pipeline import Outcome, Pipeline
 from .desk_loop import DeskLoop
 from .store import cases, db, outbox
 
-def _take_lock(path: Path) -> IO[str]:
+def take_lock(path: Path) -> IO[str]:
     """One service per home: two would race for the same messages. The kernel drops the lock when
     the process dies, so a killed daemon never blocks its successor."""
     handle = open(path, "a+")
@@ -78,7 +78,7 @@ class Service:
 
     def __post_init__(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
-        self._lock = _take_lock(self.home / "marac.lock")
+        self._lock = take_lock(self.home / "marac.lock")
         self.conn = db.connect(self.home / "marac.db")
         self.mailbox: Mailbox = make_mailbox(self.config, self.home, watch=self.watch)
         self.sender = make_sender(self.config, self.home)
@@ -139,6 +139,10 @@ class Service:
         with db.transaction(self.conn):
             cases.mark_heard(self.conn, dt.date.today().isoformat())
         result.decisions += self.desk.run()
+        try:
+            circulation.due(self.conn, self.config, self.home, dt.date.today())
+        except Exception as exc:  # noqa: BLE001 - a template fault must not stop referrals flowing
+            logs.error("documents.failed", reason=type(exc).__name__)
         self.deliver(result)
 
     def process_once(self) -> PassResult:

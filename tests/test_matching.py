@@ -381,3 +381,11 @@ def test_any_pair_is_symmetric_banded_and_free_of_values(a: Identity, b: Identit
 def test_anyone_with_a_name_and_a_dob_matches_themselves(a: Identity) -> None:
     if name_tokens(a.name) and a.dob:
         assert compare(a, a, SETTINGS).verdict == "same"
+
+
+@pytest.mark.parametrize("why,a,b,expected", TABLE, ids=[row[0] for row in TABLE])
+def test_every_pair_that_could_match_shares_a_blocking_key(why, a, b, expected) -> None:
+    """The store only compares referrals filed under a shared key; a match must never be missed for that."""
+    from marac.matching import blocking_keys, candidate_keys
+    if compare(a, b, SETTINGS).verdict != "different":
+        assert candidate_keys(a) & blocking_keys(b) and candidate_keys(b) & blocking_keys(a), why

@@ -63,6 +63,14 @@ def mark_heard(conn: sqlite3.Connection, today: str) -> int:
                         (today,)).rowcount
 
 
+def _file_keys(conn: sqlite3.Connection, referral_id: int, parsed: dict[str, Any]) -> None:
+    from ..matching import Identity, blocking_keys  # the store files what matching will look up
+    conn.execute("DELETE FROM victim_keys WHERE referral_id = ?", (referral_id,))
+    keys = blocking_keys(Identity.from_referral(parsed.get("referral") or {}))
+    conn.executemany("INSERT OR IGNORE INTO victim_keys (referral_id, key) VALUES (?, ?)",
+                     [(referral_id, key) for key in keys])
+
+
 def add_referral(conn: sqlite3.Connection, *, case_id: int, message: int, parsed: dict[str, Any],
                  received: str | None = None) -> int:
     referral = parsed.get("referral") or {}
@@ -72,7 +80,9 @@ def add_referral(conn: sqlite3.Connection, *, case_id: int, message: int, parsed
         " has_children) VALUES (?,?,?,?,?,?,?,?)",
         (case_id, message, (referral.get("referrer") or {}).get("agency"), received or utcnow(),
          json.dumps(parsed), victim.get("name"), victim.get("dob"), int(bool(referral.get("children")))))
-    return int(cur.lastrowid or 0)
+    referral_id = int(cur.lastrowid or 0)
+    _file_keys(conn, referral_id, parsed)
+    return referral_id
 
 
 def summaries(conn: sqlite3.Connection, meeting: str | None = None) -> list[CaseSummary]:
@@ -108,6 +118,7 @@ def replace_parsed(conn: sqlite3.Connection, referral_id: int, parsed: dict[str,
                  " WHERE id = ?", (json.dumps(parsed), (referral.get("referrer") or {}).get("agency"),
                                    victim.get("name"), victim.get("dob"), int(bool(referral.get("children"))),
                                    referral_id))
+    _file_keys(conn, referral_id, parsed)
 
 
 def move_referral(conn: sqlite3.Connection, referral_id: int, case_id: int) -> None:

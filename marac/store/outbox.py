@@ -21,17 +21,24 @@ class Outgoing:
     payload: bytes
     payload_sha256: str
     attempts: int
+    cases: list[str]
 
 
 def enqueue(conn: sqlite3.Connection, *, purpose: str, dedupe_key: str, header_message_id: str,
-            recipients: list[str], case_number: str | None, document: str, payload: bytes) -> bool:
-    """Add a message unless one with the same dedupe key exists; True when added."""
+            recipients: list[str], case_number: str | None, document: str, payload: bytes,
+            cases: list[str] | None = None, document_sha256: str | None = None) -> bool:
+    """Add a message unless one with the same dedupe key exists; True when added.
+
+    `cases` lists every case the message discloses (a document names many); `document_sha256` is the
+    hash of the attached document, which the audit records (the whole message's hash otherwise).
+    """
     now = utcnow()
     cur = conn.execute(
         "INSERT OR IGNORE INTO outbox (purpose, dedupe_key, header_message_id, recipients, case_number,"
-        " document, payload, payload_sha256, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " document, payload, payload_sha256, next_attempt_at, created_at, cases) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (purpose, dedupe_key, header_message_id, json.dumps(recipients), case_number, document, payload,
-         hashlib.sha256(payload).hexdigest(), now, now))
+         document_sha256 or hashlib.sha256(payload).hexdigest(), now, now,
+         json.dumps(cases if cases is not None else ([case_number] if case_number else []))))
     return cur.rowcount == 1
 
 
@@ -41,7 +48,7 @@ def due(conn: sqlite3.Connection, limit: int = 50) -> list[Outgoing]:
         (utcnow(), limit)).fetchall()
     return [Outgoing(r["id"], r["purpose"], r["header_message_id"], json.loads(r["recipients"]),
                      r["case_number"], r["document"], bytes(r["payload"]), r["payload_sha256"],
-                     r["attempts"]) for r in rows]
+                     r["attempts"], json.loads(r["cases"])) for r in rows]
 
 
 def mark_sent(conn: sqlite3.Connection, item_id: int) -> None:
