@@ -94,6 +94,9 @@ class ImapMailbox(_Strict):
     processed_folder: str = "MARAC/Processed"
     poll_seconds: float = Field(default=60.0, gt=0)
     use_idle: bool = True
+    # Servers drop an IDLE after 30 minutes (RFC 2177 says clients re-issue within 29).
+    idle_renew_seconds: float = Field(default=25 * 60, gt=0, le=29 * 60)
+    ca_file: Path | None = None  # a private CA (tests, or a provider with its own)
 
 
 class EwsMailbox(_Strict):
@@ -105,6 +108,7 @@ class EwsMailbox(_Strict):
     auth: Literal["ntlm", "basic", "oauth2"] = "ntlm"
     folder: str = "Inbox"
     processed_folder: str = "MARAC Processed"
+    poll_seconds: float = Field(default=60.0, gt=0)
 
 
 class GraphMailbox(_Strict):
@@ -115,6 +119,10 @@ class GraphMailbox(_Strict):
     user: str
     folder: str = "Inbox"
     processed_folder: str = "MARAC Processed"
+    poll_seconds: float = Field(default=30.0, gt=0)
+    # Overridable so tests can point at a local server that speaks Graph's JSON.
+    graph_url: str = "https://graph.microsoft.com/v1.0"
+    authority_url: str = "https://login.microsoftonline.com"
 
 
 Mailbox = Annotated[Union[MaildirMailbox, ImapMailbox, EwsMailbox, GraphMailbox], Field(discriminator="backend")]
@@ -173,6 +181,10 @@ class Agency(_Strict):
 class Security(_Strict):
     # Case information goes only to addresses on these domains (or their subdomains).
     secure_domains: list[str] = Field(min_length=1)
+    # Referrals are processed only from the [[agencies]] domains; anything else goes to the desk.
+    require_known_sender: bool = True
+    # Where the server adds Authentication-Results, a DMARC or DKIM failure goes to the desk too.
+    check_authentication_results: bool = True
 
     @field_validator("secure_domains")
     @classmethod
@@ -238,6 +250,15 @@ class Matching(_Strict):
     possible: float = Field(default=0.6, gt=0, le=1)
 
 
+class Tracker(_Strict):
+    path: Path = Path("tracker.xlsx")  # relative to home, or a shared drive path
+    backups: int = Field(default=5, ge=0, le=50)
+    lock_wait_seconds: float = Field(default=300.0, ge=0)  # while Excel/LibreOffice has it open
+    remind_days_before: int = Field(default=3, ge=0, le=60)
+    remind_when_overdue: bool = True
+    statuses: list[str] = ["Open", "In progress", "Done", "Not done", "Cancelled"]
+
+
 class Documents(_Strict):
     templates: Path = PROJECT_ROOT / "templates"  # agenda.docx, research.docx, minutes.docx, actions.docx
     # The agenda and research forms go out automatically this many working days before the meeting.
@@ -265,6 +286,7 @@ class Config(_Strict):
     meetings: Meetings = Meetings()
     matching: Matching = Matching()
     documents: Documents = Documents()
+    tracker: Tracker = Tracker()
     logging: Logging = Logging()
     home: Path = Path("var")
 
