@@ -7,7 +7,6 @@ All values are invented.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import shutil
@@ -20,7 +19,7 @@ from docx import Document
 
 from parsers import parse_bytes
 from parsers.docx_reader import read_docx
-from parsers.fields import Kind, kind_of
+from tests.corpus.accuracy import expected, flat, misses
 from tests.corpus.docx_layouts import LAYOUTS, build, corpus_values
 from tests.corpus.docx_parts import Fields, write
 from tests.corpus.wordings import WORDINGS
@@ -31,57 +30,7 @@ MIN_ACCURACY = 0.95
 
 # --- accuracy --------------------------------------------------------------------------------
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def expected(path: str, value: str | bool) -> Any:
-    """What parsing must give for a value written on the form (independent of parsers.normalise)."""
-    kind = kind_of(path)
-    if isinstance(value, bool) or kind is Kind.ANSWER:
-        return value
-    if not value.strip():
-        return [] if kind is Kind.LIST else None
-    if kind is Kind.DATE:
-        return dt.datetime.strptime(value, "%d/%m/%Y").date().isoformat()
-    if kind is Kind.INT:
-        return int(value)
-    if kind is Kind.LIST:
-        return [_flat(part) for part in value.split(";") if part.strip()]
-    if path.endswith(".postcode"):
-        return value.upper()
-    return _flat(value)
-
-
-def lookup(parsed: dict[str, Any], path: str) -> Any:
-    node: Any = parsed
-    for part in path.split("."):
-        if node is None:
-            return None
-        if isinstance(node, list):
-            index = int(part)
-            node = node[index] if index < len(node) else None
-        else:
-            node = node.get(part)
-    return node
-
-
-def _comparable(value: Any) -> Any:
-    if isinstance(value, str):
-        return _flat(value)
-    if isinstance(value, list):
-        return [_comparable(v) for v in value]
-    return value
-
-
-def misses(parsed: dict[str, Any], values: dict[str, str | bool]) -> dict[str, tuple[Any, Any]]:
-    """Every path the form carries whose parsed value differs: path -> (got, wanted)."""
-    found = {}
-    for path, value in values.items():
-        want, got = expected(path, value), _comparable(lookup(parsed, path))
-        if got != want:
-            found[path] = (got, want)
-    return found
+_flat = flat
 
 
 def accuracy(parsed: dict[str, Any], values: dict[str, str | bool]) -> float:

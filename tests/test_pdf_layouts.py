@@ -20,6 +20,8 @@ from pypdf.generic import NameObject, TextStringObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.corpus.accuracy import misses
+from tests.corpus.accuracy import flat as _flat
 from parsers import parse_bytes
 from parsers.fields import Kind, kind_of
 from parsers.pdf_layout import answer_of, colon_pair, number_of, read_ticks
@@ -56,8 +58,6 @@ def _case(built: dict, layout: str, wording: str) -> tuple[bytes, dict[str, Any]
 
 # --- unit tests on what the reader reports -----------------------------------------------------
 
-def _flat(text: Any) -> Any:
-    return " ".join(text.split()) if isinstance(text, str) else text
 
 
 def _same(got: Any, value: Any, path: str) -> bool:
@@ -245,58 +245,8 @@ def test_a_page_with_absurd_amounts_of_text_is_a_problem(monkeypatch: pytest.Mon
 
 # --- accuracy end to end ----------------------------------------------------------------------
 
-def expected(path: str, value: Any) -> Any:
-    """What parsing must give for a value written on the form (independent of parsers.normalise)."""
-    kind = kind_of(path)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return [] if kind is Kind.LIST else None
-    if isinstance(value, bool) or kind is Kind.ANSWER:
-        return value
-    if kind is Kind.DATE:
-        return dt.datetime.strptime(value, "%d/%m/%Y").date().isoformat()
-    if kind is Kind.INT:
-        return int(value)
-    if kind is Kind.LIST:
-        return [_flat(part) for part in value.split(";") if part.strip()]
-    if path.endswith(".postcode"):
-        return value.upper()
-    return _flat(value)
-
-
-def lookup(parsed: dict[str, Any], path: str) -> Any:
-    node: Any = parsed
-    for part in path.split("."):
-        if node is None:
-            return None
-        if isinstance(node, list):
-            node = node[int(part)] if int(part) < len(node) else None
-        else:
-            node = node.get(part)
-    return node
-
-
-def _comparable(value: Any) -> Any:
-    return [_flat(v) for v in value] if isinstance(value, list) else _flat(value)
-
-
-def misses(parsed: dict[str, Any], values: dict[str, Any], paths: list[str]) -> dict[str, tuple[Any, Any]]:
-    """Every path the form prints whose parsed value differs: path -> (got, wanted)."""
-    found = {}
-    for path in paths:
-        want, got = expected(path, values.get(path)), _comparable(lookup(parsed, path))
-        if got != want:
-            found[path] = (got, want)
-    return found
-
-
-def _labels_ready() -> bool:
-    return (Path(__file__).resolve().parents[1] / "parsers" / "labels.py").exists()
-
-
 @pytest.fixture(scope="module")
 def accuracy(built: dict) -> dict[tuple[str, str], tuple[int, dict[str, tuple[Any, Any]], dict[str, Any]]]:
-    if not _labels_ready():
-        pytest.skip("parsers/labels.py (label matching) is not there yet")
     out = {}
     for (layout, wording), (data, values) in built.items():
         parsed = parse_bytes(data, f"{layout}-{wording}.pdf")
