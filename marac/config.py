@@ -317,10 +317,9 @@ def usable_problems(config: Config) -> list[str]:
             secret.read()
         except ConfigError as exc:
             problems.extend(exc.problems)
-    if config.mailbox.backend != "maildir":
-        problems.append(f"the '{config.mailbox.backend}' mailbox backend is not available in this version yet")
-    if config.sender.backend not in ("local", "smtp"):
-        problems.append(f"the '{config.sender.backend}' sender is not available in this version yet")
+    if config.sender.backend in ("ews", "graph") and config.mailbox.backend != config.sender.backend:
+        problems.append(f"the '{config.sender.backend}' sender sends from the mailbox account, so it needs "
+                        f"[mailbox] backend = \"{config.sender.backend}\"")
     return problems + template_problems(config.documents.templates)
 
 

@@ -86,12 +86,17 @@ class DeskLoop:
             data = json.loads(fields.read_text()) if fields.exists() else None
         except (OSError, ValueError):
             return None
-        if isinstance(data, dict) and "referral" in data:
+        if isinstance(data, dict) and data.get("referral"):
             data.setdefault("problems", [])
             data.setdefault("dash", None)
             data.setdefault("forms", [])
             data["problems"] = []  # the coordinator has looked at them; the checks below run again
             return data
+        # Nothing was read before (say, a sender the coordinator has now vouched for): read the originals.
+        originals = [p for p in sorted((decision.folder / "attachments").glob("*"))
+                     if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
+        if originals:
+            return join(self.pipeline.parsers.parse_many([(p.read_bytes(), p.name) for p in originals]))
         return None
 
     def _decide(self, decision: Decision) -> None:

@@ -14,7 +14,6 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from intake.factory import make_mailbox, make_sender
-from intake.maildir import MaildirMailbox
 from intake.mailbox import Incoming, Mailbox
 from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
@@ -80,7 +79,7 @@ class Service:
         self.home.mkdir(parents=True, exist_ok=True)
         self._lock = take_lock(self.home / "marac.lock")
         self.conn = db.connect(self.home / "marac.db")
-        self.mailbox: Mailbox = make_mailbox(self.config, self.home, watch=self.watch)
+        self.mailbox: Mailbox = make_mailbox(self.config, self.home, watch=self.watch, conn=self.conn)
         self.sender = make_sender(self.config, self.home)
         limits = self.config.limits
         self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
@@ -92,20 +91,30 @@ class Service:
 
     def drain(self, stop: threading.Event | None = None, result: PassResult | None = None) -> PassResult:
         result = result or PassResult()
+        try:
+            self._drain(stop, result)
+        except (ConnectionError, OSError) as exc:
+            # The server went away: what was recorded stays recorded; the next pass carries on.
+            logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
+            result.failed += 1
+        return result
+
+    def _drain(self, stop: threading.Event | None, result: PassResult) -> None:
         while True:
             handled = 0
             pending = self.mailbox.pending()
             while batch := list(itertools.islice(pending, BATCH)):
                 if stop is not None and stop.is_set():
-                    return result
+                    return
                 handled += len(batch)
                 for item, outcome in self.pipeline.handle_many(batch):
                     self._settle(item, outcome, result)
                     # The IDVA copy goes at once, not after the whole pass.
                     self.deliver(result)
-            settling = isinstance(self.mailbox, MaildirMailbox) and self.mailbox.drain_wait()
+            # A local folder may hold files still being written; other backends deliver whole messages.
+            settling = bool(getattr(self.mailbox, "drain_wait", lambda: False)())
             if not handled and not settling:
-                return result
+                return
 
     def _settle(self, item: Incoming, outcome: Outcome | Exception, result: PassResult) -> None:
         if isinstance(outcome, Exception):
@@ -161,7 +170,11 @@ class Service:
             if stop.is_set():
                 break
             # Wake at once on new mail; otherwise rescan, and retry deferred mail, on a timer.
-            self.mailbox.wait(min(rescan, 5.0) if outbox.pending_count(self.conn) else rescan)
+            try:
+                self.mailbox.wait(min(rescan, 5.0) if outbox.pending_count(self.conn) else rescan)
+            except (ConnectionError, OSError) as exc:
+                logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
+                stop.wait(5.0)
         logs.event("service.stopped")
 
     def _watch_desk(self) -> Observer:  # type: ignore[valid-type]
