@@ -127,6 +127,8 @@ def _message(config: Config, to: str, subject: str, body: str, message_id: str,
     msg["Message-ID"] = message_id
     msg["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
     msg["Sensitivity"] = "Company-Confidential"
+    if config.area.coordinator_email:
+        msg["Reply-To"] = config.area.coordinator_email
     msg.set_content(body)
     if attachment:
         msg.add_attachment(attachment[1], maintype=DOCX[0], subtype=DOCX[1], filename=attachment[0])

@@ -165,6 +165,21 @@ def _meeting_date(text: str | None) -> dt.date:
         raise UsageError(f"'{text}' is not a date in the form YYYY-MM-DD.") from None
 
 
+def _import_minutes(args: argparse.Namespace) -> int:
+    from .minutes_import import import_minutes
+    from .store import db
+    path = Path(args.import_file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path} cannot be read ({exc.strerror or type(exc).__name__}).") from None
+    config, home = _config(args)
+    report = import_minutes(db.connect(home / "marac.db"), config, data, path.name)
+    for line in report.lines():
+        print(line)
+    return 0
+
+
 def _documents(kind: str) -> Callable[[argparse.Namespace], int]:
     def command(args: argparse.Namespace) -> int:
         from intake.factory import make_sender
@@ -174,7 +189,7 @@ def _documents(kind: str) -> Callable[[argparse.Namespace], int]:
         from .service import take_lock
         from .store import db
         if getattr(args, "import_file", None):
-            raise UsageError("Reading completed minutes back is not available in this version yet.")
+            return _import_minutes(args)
         day = _meeting_date(args.meeting)
         config, home = _config(args)
         conn = db.connect(home / "marac.db")

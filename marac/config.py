@@ -73,6 +73,8 @@ class Area(_Strict):
     name: str = Field(min_length=1)
     code: Annotated[str, AfterValidator(_area_code)]
     mailbox_address: Email
+    # Where agencies' replies to documents and reminders should go (not the referral mailbox).
+    coordinator_email: Email | None = None
     postcode_districts: list[str] = []
 
 

@@ -74,7 +74,8 @@ class PackResult:
 def _incomplete_actions(conn: sqlite3.Connection, day: dt.date) -> tuple[Action, ...]:
     rows = conn.execute(
         "SELECT a.*, c.case_number FROM actions a JOIN cases c ON c.id = a.case_id"
-        " WHERE a.status NOT IN ('done', 'complete', 'completed', 'closed') AND a.meeting < ?"
+        " WHERE lower(trim(a.status)) NOT IN ('done', 'complete', 'completed', 'closed', 'cancelled')"
+        " AND a.meeting < ?"
         " ORDER BY a.meeting, c.case_number, a.id", (day.isoformat(),)).fetchall()
     return tuple(Action(r["action_ref"], r["case_number"], r["description"], r["agency"], r["owner"],
                         _date(r["deadline"]), r["status"], _date(r["meeting"])) for r in rows)

@@ -18,7 +18,8 @@ from intake.mailbox import Incoming, Mailbox
 from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
-from . import circulation, desk, logs
+from . import circulation, desk, logs, reminders
+from .minutes_import import import_minutes
 from .config import Config, ConfigError
 from .pipeline import Outcome, Pipeline
 from .desk_loop import DeskLoop
@@ -148,11 +149,26 @@ class Service:
         with db.transaction(self.conn):
             cases.mark_heard(self.conn, dt.date.today().isoformat())
         result.decisions += self.desk.run()
-        try:
-            circulation.due(self.conn, self.config, self.home, dt.date.today())
-        except Exception as exc:  # noqa: BLE001 - a template fault must not stop referrals flowing
-            logs.error("documents.failed", reason=type(exc).__name__)
+        today = dt.date.today()
+        for name, job in (("documents", lambda: circulation.due(self.conn, self.config, self.home, today)),
+                          ("minutes", self._import_dropped_minutes),
+                          ("reminders", lambda: reminders.due_reminders(self.conn, self.config, today))):
+            try:
+                job()
+            except Exception as exc:  # noqa: BLE001 - one job's fault must not stop referrals flowing
+                logs.error(f"{name}.failed", reason=type(exc).__name__)
         self.deliver(result)
+
+    def _import_dropped_minutes(self) -> None:
+        """Completed minutes dropped into home/minutes/ are read back, then moved aside (never deleted)."""
+        folder = self.home / "minutes"
+        for path in sorted(folder.glob("*.docx")) if folder.is_dir() else []:
+            report = import_minutes(self.conn, self.config, path.read_bytes(), path.name)
+            target = folder / ("imported" if report.ok else "problems")
+            target.mkdir(exist_ok=True)
+            os.replace(path, target / path.name)
+            logs.event("minutes.imported", count=len(report.stored) + len(report.updated),
+                       problems=len(report.rejected) + len(report.problems))
 
     def process_once(self) -> PassResult:
         result = self.drain()
