@@ -36,6 +36,8 @@ def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, i
         "The referral exactly as the referrer sent it is attached. Please quote the case number, "
         "not the victim's name, in any reply.\n")
     for item in attachments:
+        if getattr(item, "unopened", False):
+            continue  # a refused container (a zip bomb, say) is not passed on; the coordinator has it
         maintype, _, subtype = item.content_type.partition("/")
         if maintype in ("", "text", "multipart", "message"):
             maintype, subtype = "application", "octet-stream"

@@ -1,9 +1,11 @@
 """From a raw message to the files a referrer attached, the way real mail clients attach them.
 
 Attachments come inline (Apple Mail), as application/octet-stream, without Content-Disposition, with
-RFC 2231 or encoded-word names, or inside a forwarded message (message/rfc822). Anything that looks
-like a form by its bytes or its name is a candidate; the rest (logos, signatures) is listed but not
-parsed.
+RFC 2231 or encoded-word names, or inside a forwarded message (message/rfc822). Files packed in a zip,
+an Outlook item (.msg) or a winmail.dat are taken out with limits (`intake.containers`) and stand in
+for their container; a container that is refused is kept as it came, never read as a form, and says
+why in `defects`. Anything that looks like a form by its bytes or its name is a candidate; the rest
+(logos, signatures) is listed but not parsed. `defects` holds plain sentences for the coordinator.
 """
 from __future__ import annotations
 
@@ -12,9 +14,13 @@ import email.policy
 import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
 from parsers import sniff
+
+from . import containers
+from .containers import Budget, Limits
 
 FORM_KINDS = {"pdf", "docx", "ole"}
 FORM_SUFFIXES = (".pdf", ".docx", ".doc", ".docm", ".dotx")
@@ -26,9 +32,12 @@ class Attachment:
     filename: str
     content_type: str
     data: bytes
+    unopened: bool = False  # a zip, Outlook item or winmail.dat that was refused: kept, never parsed
 
     @property
     def looks_like_form(self) -> bool:
+        if self.unopened:
+            return False
         return sniff(self.data, self.filename) in FORM_KINDS or self.filename.lower().endswith(FORM_SUFFIXES)
 
 
@@ -67,7 +76,46 @@ def _name_of(part: Message) -> str | None:
     return str(ctype_name) if ctype_name else None
 
 
-def _walk(msg: Message, letter: Letter, depth: int = 0) -> None:
+def _add(letter: Letter, name: str | None, ctype: str, data: bytes, unopened: bool = False) -> None:
+    index = len(letter.attachments) + 1
+    attachment = Attachment(_safe_name(name or f"attachment-{index}", index), ctype, data, unopened)
+    if not attachment.looks_like_form:
+        letter.ignored.append(attachment.filename)
+    letter.attachments.append(attachment)
+
+
+def _take(letter: Letter, budget: Budget, name: str | None, ctype: str, data: bytes, depth: int = 0,
+          zips: int = 0) -> None:
+    """One file: kept as it is, or, if it is a container, replaced by the files inside it."""
+    kind = containers.kind_of(name or "", ctype, data)
+    if kind is None:
+        _add(letter, name, ctype, data)
+        return
+    shown = name or f"attachment-{len(letter.attachments) + 1}"
+    try:
+        if kind == "eml":
+            containers.admit(containers.label(kind, shown), depth, budget)
+            before = len(letter.attachments)
+            _walk(email.message_from_bytes(data, policy=email.policy.default), letter, budget, depth + 1, zips)
+            if len(letter.attachments) == before:
+                _add(letter, name, ctype, data)  # an email with nothing attached: keep it to read by hand
+            return
+        found, notes = containers.unpack(kind, shown, data, depth, zips, budget)
+    except containers.Refused as refused:
+        letter.defects.append(refused.sentence)
+        _add(letter, name, ctype, data, unopened=True)
+        return
+    letter.defects.extend(notes)
+    if not found:  # kept whole, for the coordinator to open by hand
+        if not notes:
+            letter.defects.append(f"{containers.label(kind, shown)} holds no attached files")
+        _add(letter, name, ctype, data, unopened=True)
+        return
+    for item in found:
+        _take(letter, budget, item.name, item.content_type, item.data, item.depth, item.zips)
+
+
+def _walk(msg: Message, letter: Letter, budget: Budget, depth: int = 0, zips: int = 0) -> None:
     for part in msg.walk():
         if part.is_multipart():
             continue
@@ -81,32 +129,77 @@ def _walk(msg: Message, letter: Letter, depth: int = 0) -> None:
         except (ValueError, TypeError, LookupError):
             data = None
         if not isinstance(data, bytes):
-            letter.defects.append(f"an attachment ({name or ctype}) could not be decoded")
+            letter.defects.append(f"an attachment ({containers.printable(name or ctype)}) could not be decoded")
             continue
-        index = len(letter.attachments) + 1
-        attachment = Attachment(_safe_name(name or f"attachment-{index}", index), ctype, data)
-        if attachment.looks_like_form:
-            letter.attachments.append(attachment)
-        else:
-            letter.ignored.append(attachment.filename)
-            letter.attachments.append(attachment)
+        _take(letter, budget, name, ctype, data, depth, zips)
 
 
-def read_letter(raw: bytes) -> Letter:
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
-    assert isinstance(msg, EmailMessage)
+def header_text(value: str) -> str:
+    """A raw header value as text: raw UTF-8 (SMTPUTF8 mail) arrives as surrogate escapes."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def from_addresses(raw: bytes) -> list[str]:
+    """Every address in every From header, as the classic and the structured parser read it.
+
+    Both are asked because they disagree on malformed headers; the structured parser also keeps an
+    encoded-word display name ("=?utf-8?q?pc=40police.uk?=") from posing as an address.
+    """
+    headers = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    values = [header_text(str(v)) for n, v in headers.raw_items() if n.lower() == "from"]
+    found = [addr for _, addr in getaddresses(values)]
+    for value in values:
+        try:
+            found += [str(a.addr_spec) for a in email.policy.default.header_factory("From", value).addresses]
+        except Exception:  # noqa: BLE001, S110 - the structured parser on hostile text: the classic reading stands
+            pass
+    return list(dict.fromkeys(a.strip() for a in found if a and a.strip()))
+
+
+def _sender(raw: bytes) -> str | None:
+    """The first From address (the structured parser's reading first)."""
+    headers = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    for name, value in headers.raw_items():
+        if name.lower() == "from":
+            try:
+                addresses = email.policy.default.header_factory("From", header_text(str(value))).addresses
+                if addresses and addresses[0].addr_spec:
+                    return str(addresses[0].addr_spec)
+            except Exception:  # noqa: BLE001, S110 - fall back to the classic parser below
+                pass
+            return parseaddr(header_text(str(value)))[1] or None
+    return None
+
+
+def read_letter(raw: bytes, limits: Limits | None = None) -> Letter:
+    """Never raises for hostile input: what cannot be read becomes a sentence in `defects`."""
     try:
-        sender = parseaddr(str(msg.get("From", "")))[1] or None
-    except (TypeError, ValueError, IndexError):
-        sender = None
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+    except Exception as exc:  # noqa: BLE001 - the email package is meant not to raise; just in case
+        return Letter(None, "", None, defects=[f"the email could not be read at all ({type(exc).__name__})"])
+    assert isinstance(msg, EmailMessage)
     try:
         subject = str(msg.get("Subject", "") or "")
     except (TypeError, ValueError, IndexError):
         subject = ""
-    message_id = (str(msg.get("Message-ID", "")).strip() or None) if msg.get("Message-ID") else None
+    try:
+        message_id = (str(msg.get("Message-ID", "")).strip() or None) if msg.get("Message-ID") else None
+    except (TypeError, ValueError, IndexError):
+        message_id = None
+    try:
+        sender = _sender(raw)
+    except Exception:  # noqa: BLE001
+        sender = None
     letter = Letter(sender=sender, subject=subject, message_id=message_id)
-    letter.defects.extend(type(d).__name__ for d in msg.defects)
-    _walk(msg, letter)
+    if msg.defects:
+        names = ", ".join(sorted({type(d).__name__ for d in msg.defects}))
+        letter.defects.append(f"the email is not well formed ({names}), so an attachment may be missing: "
+                              "check message.eml")
+    try:
+        _walk(msg, letter, Budget(limits or Limits()))
+    except Exception as exc:  # noqa: BLE001 - e.g. forwards nested thousands deep; keep what was found
+        letter.defects.append(f"part of the email could not be read ({type(exc).__name__}), so an attachment "
+                              "may be missing: check message.eml")
     return letter
 
 

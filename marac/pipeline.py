@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from generators.idva_copy import build_idva_copy, idva_message_id
 from intake.attachments import Attachment, Letter, read_letter
 from intake.mailbox import Incoming
+from intake.sender_policy import sender_problems
 from parsers.join import join
 from parsers.sandbox import ParserPool
 
@@ -32,6 +33,9 @@ ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missi
                 "fields.json, or put the corrected form in this folder, and move the folder into "
                 "exceptions/approved/. To turn the referral down, write why in reason.txt and move the folder into "
                 "exceptions/rejected/. The original message is kept here untouched.")
+CHECK_SENDER = ("Check with the sender by phone (not by replying) that the referral is genuine. If it is, "
+                "move this folder into exceptions/approved/ and add the agency's email domain to the "
+                "configuration; if not, write why in reason.txt and move it into exceptions/rejected/.")
 MATCH_HELP = ("If this is the same person as the earlier case, move this folder into exceptions/approved/. "
               "If it is a different person, move it into exceptions/rejected/. Either way the referral is then "
               "listed; nothing else needs doing.")
@@ -42,6 +46,11 @@ ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the r
 
 
 LONDON = ZoneInfo("Europe/London")
+
+
+def _defects(letter: Letter) -> list[dict[str, Any]]:
+    """What went wrong unpacking the message (a refused zip, say): worth a look, not a stop on its own."""
+    return [{"field": None, "severity": "warning", "file": None, "message": d} for d in letter.defects]
 
 
 def local_date(moment: dt.datetime) -> dt.date:
@@ -112,11 +121,23 @@ class Pipeline:
             return self._exception(item, key, None, desk.Exception_(
                 "The message is malformed and could not be read as an email.", ASK_RESEND),
                 reason="malformed")
+        security = self.config.security
+        from_coordinator = bool(self.config.area.coordinator_email) and \
+            (letter.sender or "").lower() == str(self.config.area.coordinator_email).lower()
+        refused = [] if from_coordinator else sender_problems(
+            item.raw, letter, self.config.agencies, security.require_known_sender,
+            security.check_authentication_results)
+        if refused:
+            return self._exception(item, key, letter, desk.Exception_(
+                "The message was not processed: it did not come from a known agency, or failed its "
+                "authentication checks.", CHECK_SENDER,
+                [{"field": None, "severity": "error", "file": None, "message": m} for m in refused]),
+                reason="unknown-sender")
         forms = letter.forms[: self.config.limits.max_attachments]
         if not forms:
             return self._exception(item, key, letter, desk.Exception_(
-                "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND),
-                reason="no-attachment")
+                "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND,
+                _defects(letter)), reason="no-attachment")
         return _Staged(item, key, letter, forms)
 
     def _finish(self, st: _Staged, parses: list[dict[str, Any]]) -> Outcome:
@@ -124,7 +145,7 @@ class Pipeline:
             logs.event("message.already_handled", msg=st.key.short)
             return "duplicate"
         joined = join(parses)
-        problems = rules.check(joined, self.config.rules)
+        problems = rules.check(joined, self.config.rules) + _defects(st.letter)
         if joined["referral"] is None:
             return self._exception(st.item, st.key, st.letter, desk.Exception_(
                 "No referral form could be read from the attachments.", ASK_RESEND, problems),

@@ -224,3 +224,19 @@ def test_a_still_wrong_correction_comes_back_and_a_rejection_closes_the_case(tmp
     (case,) = _cases(home)
     assert case["status"] == "closed" and _desk(home) == []
     assert "rejected: Duplicate of a referral" in run_cli(home, "audit", "--case", case["case_number"]).stdout
+
+
+def test_an_unknown_sender_waits_for_the_coordinator_who_can_vouch_for_it(tmp_path, rng, pdf_referral):
+    home = tmp_path / "var"
+    _send(home, pdf_referral, _person(rng), "2026-11-18", sender="someone@gmail.com")
+    _send(home, pdf_referral, _person(rng, **{"referral.victim.name": "Rory FEATHERSTONE"}), "2026-11-18",
+          sender="Exampleshire Police <pc@exampleshire-police.co>")
+    _pass(home)
+    assert _cases(home) == [] and not list((home / "outbox").glob("*.eml"))  # nothing reached the IDVA
+    folders = _desk(home)
+    assert len(folders) == 2
+    assert all("not a configured agency domain" in (f / "README.txt").read_text() for f in folders)
+    shutil.move(str(folders[0]), str(home / "exceptions" / "approved" / folders[0].name))
+    _pass(home)
+    (case,) = _cases(home)
+    assert case["status"] == "listed" and len(list((home / "outbox").glob("*.eml"))) == 1
