@@ -42,10 +42,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     service = None
 
-    def on_signal(signum: int, _frame: object) -> None:
+    def stop_now() -> None:
         stop.set()
         if service is not None:
             service.interrupt()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        # Not in the handler itself: it may have interrupted the main thread inside an Event's lock.
+        threading.Thread(target=stop_now, daemon=True).start()
 
     # Before anything slow, so a stop asked for during start-up is a clean stop too.
     signal.signal(signal.SIGINT, on_signal)

@@ -179,7 +179,10 @@ class Service:
 
     def run(self, stop: threading.Event) -> None:
         logs.event("service.started", backend=self.mailbox.name, pid=os.getpid())
-        rescan = getattr(self.config.mailbox, "rescan_seconds", 30.0)
+        # A local folder is rescanned in case watch events were lost; a server is polled as configured.
+        rescan = float(getattr(self.config.mailbox, "rescan_seconds", None)
+                       or getattr(self.config.mailbox, "poll_seconds", 30.0))
+        self.parsers.start()  # so the first referral does not wait for the form readers to start
         while not stop.is_set():
             result = self.drain(stop)
             self.due_jobs(result)

@@ -60,15 +60,19 @@ class _Worker:
         self.job: int | None = None  # index of the job in hand
         self.started = 0.0
 
-    def submit(self, index: int, job: Job) -> None:
+    def ensure(self) -> Connection:
         if self.conn is None or self.proc is None or not self.proc.is_alive():
             parent, child = self.ctx.Pipe()
             self.proc = self.ctx.Process(target=_child, args=(child, self.memory_mb), daemon=True)
             self.proc.start()
             child.close()
             self.conn = parent
+        return self.conn
+
+    def submit(self, index: int, job: Job) -> None:
+        conn = self.ensure()
         self.job, self.started = index, time.monotonic()
-        self.conn.send(job)
+        conn.send(job)
 
     def kill(self) -> None:
         if self.proc is not None:
@@ -97,6 +101,11 @@ class ParserPool:
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
         self._workers = [_Worker(ctx, memory_mb) for _ in range(workers or min(2, os.cpu_count() or 1))]
+
+    def start(self) -> None:
+        """Start the children now rather than on the first file."""
+        for worker in self._workers:
+            worker.ensure()
 
     def parse(self, data: bytes, filename: str) -> dict[str, Any]:
         return self.parse_many([(data, filename)])[0]
