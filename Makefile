@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := libreoffice-writer-nogui poppler-utils dovecot-imapd
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core
 ARGS ?=
 
 .PHONY: install run demo test bench system-packages forms clean
@@ -26,9 +26,15 @@ demo: install
 # otherwise the command to run is printed and the tests that need them say they were skipped.
 system-packages:
 	@missing=""; \
-	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
-	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
-	command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$$missing dovecot-imapd"; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for pkg in $(SYSTEM_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	  done; \
+	else \
+	  command -v soffice >/dev/null 2>&1 || missing="$$missing LibreOffice (Writer and Calc)"; \
+	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	  command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing system packages:$$missing"; \

@@ -151,6 +151,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tracker_sync(args: argparse.Namespace) -> int:
+    from .store import db
+    from .tracker_sync import sync
+    config, home = _config(args)
+    report = sync(db.connect(home / "marac.db"), config, home, dt.date.today())
+    print(report.summary())
+    return 0 if report.state in ("written", "unchanged") else 1
+
+
 def cmd_check_config(args: argparse.Namespace) -> int:
     config, home = _config(args)
     problems = usable_problems(config)
@@ -216,12 +225,6 @@ def _documents(kind: str) -> Callable[[argparse.Namespace], int]:
     return command
 
 
-def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
-    def command(_args: argparse.Namespace) -> int:
-        raise UsageError(f"{what} is not available in this version yet.")
-    return command
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="run.py", description="MARAC referral service")
     parser.add_argument("--config", default=str(DEFAULT_CONFIG), help="configuration file (TOML)")
@@ -254,9 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "minutes":
             p.add_argument("--import", dest="import_file", help="read completed minutes back")
         p.set_defaults(func=_documents(name))
-    p = sub.add_parser("tracker")
+    p = sub.add_parser("tracker", help="the shared action tracker spreadsheet")
     p.add_argument("action", choices=["sync"])
-    p.set_defaults(func=_not_yet("The action tracker"))
+    p.set_defaults(func=cmd_tracker_sync)
     return parser
 
 

@@ -256,6 +256,7 @@ class Tracker(_Strict):
     path: Path = Path("tracker.xlsx")  # relative to home, or a shared drive path
     backups: int = Field(default=5, ge=0, le=50)
     lock_wait_seconds: float = Field(default=300.0, ge=0)  # while Excel/LibreOffice has it open
+    sync_minutes: float = Field(default=5.0, ge=0)  # how often the daemon merges the workbook
     remind_days_before: int = Field(default=3, ge=0, le=60)
     remind_when_overdue: bool = True
     statuses: list[str] = ["Open", "In progress", "Done", "Not done", "Cancelled"]

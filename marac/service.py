@@ -6,6 +6,7 @@ import fcntl
 import itertools
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -20,6 +21,7 @@ from parsers.sandbox import ParserPool
 
 from . import circulation, desk, logs, reminders
 from .minutes_import import import_minutes
+from .tracker_sync import sync as sync_tracker
 from .config import Config, ConfigError
 from .pipeline import Outcome, Pipeline
 from .desk_loop import DeskLoop
@@ -75,6 +77,7 @@ class Service:
     home: Path
     watch: bool = False
     _failures: dict[str, int] = field(default_factory=dict)
+    _tracker_synced: float = float("-inf")
 
     def __post_init__(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -152,12 +155,23 @@ class Service:
         today = dt.date.today()
         for name, job in (("documents", lambda: circulation.due(self.conn, self.config, self.home, today)),
                           ("minutes", self._import_dropped_minutes),
-                          ("reminders", lambda: reminders.due_reminders(self.conn, self.config, today))):
+                          ("reminders", lambda: reminders.due_reminders(self.conn, self.config, today)),
+                          ("tracker", lambda: self._sync_tracker(today))):
             try:
                 job()
             except Exception as exc:  # noqa: BLE001 - one job's fault must not stop referrals flowing
                 logs.error(f"{name}.failed", reason=type(exc).__name__)
         self.deliver(result)
+
+    def _sync_tracker(self, today: dt.date) -> None:
+        """Every few minutes, not every pass: a large workbook takes seconds to read and merge. Never
+        waits for a person to close it; the next round tries again."""
+        now = time.monotonic()
+        if now - self._tracker_synced < self.config.tracker.sync_minutes * 60:
+            return
+        self._tracker_synced = now
+        report = sync_tracker(self.conn, self.config, self.home, today, lock_wait_seconds=0)
+        logs.event("tracker.synced", state=report.state, problems=len(report.conflicts))
 
     def _import_dropped_minutes(self) -> None:
         """Completed minutes dropped into home/minutes/ are read back, then moved aside (never deleted)."""
