@@ -38,8 +38,8 @@ def _child(conn: Connection, memory_mb: int) -> None:
     while True:
         try:
             data, filename = conn.recv()
-        except EOFError:
-            return
+        except (EOFError, OSError):
+            return  # the service has gone (stopped or killed): nothing to report to anyone
         try:
             result = parse_bytes(data, filename)
         except MemoryError:
@@ -48,7 +48,10 @@ def _child(conn: Connection, memory_mb: int) -> None:
         except Exception as exc:  # noqa: BLE001 - any reader failure is a problem for a person
             result = _failed(data, filename, f"the file could not be read ({type(exc).__name__}); "
                              "it may be damaged")
-        conn.send(result)
+        try:
+            conn.send(result)
+        except OSError:
+            return
 
 
 class _Worker:
