@@ -32,8 +32,8 @@ isp_signed = 2025-09-01
 '''
 
 
-def make_config(tmp_path: Path, tracker: str = "") -> Config:
-    return load(write_config(tmp_path, append=AGENCIES + tracker), home=tmp_path / "var")
+def make_config(tmp_path: Path, replace: dict[str, str] | None = None) -> Config:
+    return load(write_config(tmp_path, replace, append=AGENCIES), home=tmp_path / "var")
 
 
 def make_store(tmp_path: Path) -> sqlite3.Connection:
@@ -131,7 +131,8 @@ def test_first_seen_overdue_gets_only_the_overdue_reminder(tmp_path: Path) -> No
 
 def test_settings_change_when_reminders_go(tmp_path: Path) -> None:
     conn = make_store(tmp_path)
-    config = make_config(tmp_path, "\n[tracker]\nremind_days_before = 7\nremind_when_overdue = false\n")
+    config = make_config(tmp_path, {"remind_days_before = 3 ": "remind_days_before = 7 ",
+                                    "remind_when_overdue = true ": "remind_when_overdue = false "})
     add_action(conn, "EXM-2026-0001-A1", "Exampleshire Housing")
     assert due_reminders(conn, config, D(2027, 1, 4)) == 0
     assert due_reminders(conn, config, D(2027, 1, 5)) == 1
