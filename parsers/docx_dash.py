@@ -99,9 +99,19 @@ def _typed_answers(body: list[Row], typed: Cell) -> bool:
     return words >= 0.6 * len(body)
 
 
+def _could_head_answers(head: Row) -> bool:
+    """Whether the row has answer columns for any choice of number column (which needs the body
+    to tell). Asked first, from the row alone, so a long table of other rows is not scanned again
+    at every row: that made reading a table quadratic in its rows (minutes for a few thousand)."""
+    return any(_answer_columns(head, number) is not None for number in (None, *head.cells))
+
+
 def _header(rows: list[Row], index: int) -> GridLayout | None:
-    head, body = rows[index], _body(rows, index)
-    if len(head.cells) < 3 or not body:
+    head = rows[index]
+    if len(head.cells) < 3 or not _could_head_answers(head):
+        return None
+    body = _body(rows, index)
+    if not body:
         return None
     number = _number_column(head, body)
     found = _answer_columns(head, number)

@@ -6,6 +6,7 @@ List sections (perpetrators, children) use an index: `referral.children.0.name`.
 """
 from __future__ import annotations
 
+import functools
 from enum import Enum
 
 
@@ -55,7 +56,13 @@ FORM_CHILD_ROWS = 6
 
 
 def scalar_paths() -> dict[str, Kind]:
-    """Every non-indexed path with its kind."""
+    """Every non-indexed path with its kind (a fresh dict: callers may add to it)."""
+    return dict(_scalar_paths())
+
+
+@functools.lru_cache(maxsize=1)
+def _scalar_paths() -> dict[str, Kind]:
+    """Built once: readers ask for the kind of a path hundreds of times per form. Never mutated."""
     paths: dict[str, Kind] = {}
     paths.update({f"referral.referrer.{k}": v for k, v in REFERRER.items()})
     paths.update({f"referral.victim.{k}": v for k, v in VICTIM.items()})
@@ -75,8 +82,19 @@ ROW_SECTIONS: dict[str, dict[str, Kind]] = {
 
 
 def kind_of(path: str) -> Kind | None:
-    """The kind of a canonical path (indexed row paths included), or None if it is not one."""
-    scalar = scalar_paths().get(path)
+    """The kind of a canonical path (indexed row paths included), or None if it is not one.
+    Cached: the tables above are constants, and readers ask again for every field of every form
+    (names longer than any real path, which only a strange file has, are not kept)."""
+    return _cached_kind_of(path) if len(path) <= 120 else _kind_of(path)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_kind_of(path: str) -> Kind | None:
+    return _kind_of(path)
+
+
+def _kind_of(path: str) -> Kind | None:
+    scalar = _scalar_paths().get(path)
     if scalar is not None:
         return scalar
     for section, columns in ROW_SECTIONS.items():

@@ -7,10 +7,17 @@ and the text-layout reader (pdf_text).
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass
 from typing import Any, Iterable
+from unicodedata import normalize as normalize_unicode
+
+from pdfminer.layout import LTChar, LTContainer
+from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
+from pdfplumber.page import Page as PlumberPage
+from pdfplumber.utils import resolve_all, resolve_and_decode
 
 from .raw import RawValue
 from .ticks import interpret
@@ -38,11 +45,12 @@ class Word:
     bold: bool
     size: float
 
-    @property
+    # Asked for over and over by every layout rule; a word's place never changes once read.
+    @functools.cached_property
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
-    @property
+    @functools.cached_property
     def mid_x(self) -> float:
         return (self.x0 + self.x1) / 2
 
@@ -91,15 +99,109 @@ class Cell:
     bold: bool
 
 
+_PLAIN = frozenset({float, int, str, bool, type(None)})
+
+
+@functools.lru_cache(maxsize=64)
+def _kept_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of an LTChar's attributes pdfplumber keeps, in their order (the same for every char)."""
+    return tuple(key for key in keys if key in ALL_ATTRS)
+
+
+@functools.lru_cache(maxsize=256)
+def _colour_space(name: Any) -> Any:
+    return resolve_and_decode(name)
+
+
+class _CharObjects:
+    """pdfplumber's Page.process_object for characters: the same dict, built without its generic
+    machinery (which resolves every attribute of every character: most of a page's cost after
+    pdfminer's own). Page constants are looked up once per page, not once per character."""
+
+    def __init__(self, page: Any) -> None:
+        self.page_number = page.page_number
+        self.height = page.height
+        self.mb_x0, self.mb_top = page.mediabox[:2]
+        self.doctop = page.initial_doctop
+        self.norm = page.pdf.unicode_norm
+
+    def make(self, obj: LTChar) -> dict[str, Any]:
+        found = obj.__dict__
+        attr: dict[str, Any] = {}
+        for key in _kept_keys(tuple(found)):
+            value = found[key]
+            kind = type(value)
+            if kind not in _PLAIN and not (kind is tuple and _PLAIN.issuperset(map(type, value))):
+                value = resolve_all(value)
+            attr[key] = value
+        attr["object_type"] = "char"
+        attr["page_number"] = self.page_number
+        for cs in ("ncs", "scs"):
+            if cs in found or hasattr(obj, cs):
+                name = getattr(obj, cs).name
+                try:
+                    attr[cs] = _colour_space(name)
+                except TypeError:  # not hashable: decode it each time
+                    attr[cs] = resolve_and_decode(name)
+        text = obj.get_text()
+        attr["text"] = normalize_unicode(self.norm, text) if self.norm is not None else text
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if isinstance(attr.get("fontname"), bytes):
+            attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+        if "y0" in attr:
+            attr["top"] = (self.height - attr["y1"]) + self.mb_top
+            attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
+            attr["doctop"] = self.doctop + attr["top"]
+        if "x0" in attr and self.mb_x0 != 0:
+            attr["x0"] = attr["x0"] + self.mb_x0
+            attr["x1"] = attr["x1"] + self.mb_x0
+        return attr
+
+
+def load_objects(page: Any) -> None:
+    """Fill pdfplumber's per-page object cache (chars, rects, lines, images...) as Page.parse_objects
+    does, characters by the quicker `_CharObjects`; everything after (page.chars, extract_words,
+    page.edges, find_tables) reads that cache. Pages set up otherwise (cropped, or with layout
+    analysis on) are left for pdfplumber to fill itself. tests/test_parse_fuzz.py checks that the
+    objects equal pdfplumber's own for every corpus page."""
+    if hasattr(page, "_objects") or type(page) is not PlumberPage or page.pdf.laparams is not None:
+        return
+    chars = _CharObjects(page)
+    objects: dict[str, list[dict[str, Any]]] = {}
+    stack = [iter(page.layout._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+            continue
+        if isinstance(obj, LTContainer):  # a figure: its children, in order (laparams is None)
+            stack.append(iter(obj._objs))
+            continue
+        attr = chars.make(obj) if type(obj) is LTChar else page.process_object(obj)
+        kind = attr["object_type"]
+        if kind != "anno":
+            objects.setdefault(kind, []).append(attr)
+    page._objects = objects
+
+
 def page_words(page: Any) -> list[Word]:
-    """The page's words with their font weight and size; raises ValueError past MAX_WORDS_PER_PAGE."""
+    """The page's words with their font weight and size; raises ValueError past MAX_WORDS_PER_PAGE.
+    Pages are read once: page_words caches its result on the page, for every reader that asks."""
+    cached = getattr(page, "_marac_words", None)
+    if cached is not None:
+        return cached
+    load_objects(page)
     if len(page.chars) > MAX_WORDS_PER_PAGE * 8:
         raise ValueError("too many characters on one page")
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     if len(words) > MAX_WORDS_PER_PAGE:
         raise ValueError("too many words on one page")
-    return [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                 bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0)) for w in words]
+    found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                  bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0)) for w in words]
+    page._marac_words = found
+    return found
 
 
 def group_lines(words: Iterable[Word]) -> list[Line]:

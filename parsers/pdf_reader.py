@@ -229,6 +229,10 @@ def _with_pages(data: bytes, use: Callable[[list[Any]], Any]) -> Any:
 
 def _is_scan(pages: list[Any]) -> bool:
     """Images and (almost) no text over the pages looked at."""
+    from .pdf_layout import load_objects
+
+    for page in pages:
+        load_objects(page)
     chars = sum(1 for page in pages for c in page.chars if not c.get("text", "").isspace())
     images = sum(len(page.images) for page in pages)
     return bool(images) and chars < SCANNED_CHARS_PER_PAGE * max(len(pages), 1)

@@ -36,13 +36,21 @@ class GridReader:
 
     def _ruled_table(self, table: Any, words: list[Word]) -> None:
         rows: list[list[Cell | None]] = []
+        # The table's band of words, then each row's (order kept): a cell looks through a few words,
+        # not the whole page. Every cell lies inside its row and its table, so nothing is lost.
+        _, table_top, _, table_bottom = table.bbox  # pdfplumber works it out anew at each call
+        words = [w for w in words if table_top <= w.mid_y <= table_bottom]
         for row in table.rows:
             cells: list[Cell | None] = []
+            boxes = [box for box in row.cells if box is not None]
+            top = min((box[1] for box in boxes), default=0.0)
+            bottom = max((box[3] for box in boxes), default=-1.0)
+            row_words = [w for w in words if top <= w.mid_y <= bottom]
             for box in row.cells:
                 if box is None:
                     cells.append(None)
                     continue
-                inside = words_in(words, box[0], box[2], box[1], box[3])
+                inside = words_in(row_words, box[0], box[2], box[1], box[3])
                 cells.append(cell_of(inside, right=box[2] - 3) if inside
                              else Cell("", box[0], box[2], box[1], box[3], False))
             rows.append(cells)

@@ -12,6 +12,7 @@ nothing is printed near a widget.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
@@ -105,6 +106,18 @@ class PageLabels:
         self.heads = headings(self.lines, body_size(self.words))
         heading_words = {id(w) for line in self.heads for w in line.words}
         self.plain = [w for w in self.words if id(w) not in heading_words]  # what labels are made of
+        # Word indexes by height on the page, to find a widget's row without a pass over every word
+        # (a word placed at NaN, which only a broken file has, is never on any row).
+        self._by_mid = sorted((i for i, w in enumerate(self.words) if w.mid_y == w.mid_y),
+                              key=lambda i: self.words[i].mid_y)
+        self._mids = [self.words[i].mid_y for i in self._by_mid]
+
+    def words_level(self, top: float, bottom: float) -> list[Word]:
+        """The words whose middle lies between top and bottom, in page order."""
+        if not top <= bottom:  # also NaN, which bisect would take for "everywhere"
+            return []
+        lo, hi = bisect.bisect_left(self._mids, top), bisect.bisect_right(self._mids, bottom)
+        return [self.words[i] for i in sorted(self._by_mid[lo:hi])]
 
     def band_bottom(self, top: float, bottom: float) -> float:
         """Where this widget's row ends: at the next widget below, within reason."""
@@ -145,7 +158,7 @@ class PageLabels:
     def beside(self, box: Box, right: bool) -> tuple[str, float]:
         """The run of words right next to a tick box on one side (up to the next widget), and where
         that run ends away from the box."""
-        row = sorted((w for w in self.words if box.top - 3 <= w.mid_y <= box.bottom + 3), key=lambda w: w.x0)
+        row = sorted(self.words_level(box.top - 3, box.bottom + 3), key=lambda w: w.x0)
         others = [b for b in self.boxes if b is not box and abs(b.mid_y - box.mid_y) < ROW_SLACK]
         run: list[Word] = []
         if right:
