@@ -42,14 +42,18 @@ def make_messages(count: int, seed: int = 500) -> list[bytes]:
     return messages
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """RSS and PSS summed over the process tree. Forked children share the parent's pages, which RSS
+    counts once per process; PSS divides shared pages between them, so its sum is the real footprint."""
+    rss = pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info()
         except psutil.Error:
-            pass
-    return total
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def main() -> int:
@@ -67,9 +71,10 @@ def main() -> int:
         proc = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "--home", str(home), "process-once"],
                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         watched = psutil.Process(proc.pid)
-        peak = 0
+        peak_rss = peak_pss = 0
         while proc.poll() is None:
-            peak = max(peak, tree_rss(watched))
+            rss, pss = tree_memory(watched)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.02)
         elapsed = time.perf_counter() - start
         out = proc.stdout.read() if proc.stdout else ""
@@ -79,7 +84,8 @@ def main() -> int:
     print(f"IDVA copies:      {sent}")
     print(f"wall time:        {elapsed:.2f} s")
     print(f"throughput:       {args.count / elapsed:.1f} referrals/s")
-    print(f"peak memory:      {peak / 1e6:.0f} MB (service + parser child, RSS)")
+    print(f"peak memory:      {peak_pss / 1e6:.0f} MB PSS ({peak_rss / 1e6:.0f} MB RSS counting shared pages "
+          "once per process), service + form readers")
     return 0 if sent == args.count else 1
 
 

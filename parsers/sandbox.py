@@ -11,6 +11,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -28,6 +29,9 @@ def _failed(data: bytes, filename: str, message: str) -> dict[str, Any]:
 
 
 def _child(conn: Connection, memory_mb: int) -> None:
+    # Ctrl-C in a terminal reaches the whole process group; stopping is the service's decision, and it
+    # closes the pipe when it has finished the item in hand.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import logging
