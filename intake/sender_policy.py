@@ -22,14 +22,12 @@ message to the desk.
 """
 from __future__ import annotations
 
-import email.policy
 import re
 from email.message import Message
-from email.parser import BytesHeaderParser
 
 from marac.config import Agency
 
-from .attachments import Letter, from_addresses, header_text
+from .attachments import Letter, from_addresses, header_block, header_text
 
 RESULT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*(?:/\s*\d+\s*)?=\s*([A-Za-z0-9_-]+)")
 
@@ -54,7 +52,7 @@ def is_agency_domain(domain: str, agency_domains: set[str]) -> bool:
 
 
 def _headers(raw: bytes) -> Message:
-    return BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)  # the body is never needed here
+    return header_block(raw)  # the body is never needed here
 
 
 def _from_addresses(raw: bytes, letter: Letter) -> list[str]:
