@@ -20,12 +20,13 @@ from intake.outbox_worker import deliver_due
 from parsers.sandbox import ParserPool
 
 from . import circulation, desk, logs, reminders
-from .minutes_import import import_minutes
-from .tracker_sync import sync as sync_tracker
 from .config import Config, ConfigError
-from .pipeline import Outcome, Pipeline
 from .desk_loop import DeskLoop
+from .minutes_import import import_minutes
+from .pipeline import Outcome, Pipeline
 from .store import cases, db, outbox
+from .tracker_sync import sync as sync_tracker
+
 
 def take_lock(path: Path) -> IO[str]:
     """One service per home: two would race for the same messages. The kernel drops the lock when

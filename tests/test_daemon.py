@@ -2,7 +2,6 @@
 referral when it is killed with SIGKILL at any moment and started again."""
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
