@@ -17,6 +17,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
+from marac.store.ledger import header_block_end
 from parsers import sniff
 
 from . import containers
@@ -142,8 +143,7 @@ def header_text(value: str) -> str:
 def header_block(raw: bytes) -> Message:
     """Only the message's headers, parsed without reading the body: the email parser otherwise walks
     every line of every attachment, which costs more than anything else the service does with a message."""
-    ends = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
-    head = raw[: min(ends) + 2] if ends else raw
+    head = raw[: header_block_end(raw) + 2]
     return BytesHeaderParser(policy=email.policy.compat32).parsebytes(head)
 
 

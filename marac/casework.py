@@ -9,6 +9,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dateutil.relativedelta import relativedelta
+
 from . import calendar, matching
 from .config import Config
 from .rules import get
@@ -60,16 +62,11 @@ def _known_victims(conn: sqlite3.Connection, since: dt.date,
     return known
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, 28))
-
-
 def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], received: dt.date) -> Placement:
     meeting = calendar.next_meeting(config.meetings, received)
     warnings = [w for w in [calendar.hearing_delay_warning(config.meetings, received, meeting)] if w]
     identity = matching.Identity.from_referral(joined["referral"] or {})
-    window = _months_before(received, config.rules.repeat_months)
+    window = received - relativedelta(months=config.rules.repeat_months)
     ranked = matching.ranked_matches(identity, _known_victims(conn, window, identity), config.matching)
     sure = [(known, found) for known, found in ranked if found.verdict == "same"]
     if sure:

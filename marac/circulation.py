@@ -118,7 +118,7 @@ def _encrypt(data: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def _message(config: Config, to: str, subject: str, body: str, message_id: str,
+def compose_message(config: Config, to: str, subject: str, body: str, message_id: str,
              attachment: tuple[str, bytes] | None) -> bytes:
     msg = EmailMessage()
     msg["From"] = config.area.mailbox_address
@@ -153,7 +153,7 @@ def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency,
     attachment = (doc.filename, _encrypt(doc.data, password) if password else doc.data)
     added = outbox.enqueue(conn, purpose=f"document-{doc.kind}", dedupe_key=key, header_message_id=message_id,
                            recipients=[agency.email], case_number=None, document=doc.filename,
-                           payload=_message(config, agency.email, f"MARAC {day:%-d %B %Y}: {TITLES[doc.kind]}",
+                           payload=compose_message(config, agency.email, f"MARAC {day:%-d %B %Y}: {TITLES[doc.kind]}",
                                             body, message_id, attachment),
                            cases=list(doc.cases), document_sha256=digest)
     if not added:
@@ -163,7 +163,7 @@ def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency,
         password_id = f"<password.{key.replace(':', '.')}@{domain}>"
         outbox.enqueue(conn, purpose="password", dedupe_key=f"password:{key}", header_message_id=password_id,
                        recipients=[agency.email], case_number=None, document=f"password for {doc.filename}",
-                       payload=_message(config, agency.email, f"MARAC {day:%-d %B %Y}: password",
+                       payload=compose_message(config, agency.email, f"MARAC {day:%-d %B %Y}: password",
                                         f"The password for {doc.filename} is: {password}\n", password_id, None),
                        cases=[])
     elif password:

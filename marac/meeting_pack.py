@@ -12,6 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from generators.documents.model import Action, Agency, CaseEntry, Meeting, MeetingPack, Person
 
 from .config import Agency as AgencySettings
@@ -91,8 +93,7 @@ def _expiring(conn: sqlite3.Connection, day: dt.date, months: int) -> tuple[str,
     expiring = []
     for row in rows:
         last = dt.date.fromisoformat(row["last"][:10])
-        year, month = divmod(last.year * 12 + last.month - 1 + months, 12)
-        ends = dt.date(year, month + 1, min(last.day, 28))
+        ends = last + relativedelta(months=months)
         if since < ends <= day:
             expiring.append(row["case_number"])
     return tuple(expiring)

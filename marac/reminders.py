@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generators.documents.render import format_date, same_agency
 
 from . import logs
-from .circulation import _message  # the one place outgoing mail is built, so headers stay the same
+from .circulation import compose_message  # the one place outgoing mail is built, so headers stay the same
 from .config import Agency, Config, is_secure_address
 from .meeting_pack import isp_in_date
 from .minutes_import import configured_agencies
@@ -127,7 +127,7 @@ def _queue(conn: sqlite3.Connection, config: Config, action: OpenAction, thresho
     return outbox.enqueue(conn, purpose=PURPOSE, dedupe_key=key, header_message_id=message_id,
                           recipients=[agency.email], case_number=action.case_number,
                           document=f"reminder {action.ref}",
-                          payload=_message(config, agency.email, subject, body, message_id, None),
+                          payload=compose_message(config, agency.email, subject, body, message_id, None),
                           cases=[action.case_number])
 
 

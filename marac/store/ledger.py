@@ -30,13 +30,14 @@ class MessageKey:
         return self.content_hash[:12]
 
 
-def _header_block_end(raw: bytes) -> int:
+def header_block_end(raw: bytes) -> int:
+    """Where a raw message's headers end (the blank line), whatever its line endings."""
     found = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
     return min(found) if found else len(raw)
 
 
 def key_of(raw: bytes) -> MessageKey:
-    end = _header_block_end(raw)
+    end = header_block_end(raw)
     headers = raw[:end].replace(b"\r\n", b"\n")
     body = raw[end:].replace(b"\r\n", b"\n").lstrip(b"\n")
     kept: list[bytes] = []
