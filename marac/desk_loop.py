@@ -135,11 +135,11 @@ class DeskLoop:
         letter = read_letter(raw)
         key = ledger.key_of(raw)
         with transaction(self.conn):
-            case_id, number = self.pipeline._open_case(placement, received, review=False)
+            case_id, number = self.pipeline.open_case(placement, received, review=False)
             cases.add_referral(self.conn, case_id=case_id, message=decision.row["message"], parsed=joined,
                                received=received.isoformat(timespec="seconds"))
             self.conn.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, decision.row["message"]))
-            self.pipeline._queue_idva_copy(key, number, joined, letter, received, review=False)
+            self.pipeline.queue_idva_copy(key, number, joined, letter, received, review=False)
             self._record(decision, case_id, number, f"approved: listed for {placement.meeting.isoformat()}")
         _move(decision.folder, self.exceptions_dir / "done")
 

@@ -172,7 +172,7 @@ class Pipeline:
         placement, problems = self.evaluate(joined, problems, local_date(received))
         review = rules.needs_a_person(problems)
         with transaction(self.conn):
-            case_id, number = self._open_case(placement, received, review)
+            case_id, number = self.open_case(placement, received, review)
             folder = None
             if review:
                 folder = desk.put(self.exceptions_dir, key.short, desk.Exception_(
@@ -190,13 +190,13 @@ class Pipeline:
             if folder is not None:
                 desk_rows.add(self.conn, folder.name, "match" if placement.kind == "possible" else "review",
                               case_id=case_id, message=message_row, match_case=placement.previous_case)
-            self._queue_idva_copy(key, number, joined, letter, received, review)
+            self.queue_idva_copy(key, number, joined, letter, received, review)
         logs.event("referral.accepted", case=number, msg=key.short, forms=",".join(joined["forms"]),
                    state="exception" if review else "listed", meeting=placement.meeting.isoformat(),
                    reason=placement.kind)
         return "review" if review else "referral"
 
-    def _open_case(self, placement: casework.Placement, received: dt.datetime, review: bool) -> tuple[int, str]:
+    def open_case(self, placement: casework.Placement, received: dt.datetime, review: bool) -> tuple[int, str]:
         if placement.kind == "joined" and placement.case_id is not None:
             return placement.case_id, cases.number_of(self.conn, placement.case_id)
         meetings = self.config.meetings
@@ -207,7 +207,7 @@ class Pipeline:
                               previous_case=placement.previous_case if placement.kind == "repeat" else None,
                               warnings=placement.warnings)
 
-    def _queue_idva_copy(self, key: ledger.MessageKey, number: str, joined: dict[str, Any], letter: Letter,
+    def queue_idva_copy(self, key: ledger.MessageKey, number: str, joined: dict[str, Any], letter: Letter,
                          now: dt.datetime, review: bool) -> None:
         area, idva = self.config.area, self.config.idva
         message_id = idva_message_id(key.content_hash, area.mailbox_address)
