@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core
 ARGS ?=
 
-.PHONY: install run demo test bench system-packages forms clean
+.PHONY: install run demo test test-fast lint-imports bench system-packages forms clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,16 @@ system-packages:
 	  fi; \
 	fi
 
-test: install system-packages
+# The direction of imports (.importlinter): application -> domain -> adapters, and no import circles.
+lint-imports: install
+	$(BIN)/lint-imports
+
+test: install system-packages lint-imports
 	@$(BIN)/python -m pytest $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+# The fast loop: no real servers, LibreOffice or subprocess daemons (tests/unit, and nothing marked integration).
+test-fast: install lint-imports
+	@$(BIN)/python -m pytest -m "not integration" tests/unit $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py

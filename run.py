@@ -2,7 +2,7 @@
 """Command-line entry point: `python run.py --help`."""
 import sys
 
-from marac.cli import main
+from marac.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from generators.documents.model import MeetingPack  # noqa: E402
 from generators.documents.render import (render_actions, render_agenda, render_minutes,  # noqa: E402
                                          render_research)
-from tests.test_documents import agency_actions, invented_pack  # noqa: E402  the tests' invented meeting
+from tests.integration.test_documents import agency_actions, invented_pack  # noqa: E402  the tests' invented meeting
 
 TEMPLATES = ROOT / "templates"
 AIM_SECONDS = 2.0

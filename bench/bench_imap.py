@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generators.fake_referrals import DOCX, PDF, invented_referral, referral_email  # noqa: E402
-from marac.store.ledger import key_of  # noqa: E402
+from intake.identity import key_of  # noqa: E402
 from tests.servers import (Dovecot, SmtpRecorder, dovecot_binary, imap_smtp_config, running_dovecot,  # noqa: E402
                            start_smtp)
 

@@ -94,7 +94,7 @@ def person_edits(home: Path, edits: int) -> None:
 
 def child(scenario: str, home: Path) -> None:
     """One measured sync in this (fresh) process; prints a JSON line."""
-    from marac.tracker_sync import sync
+    from marac.tracker import sync
     config = config_for(home)
     conn = db.connect(home / "marac.db")
     started, cpu = time.perf_counter(), time.process_time()

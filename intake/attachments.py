@@ -17,7 +17,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
-from marac.store.ledger import header_block_end
+from .identity import header_block_end
 from parsers import sniff
 
 from . import containers

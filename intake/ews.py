@@ -22,22 +22,48 @@ from contextlib import suppress
 from typing import Any, Iterator
 
 import requests
-from exchangelib import (BASIC, DELEGATE, IMPERSONATION, NTLM, OAUTH2, UTC, Account, Configuration, Credentials,
-                         FaultTolerance, Identity, Message, OAuth2Credentials, Q, Version)
-from exchangelib.errors import (ErrorConnectionFailed, ErrorConnectionFailedTransientError, ErrorFolderExists,
-                                ErrorFolderNotFound, ErrorInternalServerTransientError, ErrorInvalidSyncStateData,
-                                ErrorItemNotFound, ErrorMailboxMoveInProgress, ErrorMailboxStoreUnavailable,
-                                ErrorServerBusy, ErrorTimeoutExpired, RateLimitError, ResponseMessageError,
-                                TransportError, UnauthorizedError)
+from exchangelib import (
+    BASIC,
+    DELEGATE,
+    IMPERSONATION,
+    NTLM,
+    OAUTH2,
+    UTC,
+    Account,
+    Configuration,
+    Credentials,
+    FaultTolerance,
+    Identity,
+    Message,
+    OAuth2Credentials,
+    Q,
+    Version,
+)
+from exchangelib.errors import (
+    ErrorConnectionFailed,
+    ErrorConnectionFailedTransientError,
+    ErrorFolderExists,
+    ErrorFolderNotFound,
+    ErrorInternalServerTransientError,
+    ErrorInvalidSyncStateData,
+    ErrorItemNotFound,
+    ErrorMailboxMoveInProgress,
+    ErrorMailboxStoreUnavailable,
+    ErrorServerBusy,
+    ErrorTimeoutExpired,
+    RateLimitError,
+    ResponseMessageError,
+    TransportError,
+    UnauthorizedError,
+)
 from exchangelib.folders import SHALLOW, Folder, FolderCollection
 from exchangelib.services import CreateFolder
 from exchangelib.version import EXCHANGE_2016
 
-from marac.config import EwsMailbox as EwsSettings
-
 from .mailbox import Incoming
 from .remote import MailboxUnavailable, Progress, StateStore, check_header_recipients
 from .senders.base import PermanentSendError, TemporarySendError
+from .settings import EwsMailbox as EwsSettings
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +252,10 @@ class EwsMailbox:
             self._listener.start()
         self.wake.wait(min(timeout, self.settings.poll_seconds))
         self.wake.clear()
+
+    def drain_wait(self) -> bool:
+        """A server hands over whole messages: nothing is ever half-delivered."""
+        return False
 
     def interrupt(self) -> None:
         self.wake.set()

@@ -20,11 +20,10 @@ from urllib.parse import quote
 
 import requests
 
-from marac.config import GraphMailbox as GraphSettings
-
 from .mailbox import Incoming
 from .remote import MailboxUnavailable, Progress, StateStore, check_header_recipients
 from .senders.base import PermanentSendError, TemporarySendError
+from .settings import GraphMailbox as GraphSettings
 
 TokenProvider = Callable[[], str]
 SCOPE = "https://graph.microsoft.com/.default"
@@ -222,6 +221,10 @@ class GraphMailbox:
         # council's firewall does not have; a delta query is cheap, so polling is the wake-up.
         self.wake.wait(min(timeout, self.settings.poll_seconds))
         self.wake.clear()
+
+    def drain_wait(self) -> bool:
+        """A server hands over whole messages: nothing is ever half-delivered."""
+        return False
 
     def interrupt(self) -> None:
         self.wake.set()

@@ -21,12 +21,21 @@ from typing import Callable, Iterator, TypeVar
 from imapclient import IMAPClient
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential
 
-from marac import logs
-from marac.config import ImapMailbox as ImapSettings
-
-from .imap_session import (DONE_KEYWORD, ImapRefused, buffered, connect, ensure_folder, find_again, quietly,
-                           server_name, tls_context, utc)
+from . import log as logs
+from .imap_session import (
+    DONE_KEYWORD,
+    ImapRefused,
+    buffered,
+    connect,
+    ensure_folder,
+    find_again,
+    quietly,
+    server_name,
+    tls_context,
+    utc,
+)
 from .mailbox import Incoming
+from .settings import ImapMailbox as ImapSettings
 
 T = TypeVar("T")
 __all__ = ["ImapMailbox", "ImapRefused"]
@@ -195,6 +204,10 @@ class ImapMailbox:
                 self._sleep(min(deadline - time.monotonic(), self.settings.poll_seconds))
         finally:
             self._clear_wake()
+
+    def drain_wait(self) -> bool:
+        """A server hands over whole messages: nothing is ever half-delivered."""
+        return False
 
     def interrupt(self) -> None:
         self._woken = True

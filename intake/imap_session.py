@@ -11,8 +11,8 @@ from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 from imapclient.imapclient import SocketTimeout
 
-from marac.config import ImapMailbox as ImapSettings
-from marac.store.ledger import key_of
+from .identity import key_of
+from .settings import ImapMailbox as ImapSettings
 
 # Set on a message that is done but stays in the folder (flag mode, or COPY fallback awaiting expunge).
 DONE_KEYWORD = "$MARACDone"

@@ -25,6 +25,11 @@ class Mailbox(Protocol):
         """Messages not yet marked done, oldest first, each one completely delivered."""
         ...
 
+    def drain_wait(self) -> bool:
+        """True if messages are still arriving (a local folder's files being written): the pass should
+        look again before it ends. Servers hand over whole messages and say False."""
+        ...
+
     def mark_done(self, item: Incoming) -> None:
         """Move the message out of the way of `pending`; never delete it."""
         ...

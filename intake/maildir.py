@@ -19,6 +19,7 @@ from typing import Iterator
 from watchdog.events import FileClosedEvent, FileMovedEvent, FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from .files import fsync_folder
 from .mailbox import Incoming
 
 
@@ -145,4 +146,5 @@ def deliver(root: Path, raw: bytes, name_hint: str = "") -> Path:
         os.fsync(fh.fileno())
     dst = root / "new" / unique
     os.replace(tmp, dst)
+    fsync_folder(dst.parent)
     return dst

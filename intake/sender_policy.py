@@ -1,6 +1,6 @@
 """Who may send a referral: only the configured agencies, and only mail their servers vouch for.
 
-Pure: bytes and configuration in, plain sentences out (an empty list means the sender is fine).
+Pure: bytes and the agencies' domains in, plain sentences out (an empty list means the sender is fine).
 
 From: every address in every From header must be on an agency's domain or a subdomain of one. The
 header is read three ways (the classic parser, the structured parser, and the address
@@ -23,9 +23,8 @@ message to the desk.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from email.message import Message
-
-from marac.config import Agency
 
 from .attachments import Letter, from_addresses, header_block, header_text
 
@@ -42,8 +41,8 @@ def normalise_domain(domain: str) -> str:
     return domain
 
 
-def _agency_domains(agencies: list[Agency]) -> set[str]:
-    return {d for a in agencies for d in (normalise_domain(x) for x in a.domains) if d}
+def _domain_set(domains: Iterable[str]) -> set[str]:
+    return {d for d in (normalise_domain(x) for x in domains) if d}
 
 
 def is_agency_domain(domain: str, agency_domains: set[str]) -> bool:
@@ -63,11 +62,11 @@ def _from_addresses(raw: bytes, letter: Letter) -> list[str]:
     return found
 
 
-def sender_domain_problems(raw: bytes, letter: Letter, agencies: list[Agency]) -> list[str]:
+def sender_domain_problems(raw: bytes, letter: Letter, agency_domains: Iterable[str]) -> list[str]:
     addresses = _from_addresses(raw, letter)
     if not addresses:
         return ["unknown sender: the message has no From address"]
-    known = _agency_domains(agencies)
+    known = _domain_set(agency_domains)
     problems: list[str] = []
     for address in addresses:
         local, at, domain = address.rpartition("@")
@@ -169,12 +168,12 @@ def authentication_problems(raw: bytes) -> list[str]:
     return [f"the sending server's authentication checks failed ({', '.join(failed)})"]
 
 
-def sender_problems(raw: bytes, letter: Letter, agencies: list[Agency], require_known_sender: bool,
+def sender_problems(raw: bytes, letter: Letter, agency_domains: Iterable[str], require_known_sender: bool,
                     check_auth: bool) -> list[str]:
     """Plain sentences saying why this message may not be processed as a referral; empty if it may."""
     problems: list[str] = []
     if require_known_sender:
-        problems += sender_domain_problems(raw, letter, agencies)
+        problems += sender_domain_problems(raw, letter, agency_domains)
     if check_auth:
         problems += authentication_problems(raw)
     return problems

@@ -1,28 +1,25 @@
 """The service's configuration: one TOML file, validated at start with a plain sentence per mistake.
 
+`ConfigError` is the adapters' `SettingsError` under the name the service uses: one exception for
+every configuration mistake, wherever it is found.
+
 Secrets never live in the file: it names an environment variable or a file that holds them.
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
-                      model_validator)
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, field_validator, model_validator
 
+# The mail adapters' settings live with the adapters; the configuration embeds them.
+from intake.settings import Mailbox, Secret, Sender
+from intake.settings import SettingsError as ConfigError
+from intake.settings import Strict as _Strict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; `problems` holds one plain sentence per mistake."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 def _email(value: str) -> str:
@@ -41,34 +38,6 @@ def _area_code(value: str) -> str:
 Email = Annotated[str, AfterValidator(_email)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Secret(_Strict):
-    """Where a secret comes from: an environment variable or a file (e.g. a mounted secret)."""
-    env: str | None = None
-    file: Path | None = None
-
-    @model_validator(mode="after")
-    def _one_source(self) -> "Secret":
-        if (self.env is None) == (self.file is None):
-            raise ValueError("give exactly one of 'env' (an environment variable) or 'file'")
-        return self
-
-    def read(self) -> str:
-        if self.env is not None:
-            value = os.environ.get(self.env)
-            if value is None:
-                raise ConfigError([f"the environment variable {self.env} is not set"])
-            return value
-        assert self.file is not None
-        try:
-            return self.file.read_text().strip()
-        except OSError:
-            raise ConfigError([f"the secret file {self.file} cannot be read"]) from None
-
-
 class Area(_Strict):
     name: str = Field(min_length=1)
     code: Annotated[str, AfterValidator(_area_code)]
@@ -76,92 +45,6 @@ class Area(_Strict):
     # Where agencies' replies to documents and reminders should go (not the referral mailbox).
     coordinator_email: Email | None = None
     postcode_districts: list[str] = []
-
-
-class MaildirMailbox(_Strict):
-    backend: Literal["maildir"]
-    path: Path = Path("inbox")
-    rescan_seconds: float = Field(default=30.0, gt=0)
-    settle_seconds: float = Field(default=1.0, ge=0)
-
-
-class ImapMailbox(_Strict):
-    backend: Literal["imap"]
-    host: str
-    port: int = 993
-    security: Literal["tls", "starttls"] = "tls"
-    username: str
-    password: Secret
-    folder: str = "INBOX"
-    processed_folder: str = "MARAC/Processed"
-    poll_seconds: float = Field(default=60.0, gt=0)
-    use_idle: bool = True
-    # Servers drop an IDLE after 30 minutes (RFC 2177 says clients re-issue within 29).
-    idle_renew_seconds: float = Field(default=25 * 60, gt=0, le=29 * 60)
-    ca_file: Path | None = None  # a private CA (tests, or a provider with its own)
-
-
-class EwsMailbox(_Strict):
-    backend: Literal["ews"]
-    server: str
-    username: str
-    password: Secret
-    primary_smtp_address: str
-    auth: Literal["ntlm", "basic", "oauth2"] = "ntlm"
-    folder: str = "Inbox"
-    processed_folder: str = "MARAC Processed"
-    poll_seconds: float = Field(default=60.0, gt=0)
-
-
-class GraphMailbox(_Strict):
-    backend: Literal["graph"]
-    tenant_id: str
-    client_id: str
-    client_secret: Secret
-    user: str
-    folder: str = "Inbox"
-    processed_folder: str = "MARAC Processed"
-    poll_seconds: float = Field(default=30.0, gt=0)
-    # Overridable so tests can point at a local server that speaks Graph's JSON.
-    graph_url: str = "https://graph.microsoft.com/v1.0"
-    authority_url: str = "https://login.microsoftonline.com"
-
-
-Mailbox = Annotated[Union[MaildirMailbox, ImapMailbox, EwsMailbox, GraphMailbox], Field(discriminator="backend")]
-
-
-class LocalSender(_Strict):
-    backend: Literal["local"]
-    path: Path = Path("outbox")
-
-
-class SmtpSender(_Strict):
-    backend: Literal["smtp"]
-    host: str
-    port: int = 587
-    # 'plain' exists for a loopback relay only; anything else must be encrypted.
-    security: Literal["starttls", "tls", "plain"] = "starttls"
-    username: str | None = None
-    password: Secret | None = None
-    ca_file: Path | None = None
-    timeout_seconds: float = 30.0
-
-    @model_validator(mode="after")
-    def _plain_only_on_loopback(self) -> "SmtpSender":
-        if self.security == "plain" and self.host not in {"127.0.0.1", "::1", "localhost"}:
-            raise ValueError("unencrypted SMTP is allowed only to a relay on this machine (127.0.0.1)")
-        return self
-
-
-class EwsSender(_Strict):
-    backend: Literal["ews"]
-
-
-class GraphSender(_Strict):
-    backend: Literal["graph"]
-
-
-Sender = Annotated[Union[LocalSender, SmtpSender, EwsSender, GraphSender], Field(discriminator="backend")]
 
 
 class Idva(_Strict):
@@ -262,6 +145,14 @@ class Tracker(_Strict):
     statuses: list[str] = ["Open", "In progress", "Done", "Not done", "Cancelled"]
 
 
+class Schedule(_Strict):
+    """How often the daemon runs each scheduled job, in minutes (0: on every pass). The tracker's own
+    interval is [tracker] sync_minutes."""
+    documents_minutes: float = Field(default=0.0, ge=0)
+    minutes_minutes: float = Field(default=0.0, ge=0)
+    reminders_minutes: float = Field(default=0.0, ge=0)
+
+
 class Documents(_Strict):
     templates: Path = PROJECT_ROOT / "templates"  # agenda.docx, research.docx, minutes.docx, actions.docx
     # The agenda and research forms go out automatically this many working days before the meeting.
@@ -290,8 +181,14 @@ class Config(_Strict):
     matching: Matching = Matching()
     documents: Documents = Documents()
     tracker: Tracker = Tracker()
+    schedule: Schedule = Schedule()
     logging: Logging = Logging()
     home: Path = Path("var")
+
+    @property
+    def agency_domains(self) -> list[str]:
+        """Every domain a referral may come from, as the sender checks take them."""
+        return [domain for agency in self.agencies for domain in agency.domains]
 
     @model_validator(mode="after")
     def _idva_on_secure_domain(self) -> "Config":

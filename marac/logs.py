@@ -15,10 +15,24 @@ from typing import Any
 SAFE_FIELDS = frozenset({
     "case", "msg", "ledger", "outbox", "reason", "count", "seconds", "attempt", "backend", "state",
     "purpose", "pending", "meeting", "exception", "files", "forms", "problems", "pid", "version",
-    "rate", "folder",
+    "rate", "folder", "withheld",
 })
 
 _logger = logging.getLogger("marac")
+# The adapters log under their own names (`intake.log`); the same handler and guard serve them.
+GUARDED = ("marac", "intake")
+
+
+class PersonalDataFilter(logging.Filter):
+    """The allow-list as a logging filter, for events logged by packages that cannot call `event` (the
+    adapters): any field not on the list is withheld rather than written, and named in `withheld`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fields: dict[str, Any] = getattr(record, "fields", {})
+        unsafe = sorted(set(fields) - SAFE_FIELDS)
+        if unsafe:
+            record.fields = {k: v for k, v in fields.items() if k in SAFE_FIELDS} | {"withheld": ",".join(unsafe)}
+        return True
 
 
 class _Formatter(logging.Formatter):
@@ -39,9 +53,12 @@ class _Formatter(logging.Formatter):
 def configure(fmt: str = "text", level: str = "INFO", stream: Any = None) -> None:
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(_Formatter(fmt == "json"))
-    _logger.handlers[:] = [handler]
-    _logger.setLevel(level)
-    _logger.propagate = False
+    handler.addFilter(PersonalDataFilter())
+    for name in GUARDED:
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(level)
+        logger.propagate = False
 
 
 def event(name: str, level: int = logging.INFO, **fields: Any) -> None:

@@ -9,7 +9,8 @@ import hashlib
 from typing import Any, Callable
 
 from .assemble import assemble
-from .raw import Problem, RawForm
+from .model import RawForm
+from .problem import Problem
 
 __all__ = ["parse_bytes", "sniff", "Problem", "RawForm"]
 
@@ -37,17 +38,17 @@ def resolve_labels(raw: RawForm) -> RawForm:
 
 
 def _read_ole(data: bytes) -> RawForm:
-    from .ole_reader import read_ole
+    from .ole.reader import read_ole
     return read_ole(data)
 
 
 def _read_pdf(data: bytes) -> RawForm:
-    from .pdf_reader import read_pdf
+    from .pdf.reader import read_pdf
     return read_pdf(data)
 
 
 def _read_docx(data: bytes) -> RawForm:
-    from .docx_reader import read_docx
+    from .docx.reader import read_docx
     return read_docx(data)
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from . import normalise
 from .fields import (CHILD, DASH_QUESTIONS, PERPETRATOR, REASONS, REFERRAL_TOP, REFERRER, VICTIM,
                      Kind, kind_of)
-from .raw import Problem, RawForm, RawValue
+from .model import RawForm, RawValue
+from .problem import Problem
 
 
 def _label(path: str) -> str:

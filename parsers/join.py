@@ -1,7 +1,10 @@
 """Join the parses of the files in one message (say a referral form and a DASH checklist) into one."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
+
+from .problem import Problem
 
 
 def join(parses: list[dict[str, Any]]) -> dict[str, Any]:
@@ -12,16 +15,17 @@ def join(parses: list[dict[str, Any]]) -> dict[str, Any]:
     """
     referral = next((p["referral"] for p in parses if p["referral"] is not None), None)
     dash = next((p["dash"] for p in parses if p["dash"] is not None), None)
-    problems: list[dict[str, Any]] = []
+    problems: list[Problem] = []
     for p in parses:
-        for problem in p["problems"]:
-            problems.append({**problem, "file": p["source"]["filename"]})
+        filename = p["source"]["filename"]
+        problems.extend(dataclasses.replace(Problem.from_dict(problem), file=filename)
+                        for problem in p["problems"])
     if sum(p["referral"] is not None for p in parses) > 1:
-        problems.append({"field": None, "severity": "warning", "file": None,
-                         "message": "the message holds more than one referral form; the first was used"})
+        problems.append(Problem("the message holds more than one referral form; the first was used",
+                                severity="warning"))
     if sum(p["dash"] is not None for p in parses) > 1:
-        problems.append({"field": None, "severity": "warning", "file": None,
-                         "message": "the message holds more than one DASH checklist; the first was used"})
+        problems.append(Problem("the message holds more than one DASH checklist; the first was used",
+                                severity="warning"))
     forms = sorted({f for p in parses for f in p["forms"]}, key=["referral", "dash"].index)
-    return {"forms": forms, "referral": referral, "dash": dash, "problems": problems,
+    return {"forms": forms, "referral": referral, "dash": dash, "problems": [p.as_dict() for p in problems],
             "sources": [p["source"] for p in parses]}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .docx_text import Marks, child_val, heading_style, render, w
+from .docx.text import Marks, child_val, heading_style, render, w
 from .normalise import NotUnderstood, parse_date
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024

@@ -16,6 +16,7 @@ _DEFAULT_A = dt.datetime(1901, 1, 1)
 _DEFAULT_B = dt.datetime(2002, 12, 28)
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
+_YEAR_FIRST = re.compile(r"^\d{4}")  # 2026/03/04, 20260304: year, month, day
 
 
 class NotUnderstood(ValueError):
@@ -63,11 +64,19 @@ def parse_answer(value: str | bool) -> str | None:
     return None if verdict is None else ("yes" if verdict else "no")
 
 
-def parse_date(value: str) -> dt.date:
-    """UK day-first dates in any common spelling; anything ambiguous or partial is refused."""
+def parse_date(value: str, *, century: int | None = None) -> dt.date:
+    """UK day-first dates in any common spelling; anything ambiguous or partial is refused.
+
+    A two-digit year is refused, since it cannot be read without guessing the century, unless the caller
+    knows it: `century` (e.g. 2000) is added to the year of an all-number date such as 04.03.26. The shared
+    action tracker passes it, as people type this year's dates that way into the spreadsheet.
+    """
     text = value.strip().rstrip(".")
     if _ISO.match(text):
-        return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+        try:
+            return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+        except ValueError:
+            raise NotUnderstood(f"'{value}' is not a real date (year-month-day)") from None
     if not re.search(r"\d", text):
         raise NotUnderstood(f"'{value}' is not a date")
     numeric = _NUMERIC.match(text)
@@ -75,15 +84,20 @@ def parse_date(value: str) -> dt.date:
         # All-number dates are read day, month, year and nothing else: dateutil would quietly swap
         # day and month when the day is over 12, and an American date would pass as a British one.
         day, month, year = (int(g) for g in numeric.groups())
+        if century is not None and len(numeric.group(3)) == 2:
+            year += century
         if year < 1000:
             raise NotUnderstood(f"'{value}' has a two-digit year; the year is needed in full")
         try:
             return dt.date(year, month, day)
         except ValueError:
             raise NotUnderstood(f"'{value}' is not a real date (day/month/year)") from None
+    # A year written first is followed by the month (2026/03/04, 2026-03-04 10:30): dateutil's day-first
+    # reading would swap them.
+    dayfirst = not _YEAR_FIRST.match(text)
     try:
-        a = dateparser.parse(text, dayfirst=True, default=_DEFAULT_A)
-        b = dateparser.parse(text, dayfirst=True, default=_DEFAULT_B)
+        a = dateparser.parse(text, dayfirst=dayfirst, yearfirst=not dayfirst, default=_DEFAULT_A)
+        b = dateparser.parse(text, dayfirst=dayfirst, yearfirst=not dayfirst, default=_DEFAULT_B)
     except (ValueError, OverflowError) as exc:
         raise NotUnderstood(f"'{value}' is not a date") from exc
     if a != b:

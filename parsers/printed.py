@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .raw import RawValue
+from .model import RawValue
 from .ticks import has_mark, interpret, labelled_ticks
 
 MAX_LABEL_CHARS = 80

@@ -3,23 +3,25 @@
 A hostile or broken file (a zip bomb, a PDF that loops, a crash in a C extension) then costs one
 child process, never the daemon: the parent kills and replaces the child and reports a problem.
 Children are kept between files because starting one costs far more than parsing a form, and there
-are as many as the machine has cores so a backlog is parsed in parallel.
+are as many as the machine has cores so a backlog is parsed in parallel. Each child caps its own
+memory and drops the service's environment as it starts (parsers.child_limits).
 """
 from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
 import os
-import resource
 import signal
 import time
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from .assemble import assemble
-from .raw import Problem, RawForm
+from .child_limits import enter_child
+from .model import RawForm
+from .problem import Problem
 
-_PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.ole_reader", "parsers.labels"]
+_PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx.reader", "parsers.ole.reader", "parsers.labels"]
 Job = tuple[bytes, str]
 
 
@@ -32,10 +34,7 @@ def _child(conn: Connection, memory_mb: int) -> None:
     # Ctrl-C in a terminal reaches the whole process group; stopping is the service's decision, and it
     # closes the pipe when it has finished the item in hand.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    import logging
-    logging.disable(logging.CRITICAL)  # library chatter could quote file content
+    enter_child(memory_mb)  # memory cap, bare environment, no logging
     from . import parse_bytes
     from .labels import load_table
     load_table()  # once per child, not once per file

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Union
 
-from .raw import RawValue
+from .model import RawValue
 
 CHECKED_GLYPHS = "☒☑✓✔✗✘■☓⊠"
 UNCHECKED_GLYPHS = "☐□"

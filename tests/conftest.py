@@ -17,7 +17,7 @@ from generators.forms.pdf_fill import fill_referral_pdf
 from generators.forms.pdf_form import build_referral_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT.parent / "shared" / "spec" / "referral.schema.json"
+SCHEMA = ROOT / "docs" / "referral.schema.json"
 LOCAL_CONFIG = ROOT / "mailbox_config" / "local.toml"
 
 
@@ -60,3 +60,19 @@ def write_config(tmp_path: Path, replace: dict[str, str] | None = None, append: 
 
 
 __all__ = ["DOCX", "PDF", "invented_referral", "referral_email", "run_cli", "write_config", "ROOT", "SCHEMA"]
+
+
+INTEGRATION = ROOT / "tests" / "integration"
+
+
+def _uses_libreoffice(item: pytest.Item) -> bool:
+    """A unit file's test that starts LibreOffice (a skip-if-missing mark names it, or it reads the
+    LibreOffice-exported layout) is slow and needs the real program: it belongs to the integration run."""
+    reasons = " ".join(str(m.kwargs.get("reason", "")) for m in item.iter_markers("skipif"))
+    return "LibreOffice" in reasons or "word-export" in item.nodeid
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if INTEGRATION in Path(str(item.fspath)).parents or _uses_libreoffice(item):
+            item.add_marker(pytest.mark.integration)

@@ -1,6 +1,6 @@
 """Real servers for tests: a private Dovecot (IMAP with IDLE) on loopback with a throw-away certificate.
 
-See shared/spec/test-servers.md: run as root, Dovecot keeps its login and internal users at the package
+See docs/test-servers.md: run as root, Dovecot keeps its login and internal users at the package
 defaults and the mail user gets the `dovecot` user's uid/gid; run as anyone else, every Dovecot process
 runs as that user. Nothing outside the server's own temporary folder is touched.
 """

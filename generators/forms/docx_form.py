@@ -1,7 +1,7 @@
 """The service's own Word referral form and DASH checklist, in one .docx of content controls.
 
 Each box is a content control tagged with its canonical path (parsers.fields), so
-parsers.docx_reader reads a returned form by tag, whatever the referrer did to the labels.
+parsers.docx.reader reads a returned form by tag, whatever the referrer did to the labels.
 What is printed comes from generators.forms.layout, shared with the PDF builder.
 """
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
-from parsers.pdf_reader import PdfField, walk_fields
+from parsers.pdf.acroform import PdfField, walk_fields
 
 # Export values of the radio buttons; the reader hands them on as text and normalise reads them.
 BOOL_EXPORTS: tuple[str, str] = ("Yes", "No")

@@ -2,9 +2,10 @@
 server). Named after its Message-ID and written by rename, so sending twice writes one file."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
+
+from ..files import atomic_write
 
 
 class LocalFolderSender:
@@ -21,12 +22,7 @@ class LocalFolderSender:
         target = self.path_for(message_id)
         if target.exists():
             return
-        tmp = target.with_suffix(".tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        atomic_write(target, payload)
 
     def close(self) -> None:
         pass

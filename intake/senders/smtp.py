@@ -8,8 +8,7 @@ import ssl
 
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from marac.config import SmtpSender as SmtpSettings
-
+from ..settings import SmtpSender as SmtpSettings
 from .base import PermanentSendError, TemporarySendError
 
 

@@ -15,3 +15,9 @@ def record(conn: sqlite3.Connection, *, event: str, case_number: str | None, doc
 
 def for_case(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM audit WHERE case_number = ? ORDER BY id", (case_number,)).fetchall()
+
+
+def was_refused(conn: sqlite3.Connection, case_number: str, document: str) -> bool:
+    """Whether sending this document about this case has been refused before (recorded once only)."""
+    return conn.execute("SELECT 1 FROM audit WHERE event = 'refused' AND case_number = ? AND document = ?",
+                        (case_number, document)).fetchone() is not None

@@ -1,6 +1,7 @@
 """Cases and the referrals behind them."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def mark_heard(conn: sqlite3.Connection, today: str) -> int:
 
 
 def _file_keys(conn: sqlite3.Connection, referral_id: int, parsed: dict[str, Any]) -> None:
-    from ..matching import Identity, blocking_keys  # the store files what matching will look up
+    from marac.referral.identity import Identity, blocking_keys  # the store files what matching will look up
     conn.execute("DELETE FROM victim_keys WHERE referral_id = ?", (referral_id,))
     keys = blocking_keys(Identity.from_referral(parsed.get("referral") or {}))
     conn.executemany("INSERT OR IGNORE INTO victim_keys (referral_id, key) VALUES (?, ?)",
@@ -127,3 +128,52 @@ def move_referral(conn: sqlite3.Connection, referral_id: int, case_id: int) -> N
 
 def get_case(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
     return conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+
+
+def referrals_filed_under(conn: sqlite3.Connection, keys: list[str]) -> list[sqlite3.Row]:
+    """Referrals on cases not closed that share a matching key (`victim_keys`) with a new referral, with
+    their case and the date of the case's latest referral (`last`)."""
+    marks = ",".join("?" * len(keys))
+    return conn.execute(
+        "SELECT c.id, c.case_number, c.status, c.meeting, r.parsed,"
+        " (SELECT max(r2.received_at) FROM referrals r2 WHERE r2.case_id = c.id) AS last"
+        f" FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.id IN"
+        f" (SELECT DISTINCT referral_id FROM victim_keys WHERE key IN ({marks})) AND c.status != 'closed'",
+        keys).fetchall()
+
+
+def referrals_of(conn: sqlite3.Connection, case_id: int) -> list[sqlite3.Row]:
+    """A case's referrals (agency, parsed JSON), oldest first."""
+    return conn.execute("SELECT agency, parsed FROM referrals WHERE case_id = ? ORDER BY received_at, id",
+                        (case_id,)).fetchall()
+
+
+def heard_with_last_referral(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Heard cases (case_number) with the time of their latest referral (`last`)."""
+    return conn.execute(
+        "SELECT c.case_number, max(r.received_at) AS last FROM cases c JOIN referrals r ON r.case_id = c.id"
+        " WHERE c.status = 'heard' GROUP BY c.id ORDER BY c.case_number").fetchall()
+
+
+def for_meeting(conn: sqlite3.Connection, day: dt.date) -> list[sqlite3.Row]:
+    """The cases listed for (or already heard at) a meeting, in case-number order."""
+    return conn.execute("SELECT * FROM cases WHERE meeting = ? AND status IN ('listed', 'heard')"
+                        " ORDER BY year, sequence", (day.isoformat(),)).fetchall()
+
+
+def count_on_desk(conn: sqlite3.Connection, day: dt.date) -> int:
+    """Cases for a meeting still waiting for the coordinator."""
+    return int(conn.execute("SELECT count(*) FROM cases WHERE meeting = ? AND status = 'exception'",
+                            (day.isoformat(),)).fetchone()[0])
+
+
+def find_by_number(conn: sqlite3.Connection, case_number: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT id, case_number, meeting FROM cases WHERE case_number = ?",
+                        (case_number,)).fetchone()
+
+
+def find_by_year_and_sequence(conn: sqlite3.Connection, prefix: str, year: int,
+                              sequence: int) -> sqlite3.Row | None:
+    """EXM-2026-7 typed for EXM-2026-0007: the same area prefix, year and sequence."""
+    return conn.execute("SELECT id, case_number, meeting FROM cases WHERE year = ? AND sequence = ?"
+                        " AND case_number LIKE ?", (year, sequence, f"{prefix}-%")).fetchone()

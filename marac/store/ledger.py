@@ -5,56 +5,11 @@ each delivery adds) are the same, so a message delivered twice is processed once
 """
 from __future__ import annotations
 
-import hashlib
-import re
 import sqlite3
-from dataclasses import dataclass
+
+from intake.identity import MessageKey
 
 from .db import utcnow
-
-# Headers a server or relay adds on each delivery; they make two copies of one message differ.
-_TRANSPORT = re.compile(
-    rb"^(received|return-path|delivered-to|x-original-to|authentication-results|arc-[a-z-]+|"
-    rb"x-ms-exchange-[a-z-]+|x-spam-[a-z-]+|dkim-signature|x-received|status|x-status|x-uid|"
-    rb"x-keywords|lines|content-length):", re.I)
-
-
-@dataclass(frozen=True)
-class MessageKey:
-    message_id: str | None
-    content_hash: str
-
-    @property
-    def short(self) -> str:
-        """What logs and folder names use to point at a message without saying what is in it."""
-        return self.content_hash[:12]
-
-
-def header_block_end(raw: bytes) -> int:
-    """Where a raw message's headers end (the blank line), whatever its line endings."""
-    found = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
-    return min(found) if found else len(raw)
-
-
-def key_of(raw: bytes) -> MessageKey:
-    end = header_block_end(raw)
-    headers = raw[:end].replace(b"\r\n", b"\n")
-    body = raw[end:].replace(b"\r\n", b"\n").lstrip(b"\n")
-    kept: list[bytes] = []
-    message_id: str | None = None
-    skipping = False
-    for line in headers.split(b"\n"):
-        if line[:1] in (b" ", b"\t"):  # continuation of the previous header
-            if not skipping:
-                kept.append(line)
-            continue
-        skipping = bool(_TRANSPORT.match(line))
-        if not skipping:
-            kept.append(line)
-        if line.lower().startswith(b"message-id:"):
-            message_id = line.split(b":", 1)[1].strip().decode("ascii", "replace") or None
-    digest = hashlib.sha256(b"\n".join(kept) + b"\n\n" + body).hexdigest()
-    return MessageKey(message_id, digest)
 
 
 def find(conn: sqlite3.Connection, key: MessageKey) -> sqlite3.Row | None:
@@ -72,3 +27,13 @@ def record(conn: sqlite3.Connection, *, mailbox: str, source_key: str, key: Mess
         (mailbox, source_key, key.message_id, key.content_hash, size, received or utcnow(), outcome, case_id,
          exception_dir, reason))
     return int(cur.lastrowid or 0)
+
+
+def received_at(conn: sqlite3.Connection, message: int) -> str | None:
+    """When the mailbox received a recorded message (ISO text), if it is recorded."""
+    found = conn.execute("SELECT received_at FROM messages WHERE id = ?", (message,)).fetchone()
+    return str(found[0]) if found else None
+
+
+def set_case(conn: sqlite3.Connection, message: int, case_id: int) -> None:
+    conn.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, message))

@@ -69,3 +69,8 @@ def defer(conn: sqlite3.Connection, item_id: int, reason: str, delay_seconds: fl
 
 def pending_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+
+
+def has_key(conn: sqlite3.Connection, dedupe_key: str) -> bool:
+    """Whether a message with this dedupe key was ever queued (sent or not)."""
+    return conn.execute("SELECT 1 FROM outbox WHERE dedupe_key = ?", (dedupe_key,)).fetchone() is not None

@@ -280,7 +280,7 @@ def _fill(blank: bytes, texts: dict[str, str], buttons: dict[str, str]) -> bytes
     from pypdf import PdfWriter
     from pypdf.generic import NameObject
 
-    from parsers.pdf_reader import walk_fields
+    from parsers.pdf.acroform import walk_fields
 
     writer = PdfWriter(clone_from=io.BytesIO(blank))
     for f in walk_fields(writer.root_object["/AcroForm"].get_object()):

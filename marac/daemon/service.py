@@ -1,0 +1,194 @@
+"""The service: drain the mailbox through the pipeline, deliver the outbox, run the scheduled jobs
+(`jobs.py`), and (as a daemon) wait for the next message."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from intake.factory import make_mailbox, make_sender
+from intake.mailbox import Incoming, Mailbox
+from marac import logs
+from marac.config import Config
+from marac.flow import desk_folder
+from marac.flow.decisions import DeskLoop
+from marac.flow.delivery import deliver_due
+from marac.flow.pipeline import Outcome, Pipeline
+from marac.store import cases, db, outbox
+from marac.store.sync_state import SyncStateStore
+from parsers.sandbox import ParserPool
+
+from . import jobs
+from .lock import take_lock
+
+# Messages whose forms are parsed together (in parallel); each is still recorded on its own.
+BATCH = 8
+# A message that fails this many times in a row (an internal fault, not a bad form) goes to the desk.
+MAX_FAILURES = 3
+
+
+@dataclass
+class PassResult:
+    referrals: int = 0
+    reviews: int = 0
+    exceptions: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    sent: int = 0
+    deferred: int = 0
+    refused: int = 0
+    decisions: int = 0
+
+    def count(self, outcome: str) -> None:
+        if outcome in ("referral", "review"):
+            self.referrals += 1
+            self.reviews += outcome == "review"
+        elif outcome == "exception":
+            self.exceptions += 1
+        else:
+            self.duplicates += 1
+
+
+@dataclass
+class Service:
+    config: Config
+    home: Path
+    watch: bool = False
+    _failures: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._lock = take_lock(self.home / "marac.lock")
+        self.conn = db.connect(self.home / "marac.db")
+        self.mailbox: Mailbox = make_mailbox(self.config.mailbox, self.home, watch=self.watch,
+                                             state=SyncStateStore(self.conn))
+        self.sender = make_sender(self.config.sender, self.config.mailbox, self.home)
+        limits = self.config.limits
+        self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
+        self.pipeline = Pipeline(self.conn, self.config, self.parsers, self.home / "exceptions", self.mailbox.name)
+        self.desk = DeskLoop(self.pipeline)
+        self.jobs = jobs.schedule(self.conn, self.config, self.home)
+        for sub in ("approved", "rejected"):
+            (self.home / "exceptions" / sub).mkdir(parents=True, exist_ok=True)
+        self._desk_watch = self._watch_desk() if self.watch else None
+
+    def drain(self, stop: threading.Event | None = None, result: PassResult | None = None) -> PassResult:
+        result = result or PassResult()
+        try:
+            self._drain(stop, result)
+        except (ConnectionError, OSError) as exc:
+            # The server went away: what was recorded stays recorded; the next pass carries on.
+            logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
+            result.failed += 1
+        return result
+
+    def _drain(self, stop: threading.Event | None, result: PassResult) -> None:
+        while True:
+            handled = 0
+            pending = self.mailbox.pending()
+            while batch := list(itertools.islice(pending, BATCH)):
+                if stop is not None and stop.is_set():
+                    return
+                handled += len(batch)
+                for item, outcome in self.pipeline.handle_many(batch):
+                    self._settle(item, outcome, result)
+                    # The IDVA copy goes at once, not after the whole pass.
+                    self.deliver(result)
+            # A local folder may hold files still being written; other backends deliver whole messages.
+            settling = self.mailbox.drain_wait()
+            if not handled and not settling:
+                return
+
+    def _settle(self, item: Incoming, outcome: Outcome | Exception, result: PassResult) -> None:
+        if isinstance(outcome, Exception):
+            count = self._failures.get(item.source_key, 0) + 1
+            self._failures[item.source_key] = count
+            logs.error("message.failed", reason=type(outcome).__name__, attempt=count)
+            if count < MAX_FAILURES:
+                result.failed += 1
+                return
+            outcome = self.pipeline.quarantine(item, f"internal-{type(outcome).__name__}")
+        self._failures.pop(item.source_key, None)
+        self.mailbox.mark_done(item)
+        result.count(outcome)
+
+    def deliver(self, result: PassResult) -> None:
+        d = deliver_due(self.conn, self.sender, self.config.area.mailbox_address,
+                        self.config.security.secure_domains)
+        result.sent += d.sent
+        result.deferred += d.deferred
+        result.refused += len(d.refused)
+        for item, reason in d.refused:
+            # A message that will never go must reach a person, above all an IDVA copy.
+            desk_folder.put(self.home / "exceptions", f"outbox-{item.id}", desk_folder.DeskNote(
+                f"An outgoing message ({item.document}) could not be sent: {reason}.",
+                "Check the recipient's address in the configuration, then send the attached message "
+                "(message.eml) by hand from Outlook.", case_number=item.case_number),
+                item.payload, sender=None, subject="", attachments=[], ignored=[], fields=None)
+
+    def due_jobs(self, result: PassResult) -> None:
+        """Work that is not a new message: cases whose meeting has passed, the coordinator's decisions."""
+        with db.transaction(self.conn):
+            cases.mark_heard(self.conn, dt.date.today().isoformat())
+        result.decisions += self.desk.run()
+        jobs.run_due(self.jobs, dt.date.today())
+        self.deliver(result)
+
+    def process_once(self) -> PassResult:
+        result = self.drain()
+        self.due_jobs(result)
+        logs.event("pass.done", count=result.referrals + result.exceptions, exception=result.exceptions,
+                   pending=outbox.pending_count(self.conn), problems=result.failed)
+        return result
+
+    def run(self, stop: threading.Event) -> None:
+        logs.event("service.started", backend=self.mailbox.name, pid=os.getpid())
+        # A local folder is rescanned in case watch events were lost; a server is polled as configured.
+        rescan = self.config.mailbox.wait_seconds
+        self.parsers.start()  # so the first referral does not wait for the form readers to start
+        while not stop.is_set():
+            result = self.drain(stop)
+            self.due_jobs(result)
+            if stop.is_set():
+                break
+            # Wake at once on new mail; otherwise rescan, and retry deferred mail, on a timer.
+            try:
+                self.mailbox.wait(min(rescan, 5.0) if outbox.pending_count(self.conn) else rescan)
+            except (ConnectionError, OSError) as exc:
+                logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
+                stop.wait(5.0)
+        logs.event("service.stopped")
+
+    def _watch_desk(self) -> Observer:  # type: ignore[valid-type]
+        """A folder moved into approved/ or rejected/ wakes the daemon like new mail does."""
+        service = self
+
+        class _Wake(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                service.mailbox.interrupt()
+
+        observer = Observer()
+        for sub in ("approved", "rejected"):
+            observer.schedule(_Wake(), str(self.home / "exceptions" / sub), recursive=False)
+        observer.start()
+        return observer
+
+    def interrupt(self) -> None:
+        """Called from a signal handler: end the current wait so `run` sees the stop at once."""
+        self.mailbox.interrupt()
+
+    def close(self) -> None:
+        if self._desk_watch is not None:
+            self._desk_watch.stop()
+            self._desk_watch.join(timeout=5)
+        self.mailbox.close()
+        self.sender.close()
+        self.parsers.close()
+        self.conn.close()
+        self._lock.close()

@@ -1,0 +1,229 @@
+"""The coordinator's decisions: folders moved into exceptions/approved/ or exceptions/rejected/.
+
+Approved: the folder's corrected fields.json (or a corrected form dropped into the folder) is checked
+again and, if all is well, the referral carries on as any other; if not, the folder goes back to the
+desk with the new problems. Rejected: the referral is turned down (or, for a match question, the two
+are different people) with the reason in reason.txt. Nothing is deleted: handled folders move to
+exceptions/done/, and every decision is recorded in the audit table.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intake.attachments import FORM_SUFFIXES, read_letter
+from intake.identity import key_of
+from marac import logs
+from marac.referral import meeting_dates, rules
+from marac.store import audit, cases, desk_rows, ledger
+from marac.store.db import transaction
+from parsers.join import join
+from parsers.problem import Problem
+
+from .casework import area_problems
+from .pipeline import ASK_REFERRER, Pipeline, local_date
+
+
+@dataclass
+class Decision:
+    folder: Path
+    row: sqlite3.Row
+    approved: bool
+
+    @property
+    def reason(self) -> str:
+        note = self.folder / "reason.txt"
+        text = note.read_text(errors="replace").strip() if note.exists() else ""
+        return text or "no reason given"
+
+
+def pending_decisions(exceptions_dir: Path, conn: sqlite3.Connection) -> list[Decision]:
+    found = []
+    for sub, approved in (("approved", True), ("rejected", False)):
+        folder = exceptions_dir / sub
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            if not entry.is_dir() or entry.name.startswith("."):
+                continue
+            row = desk_rows.get(conn, entry.name)
+            if row is None:
+                logs.warning("desk.unknown_folder", folder=entry.name[-12:])
+                continue
+            found.append(Decision(entry, row, approved))
+    return found
+
+
+def _move(folder: Path, target_dir: Path) -> None:
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / folder.name
+    if target.exists():  # an older decision about the same folder stays beside it
+        os.replace(target, target_dir / f"{folder.name}-{dt.datetime.now():%Y%m%d%H%M%S%f}")
+    os.replace(folder, target)
+
+
+class DeskLoop:
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.conn = pipeline.conn
+        self.exceptions_dir = pipeline.exceptions_dir
+
+    def run(self) -> int:
+        decisions = pending_decisions(self.exceptions_dir, self.conn)
+        for decision in decisions:
+            self._decide(decision)
+        return len(decisions)
+
+    def _corrected(self, decision: Decision) -> dict[str, Any] | None:
+        """A corrected form dropped into the folder wins over fields.json."""
+        forms = [p for p in sorted(decision.folder.iterdir()) if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
+        if forms:
+            return join(self.pipeline.parsers.parse_many([(p.read_bytes(), p.name) for p in forms]))
+        fields = decision.folder / "fields.json"
+        try:
+            data = json.loads(fields.read_text()) if fields.exists() else None
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("referral"):
+            data.setdefault("problems", [])
+            data.setdefault("dash", None)
+            data.setdefault("forms", [])
+            data["problems"] = []  # the coordinator has looked at them; the checks below run again
+            return data
+        # Nothing was read before (say, a sender the coordinator has now vouched for): read the originals.
+        originals = [p for p in sorted((decision.folder / "attachments").glob("*"))
+                     if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
+        if originals:
+            return join(self.pipeline.parsers.parse_many([(p.read_bytes(), p.name) for p in originals]))
+        return None
+
+    def _decide(self, decision: Decision) -> None:
+        row = decision.row
+        if not decision.approved and row["kind"] != "match":
+            self._reject(decision)
+            return
+        if row["kind"] == "outbox":
+            self._resolve(decision, None, "resolved", "sent by hand")
+            return
+        joined = self._corrected(decision)
+        if joined is None or joined.get("referral") is None:
+            self._bounce(decision, [Problem("no corrected referral was found: fields.json could not be read as a "
+                                            "referral and no corrected form was put in the folder").as_dict()])
+            return
+        problems = rules.check(joined, self.pipeline.config.rules)
+        received = self._received(row)
+        if row["kind"] == "unread":
+            self._approve_unread(decision, joined, problems, received)
+        else:
+            self._approve_case(decision, joined, problems, received)
+
+    def _received(self, row: sqlite3.Row) -> dt.datetime:
+        found = ledger.received_at(self.conn, row["message"])
+        return dt.datetime.fromisoformat(found) if found else dt.datetime.now(dt.timezone.utc)
+
+    def _approve_unread(self, decision: Decision, joined: dict[str, Any], problems: list[dict[str, Any]],
+                        received: dt.datetime) -> None:
+        """A message that opened no case: now it is a referral like any other, IDVA copy included."""
+        placement, problems = self.pipeline.evaluate(joined, problems, local_date(received))
+        if rules.needs_a_person(problems):
+            self._bounce(decision, problems)
+            return
+        raw = (decision.folder / "message.eml").read_bytes()
+        letter = read_letter(raw)
+        key = key_of(raw)
+        with transaction(self.conn):
+            case_id, number = self.pipeline.open_case(placement, received, review=False)
+            cases.add_referral(self.conn, case_id=case_id, message=decision.row["message"], parsed=joined,
+                               received=received.isoformat(timespec="seconds"))
+            ledger.set_case(self.conn, decision.row["message"], case_id)
+            self.pipeline.queue_idva_copy(key, number, joined, letter, received, review=False)
+            self._record(decision, case_id, number, f"approved: listed for {placement.meeting.isoformat()}")
+        _move(decision.folder, self.exceptions_dir / "done")
+
+    def _approve_case(self, decision: Decision, joined: dict[str, Any], problems: list[dict[str, Any]],
+                      received: dt.datetime) -> None:
+        row = decision.row
+        case = cases.get_case(self.conn, row["case_id"])
+        repeat = bool(case["repeat"])
+        merge_into = None
+        if row["kind"] == "match" and row["match_case"] is not None and decision.approved:
+            earlier = cases.get_case(self.conn, row["match_case"])
+            upcoming = earlier["status"] in ("listed", "exception")
+            merge_into, repeat = (earlier["id"], False) if upcoming else (None, True)
+        found = rules.criteria(joined, self.pipeline.config.rules, repeat=repeat)
+        problems = [*problems, *rules.criteria_problems(found, joined, self.pipeline.config.rules),
+                    *area_problems(self.pipeline.config, joined)]
+        if rules.needs_a_person(problems):
+            self._bounce(decision, problems)
+            return
+        meeting = self._meeting(case["meeting"], received)
+        with transaction(self.conn):
+            for referral in cases.referrals_of_message(self.conn, row["message"]):
+                cases.replace_parsed(self.conn, referral["id"], joined)
+                if merge_into is not None:
+                    cases.move_referral(self.conn, referral["id"], merge_into)
+            if merge_into is not None:
+                target = cases.number_of(self.conn, merge_into)
+                cases.update(self.conn, case["id"], status="closed", warnings=[f"merged into {target}"])
+                detail = f"approved: same victim as {target}; referral added to that case"
+            else:
+                previous = row["match_case"] if repeat and row["kind"] == "match" else case["previous_case"]
+                cases.update(self.conn, case["id"], status="listed", meeting=meeting, repeat=int(repeat),
+                             previous_case=previous)
+                detail = (f"{'approved' if decision.approved else 'not the same victim'}: listed for {meeting}"
+                          + (" as a repeat" if repeat else ""))
+            self._record(decision, case["id"], case["case_number"], detail)
+        _move(decision.folder, self.exceptions_dir / "done")
+
+    def _meeting(self, planned: str | None, received: dt.datetime) -> str:
+        """The planned meeting, unless it has passed while the referral waited: then the next one."""
+        today = dt.date.today()
+        if planned and dt.date.fromisoformat(planned) >= today:
+            return planned
+        settings = self.pipeline.config.meetings
+        meeting = meeting_dates.next_meeting(settings, max(local_date(received), today)).isoformat()
+        cases.ensure_meeting(self.conn, meeting, settings.venue, settings.chair)
+        return meeting
+
+    def _reject(self, decision: Decision) -> None:
+        row = decision.row
+        with transaction(self.conn):
+            number = None
+            if row["case_id"] is not None:
+                number = cases.number_of(self.conn, row["case_id"])
+                cases.update(self.conn, row["case_id"], status="closed")
+            desk_rows.decide(self.conn, decision.folder.name, "rejected")
+            audit.record(self.conn, event="decision", case_number=number, document=decision.folder.name,
+                         detail=f"rejected: {decision.reason}")
+        logs.event("desk.rejected", case=number, folder=decision.folder.name[-12:])
+        _move(decision.folder, self.exceptions_dir / "done")
+
+    def _resolve(self, decision: Decision, case_number: str | None, status: str, detail: str) -> None:
+        with transaction(self.conn):
+            desk_rows.decide(self.conn, decision.folder.name, status)
+            audit.record(self.conn, event="decision", case_number=case_number, document=decision.folder.name,
+                         detail=detail)
+        _move(decision.folder, self.exceptions_dir / "done")
+
+    def _record(self, decision: Decision, case_id: int, number: str, detail: str) -> None:
+        desk_rows.decide(self.conn, decision.folder.name, "resolved")
+        audit.record(self.conn, event="decision", case_number=number, document=decision.folder.name, detail=detail)
+        logs.event("desk.approved", case=number, folder=decision.folder.name[-12:])
+
+    def _bounce(self, decision: Decision, problems: list[dict[str, Any]]) -> None:
+        """Still wrong: back on the desk with the new problems, the coordinator's edits kept."""
+        number = cases.number_of(self.conn, decision.row["case_id"]) if decision.row["case_id"] else None
+        readme = decision.folder / "README.txt"
+        lines = ["Checked again after your correction: this still needs attention.", ""]
+        lines += [f"- {p['message']}" + ("" if p.get("severity", "error") == "error" else " (warning)")
+                  for p in problems]
+        lines += ["", ASK_REFERRER, "", "--- the earlier note ---", ""]
+        readme.write_text("\n".join(lines) + "\n" + (readme.read_text() if readme.exists() else ""))
+        _move(decision.folder, self.exceptions_dir)
+        logs.warning("desk.still_wrong", case=number, folder=decision.folder.name[-12:])
+

@@ -1,0 +1,246 @@
+"""One message in, one outcome out: a case with its IDVA copy queued, or a folder on the desk.
+
+Durable record first, side effects after: the ledger row, the case and the queued IDVA copy are
+committed in one transaction, and only then is the message moved out of the inbox and the copy sent.
+A crash anywhere leaves either nothing recorded (the message is simply handled again) or everything
+recorded (the message is recognised in the ledger and only moved).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Literal
+from zoneinfo import ZoneInfo
+
+from generators.idva_copy import build_idva_copy, idva_message_id
+from intake.attachments import Attachment, Letter, read_letter
+from intake.identity import MessageKey, key_of
+from intake.mailbox import Incoming
+from intake.sender_policy import sender_problems
+from marac import logs
+from marac.config import Config
+from marac.referral import rules
+from marac.store import cases, desk_rows, ledger, outbox
+from marac.store.db import transaction
+from parsers.join import join
+from parsers.problem import Problem
+from parsers.sandbox import ParserPool
+
+from . import casework, desk_folder
+
+# review: a case was opened (and the IDVA copy queued) but a person must check it on the desk.
+Outcome = Literal["referral", "review", "exception", "duplicate"]
+
+ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable. Then correct "
+                "fields.json, or put the corrected form in this folder, and move the folder into "
+                "exceptions/approved/. To turn the referral down, write why in reason.txt and move the folder into "
+                "exceptions/rejected/. The original message is kept here untouched.")
+CHECK_SENDER = ("Check with the sender by phone (not by replying) that the referral is genuine. If it is, "
+                "move this folder into exceptions/approved/ and add the agency's email domain to the "
+                "configuration; if not, write why in reason.txt and move it into exceptions/rejected/.")
+MATCH_HELP = ("If this is the same person as the earlier case, move this folder into exceptions/approved/. "
+              "If it is a different person, move it into exceptions/rejected/. Either way the referral is then "
+              "listed; nothing else needs doing.")
+ASK_RESEND = ("Look at the message (message.eml). If it is a referral, ask the referrer for the referral form "
+              "and DASH checklist as Word or PDF, put them in this folder and move the folder into "
+              "exceptions/approved/ (or ask the referrer to send them to the MARAC mailbox). If it is not a "
+              "referral, write why in reason.txt and move the folder into exceptions/rejected/.")
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _defects(letter: Letter) -> list[dict[str, Any]]:
+    """What went wrong unpacking the message (a refused zip, say): worth a look, not a stop on its own."""
+    return [Problem(d, severity="warning").as_dict() for d in letter.defects]
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The day in England a message arrived: cut-offs are local days, and 23:30 UTC in summer is tomorrow."""
+    return moment.astimezone(LONDON).date()
+
+
+@dataclass
+class _Staged:
+    """A message read and checked as far as it can be without parsing its forms."""
+    item: Incoming
+    key: MessageKey
+    letter: Letter
+    forms: list[Attachment]
+
+
+@dataclass
+class Pipeline:
+    conn: sqlite3.Connection
+    config: Config
+    parsers: ParserPool
+    exceptions_dir: Path
+    mailbox_name: str
+
+    def handle(self, item: Incoming) -> Outcome:
+        outcome = next(self.handle_many([item]))[1]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def handle_many(self, items: list[Incoming]) -> Iterator[tuple[Incoming, Outcome | Exception]]:
+        """Handle a batch, yielding each message's outcome in order as soon as it is recorded.
+
+        The forms of the whole batch are parsed in parallel; everything else, and above all each
+        message's transaction, happens one message at a time.
+        """
+        staged: list[tuple[Incoming, _Staged | Outcome | Exception]] = []
+        for item in items:
+            try:
+                staged.append((item, self._stage(item)))
+            except Exception as exc:  # noqa: BLE001 - one message must not stop the batch
+                staged.append((item, exc))
+        jobs = [(a.data, a.filename) for _, st in staged if isinstance(st, _Staged) for a in st.forms]
+        parses = iter(self.parsers.parse_many(jobs))
+        for item, st in staged:
+            if not isinstance(st, _Staged):
+                yield item, st
+                continue
+            mine = [next(parses) for _ in st.forms]
+            try:
+                yield item, self._finish(st, mine)
+            except Exception as exc:  # noqa: BLE001
+                yield item, exc
+
+    def _stage(self, item: Incoming) -> _Staged | Outcome:
+        key = key_of(item.raw)
+        if ledger.find(self.conn, key) is not None:
+            logs.event("message.already_handled", msg=key.short)
+            return "duplicate"
+        if len(item.raw) > self.config.limits.max_message_bytes:
+            limit = self.config.limits.max_message_bytes // 1_000_000
+            return self._exception(item, key, None, desk_folder.DeskNote(
+                f"The message is larger than the {limit} MB allowed, so it was not opened.", ASK_RESEND),
+                reason="too-large")
+        try:
+            letter = read_letter(item.raw)
+        except Exception:  # noqa: BLE001 - the email package can fail on hostile input in many ways
+            return self._exception(item, key, None, desk_folder.DeskNote(
+                "The message is malformed and could not be read as an email.", ASK_RESEND),
+                reason="malformed")
+        security = self.config.security
+        from_coordinator = bool(self.config.area.coordinator_email) and \
+            (letter.sender or "").lower() == str(self.config.area.coordinator_email).lower()
+        refused = [] if from_coordinator else sender_problems(
+            item.raw, letter, self.config.agency_domains, security.require_known_sender,
+            security.check_authentication_results)
+        if refused:
+            return self._exception(item, key, letter, desk_folder.DeskNote(
+                "The message was not processed: it did not come from a known agency, or failed its "
+                "authentication checks.", CHECK_SENDER,
+                [Problem(m).as_dict() for m in refused]),
+                reason="unknown-sender")
+        forms = letter.forms[: self.config.limits.max_attachments]
+        if not forms:
+            return self._exception(item, key, letter, desk_folder.DeskNote(
+                "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND,
+                _defects(letter)), reason="no-attachment")
+        return _Staged(item, key, letter, forms)
+
+    def _finish(self, st: _Staged, parses: list[dict[str, Any]]) -> Outcome:
+        if ledger.find(self.conn, st.key) is not None:  # the same message twice in one batch
+            logs.event("message.already_handled", msg=st.key.short)
+            return "duplicate"
+        joined = join(parses)
+        problems = rules.check(joined, self.config.rules) + _defects(st.letter)
+        if joined["referral"] is None:
+            return self._exception(st.item, st.key, st.letter, desk_folder.DeskNote(
+                "No referral form could be read from the attachments.", ASK_RESEND, problems),
+                reason="no-referral", fields=joined)
+        return self._accept(st.item, st.key, st.letter, joined, problems)
+
+    def evaluate(self, joined: dict[str, Any], problems: list[dict[str, Any]],
+                 received: dt.date) -> tuple[casework.Placement, list[dict[str, Any]]]:
+        """Where the referral goes and everything a person must look at before it is listed."""
+        placement = casework.place(self.conn, self.config, joined, received)
+        found = rules.criteria(joined, self.config.rules, repeat=placement.kind == "repeat")
+        problems = [*problems, *rules.criteria_problems(found, joined, self.config.rules),
+                    *casework.area_problems(self.config, joined), *casework.repeat_problems(joined, placement)]
+        if placement.kind == "possible" and placement.previous_case is not None:
+            earlier = cases.number_of(self.conn, placement.previous_case)
+            problems.append(Problem(f"this may be the same victim as case {earlier} "
+                                    f"({'; '.join(placement.evidence)}): please confirm or reject the match",
+                                    "referral.victim").as_dict())
+        return placement, problems
+
+    def _accept(self, item: Incoming, key: MessageKey, letter: Letter, joined: dict[str, Any],
+                problems: list[dict[str, Any]]) -> Outcome:
+        received = item.received
+        placement, problems = self.evaluate(joined, problems, local_date(received))
+        review = rules.needs_a_person(problems)
+        with transaction(self.conn):
+            case_id, number = self.open_case(placement, received, review)
+            folder = None
+            if review:
+                folder = desk_folder.put(self.exceptions_dir, key.short, desk_folder.DeskNote(
+                    "The referral needs checking before it can be listed.",
+                    MATCH_HELP if placement.kind == "possible" else ASK_REFERRER, problems,
+                    case_number=number, idva_copy_sent=True), item.raw, sender=letter.sender,
+                    subject=letter.subject, attachments=letter.attachments, ignored=letter.ignored,
+                    fields=joined)
+            message_row = ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key,
+                                        key=key, size=len(item.raw), outcome="referral", case_id=case_id,
+                                        exception_dir=folder.name if folder else None,
+                                        received=received.isoformat(timespec="seconds"))
+            cases.add_referral(self.conn, case_id=case_id, message=message_row, parsed=joined,
+                               received=received.isoformat(timespec="seconds"))
+            if folder is not None:
+                desk_rows.add(self.conn, folder.name, "match" if placement.kind == "possible" else "review",
+                              case_id=case_id, message=message_row, match_case=placement.previous_case)
+            self.queue_idva_copy(key, number, joined, letter, received, review)
+        logs.event("referral.accepted", case=number, msg=key.short, forms=",".join(joined["forms"]),
+                   state="exception" if review else "listed", meeting=placement.meeting.isoformat(),
+                   reason=placement.kind)
+        return "review" if review else "referral"
+
+    def open_case(self, placement: casework.Placement, received: dt.datetime, review: bool) -> tuple[int, str]:
+        if placement.kind == "joined" and placement.case_id is not None:
+            return placement.case_id, cases.number_of(self.conn, placement.case_id)
+        meetings = self.config.meetings
+        cases.ensure_meeting(self.conn, placement.meeting.isoformat(), meetings.venue, meetings.chair)
+        return cases.new_case(self.conn, self.config.area.code, received.year,
+                              status="exception" if review else "listed", meeting=placement.meeting.isoformat(),
+                              repeat=placement.kind == "repeat",
+                              previous_case=placement.previous_case if placement.kind == "repeat" else None,
+                              warnings=placement.warnings)
+
+    def queue_idva_copy(self, key: MessageKey, number: str, joined: dict[str, Any], letter: Letter,
+                         now: dt.datetime, review: bool) -> None:
+        area, idva = self.config.area, self.config.idva
+        message_id = idva_message_id(key.content_hash, area.mailbox_address)
+        payload = build_idva_copy(case_number=number, area_name=area.name, mailbox_address=area.mailbox_address,
+                                  idva_address=idva.email, agency=joined["referral"]["referrer"]["agency"],
+                                  received=now, attachments=letter.attachments, message_id=message_id,
+                                  for_review=review)
+        outbox.enqueue(self.conn, purpose="idva-copy", dedupe_key=f"idva-copy:{key.content_hash}",
+                       header_message_id=message_id, recipients=[idva.email], case_number=number,
+                       document="referral (IDVA copy)", payload=payload)
+
+    def _exception(self, item: Incoming, key: MessageKey, letter: Letter | None,
+                   what: desk_folder.DeskNote, reason: str, fields: dict[str, Any] | None = None) -> Outcome:
+        folder = desk_folder.put(self.exceptions_dir, key.short, what, item.raw,
+                          sender=letter.sender if letter else None, subject=letter.subject if letter else "",
+                          attachments=letter.attachments if letter else [],
+                          ignored=letter.ignored if letter else [], fields=fields)
+        with transaction(self.conn):
+            row = ledger.record(self.conn, mailbox=self.mailbox_name, source_key=item.source_key, key=key,
+                                size=len(item.raw), outcome="exception", exception_dir=folder.name, reason=reason,
+                                received=item.received.isoformat(timespec="seconds"))
+            desk_rows.add(self.conn, folder.name, "unread", message=row)
+        logs.warning("message.exception", msg=key.short, reason=reason)
+        return "exception"
+
+    def quarantine(self, item: Incoming, reason: str) -> Outcome:
+        """A message the service failed on again and again goes to a person instead of looping."""
+        key = key_of(item.raw)
+        return self._exception(item, key, None, desk_folder.DeskNote(
+            "The service failed to process this message several times, so it is set aside for you.",
+            "Forward message.eml to whoever supports the MARAC service, and handle the referral by hand "
+            "meanwhile."), reason=reason)

@@ -1,0 +1,222 @@
+"""Yes / No / Don't know grids in Word tables: the DASH checklist, and smaller grids of the same shape.
+
+A header row names the answer columns (Yes / No / Don't know, Y / N / DK, Not known...); each row
+below is a question, answered by the column that holds a mark: X, ✓, ✔, ☒, a ticked box, or the
+word Yes. A grid with a question-number column or ten questions or more is a DASH checklist
+(DashLine per question); a shorter one ("Reason for referral: visible high risk | X | ") gives
+Labelled values, the marked column's heading as the value.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import DashLine
+from ..printed import label_pairs
+from ..ticks import CHECKED_GLYPHS, UNCHECKED_GLYPHS
+from .walk import Cell, GridLayout, Row, Walk
+
+_ANSWERS = {"yes": {"yes", "y"}, "no": {"no", "n"},
+            "unknown": {"don't know", "dont know", "do not know", "dk", "d/k", "not known", "unknown", "n/k",
+                        "nk", "?", "unsure", "not sure", "don't know / not answered"}}
+_TYPED = {"answer", "response", "answers"}
+_MARK_WORDS = {"x", "yes", "y", "ticked", "tick"}
+_NUMBER = re.compile(r"^\s*(?:q\.?\s*)?(\d{1,2})[.):]?\s*$", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\s*(?:q\.?\s*)?(\d{1,2})[.):]?\s+(?=\S)", re.IGNORECASE)
+MAX_ANSWER_CHARS = 20
+DASH_MIN_QUESTIONS = 10
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).strip(" .:*")
+
+
+def _heading_key(text: str) -> str:
+    """An answer column's heading less its asides: "Yes (tick)", "Don't know ✓" -> "yes", "don't know"."""
+    bare = re.sub(r"\([^)]*\)|[" + CHECKED_GLYPHS + UNCHECKED_GLYPHS + "]", " ", text)
+    return _key(re.sub(r"\b(please )?tick\b", " ", bare, flags=re.IGNORECASE))
+
+
+def answer_kind(text: str) -> str | None:
+    key = _heading_key(text)
+    return next((kind for kind, words in _ANSWERS.items() if key in words), None)
+
+
+def _typed_header(text: str) -> bool:
+    key = _key(text)
+    parts = {answer_kind(p) for p in re.split(r"/|,|\bor\b", key)}
+    return key in _TYPED or {"yes", "no"} <= parts
+
+
+def _body(rows: list[Row], index: int) -> list[Row]:
+    """The rows under a candidate header with the same number of cells (empty and heading rows skipped)."""
+    width = rows[index].width
+    body = []
+    for row in rows[index + 1:]:
+        if row.empty or len(row.cells) == 1:
+            continue
+        if row.width != width:
+            break
+        body.append(row)
+    return body
+
+
+def _number_column(head: Row, body: list[Row]) -> Cell | None:
+    for cell in head.cells:
+        numbered = sum(1 for row in body if _NUMBER.match(row.text_under(cell)))
+        if body and numbered >= 0.6 * len(body):
+            return cell
+    return None
+
+
+def _answer_columns(head: Row, number: Cell | None) -> tuple[list[tuple[Cell, str]], Cell | None] | None:
+    """(answer columns, typed-answer column): Yes / No / DK side by side, or one "Y/N/DK" column."""
+    answers = [(c, kind) for c in head.cells if c is not number and (kind := answer_kind(c.text))]
+    if {k for _, k in answers} >= {"yes", "no"}:
+        positions = [head.cells.index(c) for c, _ in answers]
+        side_by_side = positions == list(range(positions[0], positions[-1] + 1))
+        # "Gender | Female | Pregnant | No" is a row of pairs, not a grid.
+        return (answers, None) if side_by_side and len({k for _, k in answers}) == len(answers) else None
+    typed = next((c for c in head.cells if c is not number and _typed_header(c.text)), None)
+    return ([], typed) if typed is not None else None
+
+
+def _typed_answers(body: list[Row], typed: Cell) -> bool:
+    """A typed column reads as answers when it mostly holds answer words, not names or dates."""
+    words = sum(1 for r in body if answer_kind(r.text_under(typed)) or _key(r.text_under(typed)) in _MARK_WORDS)
+    return words >= 0.6 * len(body)
+
+
+def _could_head_answers(head: Row) -> bool:
+    """Whether the row has answer columns for any choice of number column (which needs the body
+    to tell). Asked first, from the row alone, so a long table of other rows is not scanned again
+    at every row: that made reading a table quadratic in its rows (minutes for a few thousand)."""
+    return any(_answer_columns(head, number) is not None for number in (None, *head.cells))
+
+
+def _header(rows: list[Row], index: int) -> GridLayout | None:
+    head = rows[index]
+    if len(head.cells) < 3 or not _could_head_answers(head):
+        return None
+    body = _body(rows, index)
+    if not body:
+        return None
+    number = _number_column(head, body)
+    found = _answer_columns(head, number)
+    if found is None:
+        return None
+    answers, typed = found
+    columns = [c for c, _ in answers] or [typed]
+    first_answer = head.cells.index(columns[0])
+    others = [c for c in head.cells if c is not number and c not in columns]
+    left = [c for c in others if head.cells.index(c) < first_answer] or others
+    if not left:
+        return None
+    question = max(left, key=lambda c: sum(len(r.text_under(c)) for r in body))
+    questions = sum(1 for r in body if r.text_under(question))
+    short = sum(1 for r in body if all(len(r.text_under(c)) <= MAX_ANSWER_CHARS for c in columns))
+    if not questions or short < 0.8 * len(body):
+        return None
+    right = [c for c in others if c is not question and head.cells.index(c) > first_answer]
+    dash = number is not None or questions >= DASH_MIN_QUESTIONS
+    if typed is not None:
+        dash = dash and _typed_answers(body, typed)
+    return GridLayout(head, answers, typed, question, number, right[0] if right else None, dash)
+
+
+def _continues(layout: GridLayout, row: Row) -> bool:
+    """A table with no header row carrying on the DASH grid of the table before it."""
+    if row.width != layout.head.width or len(row.cells) < 3:
+        return False
+    columns = [c for c, _ in layout.answers] or [layout.typed]
+    return (len(row.text_under(layout.question)) >= 15
+            and all(_answer_like(row.text_under(c)) for c in columns if c is not None))
+
+
+def read_grid(rows: list[Row], index: int, walk: Walk) -> int | None:
+    """Read a grid whose header (or, for a continuation, first question) is rows[index]; returns the
+    index of the first row after it, or None when rows[index] does not start a grid."""
+    layout = _header(rows, index)
+    start = index + 1
+    if layout is None:
+        layout = walk.dash_layout if walk.dash_layout is not None and _continues(walk.dash_layout, rows[index]) else None
+        start = index
+    if layout is None:
+        return None
+    end = start
+    while end < len(rows):
+        row = rows[end]
+        if row.empty or row.claimed:
+            end += 1
+            continue
+        if row.width != layout.head.width or len(row.cells) == 1:
+            break  # a full-width row ("Stalking questions", "Total: 15") is read as any other row
+        if not _repeated_header(row, layout):
+            _read_line(row, layout, walk)
+        end += 1
+    if layout.dash:
+        walk.dash_layout = layout
+    walk.use(layout.head.element)
+    return end
+
+
+def _repeated_header(row: Row, layout: GridLayout) -> bool:
+    """The header row printed again (a grid running over a page break, copied by hand)."""
+    return bool(layout.answers) and all(answer_kind(row.text_under(c)) == k for c, k in layout.answers)
+
+
+def _answer_like(text: str) -> bool:
+    key = _key("".join(ch for ch in text if ch not in UNCHECKED_GLYPHS))
+    return (not key or any(g in text for g in CHECKED_GLYPHS) or key in _MARK_WORDS
+            or answer_kind(key) is not None)
+
+
+def _marked(text: str, kind: str) -> bool:
+    if any(glyph in text for glyph in CHECKED_GLYPHS):
+        return True
+    key = _key("".join(ch for ch in text if ch not in UNCHECKED_GLYPHS))
+    if not key or key.isdigit() or key in {"-", "–", "n/a"}:
+        return False
+    if key in _MARK_WORDS:
+        return True
+    word = answer_kind(key)
+    return word == kind if word is not None else True
+
+
+def _question(row: Row, layout: GridLayout) -> tuple[str, int | None]:
+    text = " ".join(row.text_under(layout.question).split())
+    number = None
+    if layout.number is not None:
+        match = _NUMBER.match(row.text_under(layout.number))
+        number = int(match.group(1)) if match else None
+    leading = _LEADING_NUMBER.match(text)
+    if leading:
+        number = number if number is not None else int(leading.group(1))
+        text = text[leading.end():]
+    return text, number
+
+
+def _read_line(row: Row, layout: GridLayout, walk: Walk) -> None:
+    question, number = _question(row, layout)
+    if not question:
+        return
+    walk.use(row.element)
+    if layout.typed is not None:
+        marked = [row.text_under(layout.typed)] if row.text_under(layout.typed) else []
+        printed = marked
+    else:
+        hits = [(cell, kind) for cell, kind in layout.answers if _marked(row.text_under(cell), kind)]
+        marked, printed = [k for _, k in hits], [" ".join(c.text.split()) for c, _ in hits]
+        if not hits:
+            total = next((row.text_under(c) for c, _ in layout.answers if row.text_under(c).strip().isdigit()), None)
+            if total is not None:  # "Total score | | 15 |": a figure, not a mark
+                walk.add(question, total.strip())
+                return
+    answer = None if not marked else marked[0] if len(marked) == 1 else " / ".join(marked)
+    comment = row.text_under(layout.comment).strip() if layout.comment is not None else ""
+    if layout.dash:
+        walk.dash_lines.append(DashLine(question, answer, number, comment or None))
+        return
+    walk.add(question, " / ".join(printed) if printed else None)
+    for label, value in label_pairs(comment) or []:
+        if value is not None:
+            walk.add(label, value)

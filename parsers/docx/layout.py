@@ -1,0 +1,100 @@
+"""The layout walker: a Word body read in document order as a person reads the printed form.
+
+It reports what the page says, for parsers.labels to map: section headings (Heading styles, short
+bold lines, full-width table rows) become the `section` of what follows; "Label: value" lines,
+label | value tables, label-above-value blocks, person tables and DASH grids become Labelled,
+RowTable and DashLine. Anything inside a control or field named with a canonical path was already
+read by name and is left alone, so the service's own form is not read twice.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import RawValue
+from ..printed import clean_label, label_pairs, looks_like_data, short_line
+from ..ticks import interpret
+from .tables import read_table
+from .text import WRAPPERS, Marks, all_bold, claimed, heading_style, render, w
+from .walk import Walk
+
+
+def walk_body(body: etree._Element, marks: Marks) -> Walk:
+    walk = Walk(marks)
+    walk_blocks(body, walk)
+    walk.flush()
+    return walk
+
+
+def walk_blocks(container: etree._Element, walk: Walk) -> None:
+    for block in container:
+        if block.tag in WRAPPERS:
+            walk_blocks(block, walk)
+            continue
+        if block.tag not in (w("p"), w("tbl")):
+            continue
+        for control in block.iter(w("sdt"), w("fldChar")):
+            walk.control_sections.setdefault(control, walk.section)
+        if block.tag == w("p"):
+            read_paragraph(block, walk)
+        else:
+            walk.flush()
+            read_table(block, walk)
+
+
+def _text_boxes(paragraph: etree._Element) -> list[etree._Element]:
+    """The outermost text boxes anchored in a paragraph (each read as blocks of its own)."""
+    return [box for box in paragraph.iter(w("txbxContent")) if _outermost(box, paragraph)]
+
+
+def _outermost(box: etree._Element, paragraph: etree._Element) -> bool:
+    for ancestor in box.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if ancestor.tag == w("txbxContent"):
+            return False
+    return True
+
+
+def read_paragraph(paragraph: etree._Element, walk: Walk) -> None:
+    if not claimed(paragraph, walk.marks):
+        text = render(paragraph, walk.marks)
+        if text:
+            _paragraph_text(paragraph, text, walk)
+    for box in _text_boxes(paragraph):
+        walk_blocks(box, walk)
+
+
+def _paragraph_text(paragraph: etree._Element, text: str, walk: Walk) -> None:
+    if heading_style(paragraph):
+        walk.heading(text)
+        return
+    bold = all_bold(paragraph)
+    pairs = label_pairs(text)
+    if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
+        pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
+    if pairs:
+        _report_pairs(paragraph, pairs, walk)
+    elif walk.pending is not None and not bold:
+        label, section, _ = walk.pending
+        walk.pending = None
+        walk.section = section  # a bold label was taken for a heading until its value showed
+        walk.add(label, interpret(text), paragraph)
+    elif bold and short_line(text):
+        before = walk.section
+        walk.heading(text)
+        if text.rstrip().endswith((":", "?")):
+            # A bold "Summary of risks:" may be a label with its answer on the lines below.
+            walk.pending = (clean_label(text), before, False)
+    else:
+        walk.flush()  # a sentence of instructions
+
+
+def _report_pairs(paragraph: etree._Element, pairs: list[tuple[str, RawValue]], walk: Walk) -> None:
+    walk.flush()
+    for label, value in pairs:
+        walk.add(label, value, paragraph)
+    last_label, last_value = pairs[-1]
+    if last_value is None and len(pairs) == 1:
+        # "Address:" with the address on the next line; reported blank if nothing follows.
+        walk.labelled.pop()
+        walk.pending = (last_label, walk.section, True)

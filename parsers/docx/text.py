@@ -1,0 +1,195 @@
+"""WordprocessingML as a reader of the printed page sees it: text, tick boxes and formatting cues.
+
+A paragraph or a table cell is rendered to the text Word would display, with every kind of tick box
+(w14 check box control, legacy FORMCHECKBOX, Wingdings symbol) written as ☒ or ☐, so the layout
+walker and parsers.ticks read them all the same way. Content controls show their value (never their
+grey placeholder); text boxes and nested tables are left out, because the walker reads them as blocks
+of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..ticks import TICKED, UNTICKED
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def child_val(parent: etree._Element, name: str) -> str:
+    """The w:val of parent's child w:<name>, or '' when there is no such child."""
+    child = parent.find(w(name))
+    return child.get(w("val"), "") if child is not None else ""
+
+
+def on(element: etree._Element | None, attribute: str = w("val")) -> bool:
+    """An OOXML on/off flag: present with no value means on."""
+    if element is None:
+        return False
+    return element.get(attribute, "true").strip().lower() in {"1", "true", "on"}
+
+
+# Elements that wrap blocks, rows or cells without changing what they say.
+WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")}
+
+
+def children(parent: etree._Element, name: str) -> list[etree._Element]:
+    """Direct children w:<name>, looking through content controls and custom XML wrapped round them."""
+    found: list[etree._Element] = []
+    for child in parent:
+        if child.tag == w(name):
+            found.append(child)
+        elif child.tag in WRAPPERS:
+            found.extend(children(child, name))
+    return found
+
+
+@dataclass
+class Marks:
+    """What the rendering must know about the document's controls and fields."""
+    checkboxes: dict[etree._Element, bool] = field(default_factory=dict)  # FORMCHECKBOX begin -> ticked
+    canonical: set[etree._Element] = field(default_factory=set)  # controls/fields named by path
+
+
+RUN_CHARS = {w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_SKIP = {w("rPr"), w("pPr"), w("tcPr"), w("trPr"), w("sdtPr"), w("sdtEndPr"), w("instrText"), w("delText"),
+         w("del"), w("moveFrom"), w("tbl"), w("drawing"), w("pict"), w("object"), MC_ALTERNATE,
+         w("txbxContent")}
+# Word's "insert symbol" tick boxes: (font, code) -> glyph. Codes may carry the F000 offset.
+_SYMBOLS = {("wingdings", 0xFE): TICKED, ("wingdings", 0x78): TICKED, ("wingdings", 0xFD): TICKED,
+            ("wingdings", 0xA8): UNTICKED, ("wingdings", 0x6F): UNTICKED, ("wingdings", 0xFC): "✓",
+            ("wingdings 2", 0x52): TICKED, ("wingdings 2", 0x53): TICKED, ("wingdings 2", 0x54): TICKED,
+            ("wingdings 2", 0xA3): UNTICKED, ("wingdings 2", 0x50): "✓", ("ms gothic", 0x2612): TICKED,
+            ("ms gothic", 0x2610): UNTICKED, ("segoe ui symbol", 0x2612): TICKED,
+            ("segoe ui symbol", 0x2610): UNTICKED}
+
+
+def render(element: etree._Element, marks: Marks) -> str:
+    """The displayed text of a paragraph, cell or control content; paragraphs joined by newlines."""
+    out: list[str] = []
+    _render(element, marks, out)
+    text = "".join(out)
+    return re.sub(r"\n\s*\n+", "\n", text).strip()
+
+
+def _render(element: etree._Element, marks: Marks, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == w("t"):
+            out.append(child.text or "")
+        elif tag in RUN_CHARS:
+            out.append(RUN_CHARS[tag])
+        elif tag == w("p"):
+            if out:
+                out.append("\n")
+            _render(child, marks, out)
+        elif tag == w("r"):
+            if not _hidden(child):
+                _render(child, marks, out)
+        elif tag == w("sdt"):
+            out.append(_control_text(child, marks))
+        elif tag == w("fldChar"):
+            if child in marks.checkboxes:
+                out.append(TICKED if marks.checkboxes[child] else UNTICKED)
+        elif tag == w("sym"):
+            out.append(_symbol(child))
+        else:
+            _render(child, marks, out)  # hyperlinks, smart tags, insertions, simple fields...
+
+
+def _hidden(run: etree._Element) -> bool:
+    props = run.find(w("rPr"))
+    return props is not None and on(props.find(w("vanish")))
+
+
+def _symbol(sym: etree._Element) -> str:
+    font = sym.get(w("font"), "").strip().lower()
+    try:
+        code = int(sym.get(w("char"), ""), 16)
+    except ValueError:
+        return ""
+    glyph = _SYMBOLS.get((font, code)) or _SYMBOLS.get((font, code - 0xF000))
+    return glyph or ""
+
+
+def _control_text(sdt: etree._Element, marks: Marks) -> str:
+    props = sdt.find(w("sdtPr"))
+    content = sdt.find(w("sdtContent"))
+    if props is not None:
+        box = props.find(f"{{{W14}}}checkbox")
+        if box is not None:
+            return TICKED if on(box.find(f"{{{W14}}}checked"), f"{{{W14}}}val") else UNTICKED
+        if on(props.find(w("showingPlcHdr"))):
+            return ""
+        date = props.find(w("date"))
+        if date is not None and date.get(w("fullDate")):
+            return date.get(w("fullDate"), "")[:10]
+    if content is None:
+        return ""
+    out: list[str] = []
+    _render(content, marks, out)
+    return "".join(out)
+
+
+# --- formatting cues -----------------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"^(heading|title|subtitle|berschrift|titre)\s*\d*$|heading", re.IGNORECASE)
+_BOLD_STYLES = {"strong", "bold", "intenseemphasis"}
+
+
+def heading_style(paragraph: etree._Element) -> bool:
+    """A Word heading: a Heading/Title style or an outline level."""
+    props = paragraph.find(w("pPr"))
+    if props is None:
+        return False
+    style = child_val(props, "pStyle")
+    level = child_val(props, "outlineLvl")
+    return bool(style and _HEADING_STYLE.search(style)) or (level.isdigit() and int(level) < 9)
+
+
+def _run_bold(run: etree._Element) -> bool:
+    props = run.find(w("rPr"))
+    if props is None:
+        return False
+    if props.find(w("b")) is not None:
+        return on(props.find(w("b")))
+    return child_val(props, "rStyle").lower() in _BOLD_STYLES
+
+
+def all_bold(element: etree._Element) -> bool:
+    """Every run that shows text is bold (the usual way a label or heading is set apart)."""
+    seen = False
+    for run in element.iter(w("r")):
+        if any((t.text or "").strip() for t in run.iter(w("t"))):
+            if not _run_bold(run):
+                return False
+            seen = True
+    return seen
+
+
+def shaded(cell: etree._Element) -> bool:
+    props = cell.find(w("tcPr"))
+    shading = props.find(w("shd")) if props is not None else None
+    if shading is None:
+        return False
+    fill = (shading.get(w("fill")) or "").lower()
+    return fill not in {"", "auto", "ffffff"}
+
+
+def claimed(region: etree._Element, marks: Marks) -> bool:
+    """The region holds (or sits in) a control or field named by canonical path: already read by name."""
+    if not marks.canonical:
+        return False
+    if any(e in marks.canonical for e in region.iter(w("sdt"), w("fldChar"))):
+        return True
+    return any(a in marks.canonical for a in region.iterancestors(w("sdt")))
