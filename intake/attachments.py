@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import email
 import email.policy
-import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
-from .identity import header_block_end
 from parsers import sniff
 
-from . import containers
+from . import containers, plain
+from .active import is_executable, pdf_active_content
 from .containers import Budget, Limits
+from .identity import header_block_end
 
 FORM_KINDS = {"pdf", "docx", "ole"}
 FORM_SUFFIXES = (".pdf", ".docx", ".doc", ".docm", ".dotx")
@@ -36,8 +36,13 @@ class Attachment:
     unopened: bool = False  # a zip, Outlook item or winmail.dat that was refused: kept, never parsed
 
     @property
+    def held_back(self) -> bool:
+        """A program or script: passed on to nobody, kept for the coordinator."""
+        return is_executable(self.filename, self.data)
+
+    @property
     def looks_like_form(self) -> bool:
-        if self.unopened:
+        if self.unopened or self.held_back:
             return False
         return sniff(self.data, self.filename) in FORM_KINDS or self.filename.lower().endswith(FORM_SUFFIXES)
 
@@ -58,10 +63,8 @@ class Letter:
 
 
 def _safe_name(name: str, index: int) -> str:
-    """A file name that cannot climb out of a folder or hide from a person."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = re.sub(r"[\x00-\x1f<>:\"|?*]", "_", base).strip(" .")
-    return base[:150] or f"attachment-{index}"
+    """A file name that cannot climb out of a folder, nor hide or reorder what a person sees."""
+    return plain.file_name(name, f"attachment-{index}")
 
 
 def _name_of(part: Message) -> str | None:
@@ -80,6 +83,13 @@ def _name_of(part: Message) -> str | None:
 def _add(letter: Letter, name: str | None, ctype: str, data: bytes, unopened: bool = False) -> None:
     index = len(letter.attachments) + 1
     attachment = Attachment(_safe_name(name or f"attachment-{index}", index), ctype, data, unopened)
+    if attachment.held_back:
+        letter.defects.append(f"{attachment.filename} is a program or script, so it was not passed on to "
+                              "anyone: the coordinator has it on the desk")
+    elif attachment.looks_like_form:
+        for what in pdf_active_content(data):
+            letter.defects.append(f"the PDF {attachment.filename} carries {what}: it was read and forwarded as "
+                                  "usual, but open it with care")
     if not attachment.looks_like_form:
         letter.ignored.append(attachment.filename)
     letter.attachments.append(attachment)
@@ -91,6 +101,9 @@ def _take(letter: Letter, budget: Budget, name: str | None, ctype: str, data: by
     kind = containers.kind_of(name or "", ctype, data)
     if kind is None:
         _add(letter, name, ctype, data)
+        return
+    if not budget.open_containers:  # a sender not yet trusted: nothing is unpacked for them
+        _add(letter, name, ctype, data, unopened=True)
         return
     shown = name or f"attachment-{len(letter.attachments) + 1}"
     try:
@@ -164,8 +177,8 @@ def from_addresses(raw: bytes) -> list[str]:
     return list(dict.fromkeys(a.strip() for a in found if a and a.strip()))
 
 
-def _sender(raw: bytes) -> str | None:
-    """The first From address (the structured parser's reading first)."""
+def sender_of(raw: bytes) -> str | None:
+    """The first From address (the structured parser's reading first), from the headers alone."""
     headers = header_block(raw)
     for name, value in headers.raw_items():
         if name.lower() == "from":
@@ -179,8 +192,11 @@ def _sender(raw: bytes) -> str | None:
     return None
 
 
-def read_letter(raw: bytes, limits: Limits | None = None) -> Letter:
-    """Never raises for hostile input: what cannot be read becomes a sentence in `defects`."""
+def read_letter(raw: bytes, limits: Limits | None = None, open_containers: bool = True) -> Letter:
+    """Never raises for hostile input: what cannot be read becomes a sentence in `defects`.
+
+    With `open_containers` False, zips, Outlook items and winmail.dat are kept whole and not opened:
+    for a message whose sender failed the checks, which must cost the service next to nothing."""
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
     except Exception as exc:  # noqa: BLE001 - the email package is meant not to raise; just in case
@@ -195,7 +211,7 @@ def read_letter(raw: bytes, limits: Limits | None = None) -> Letter:
     except (TypeError, ValueError, IndexError):
         message_id = None
     try:
-        sender = _sender(raw)
+        sender = sender_of(raw)
     except Exception:  # noqa: BLE001
         sender = None
     letter = Letter(sender=sender, subject=subject, message_id=message_id)
@@ -204,7 +220,7 @@ def read_letter(raw: bytes, limits: Limits | None = None) -> Letter:
         letter.defects.append(f"the email is not well formed ({names}), so an attachment may be missing: "
                               "check message.eml")
     try:
-        _walk(msg, letter, Budget(limits or Limits()))
+        _walk(msg, letter, Budget(limits or Limits(), open_containers=open_containers))
     except Exception as exc:  # noqa: BLE001 - e.g. forwards nested thousands deep; keep what was found
         letter.defects.append(f"part of the email could not be read ({type(exc).__name__}), so an attachment "
                               "may be missing: check message.eml")

@@ -22,14 +22,16 @@ from .settings import Sender as SenderSettings
 
 
 def make_mailbox(settings: MailboxSettings, home: Path, watch: bool,
-                 state: StateStore | None = None) -> Mailbox:
-    """`state` keeps a change-reading mailbox's place (EWS, Graph) across restarts."""
+                 state: StateStore | None = None, max_message_bytes: int | None = None) -> Mailbox:
+    """`state` keeps a change-reading mailbox's place (EWS, Graph) across restarts. A message larger
+    than `max_message_bytes` is not read whole where the mailbox states its size first."""
     if isinstance(settings, MaildirMailbox):
         from .maildir import MaildirMailbox as Maildir
-        return Maildir(home / settings.path, settle_seconds=settings.settle_seconds, watch=watch)
+        return Maildir(home / settings.path, settle_seconds=settings.settle_seconds, watch=watch,
+                       max_message_bytes=max_message_bytes)
     if isinstance(settings, ImapMailbox):
         from .imap import ImapMailbox as Imap
-        return Imap(settings, settings.password.read())
+        return Imap(settings, settings.password.read(), max_message_bytes=max_message_bytes)
     if state is None:
         raise SettingsError([f"the '{settings.backend}' mailbox needs the store for its sync state"])
     if isinstance(settings, EwsMailbox):
@@ -37,7 +39,7 @@ def make_mailbox(settings: MailboxSettings, home: Path, watch: bool,
         return Ews(settings, settings.password.read(), state)
     if isinstance(settings, GraphMailbox):
         from .graph import GraphMailbox as Graph
-        return Graph(settings, settings.client_secret.read(), state)
+        return Graph(settings, settings.client_secret.read(), state, max_message_bytes=max_message_bytes)
     raise SettingsError([f"the '{settings.backend}' mailbox backend is not available"])
 
 

@@ -8,11 +8,51 @@ the adapters and the application share the one implementation.
 """
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".tmp-"
+
+
+# Failures of this machine rather than of a message: retried later, never blamed on the message.
+LOCAL_ERRNOS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                errno.EROFS: "the disk is read-only", errno.EACCES: "the service may not write there",
+                errno.EIO: "the disk reported an input/output error"}
+
+
+def local_failure(exc: BaseException, home: Path | None = None) -> str | None:
+    """A plain reason when `exc` is this machine failing (a full disk, say), else None. It names at
+    most the folder of `home` affected ("in exceptions"), never a file: file names carry names."""
+    if isinstance(exc, OSError) and exc.errno in LOCAL_ERRNOS:
+        where = ""
+        if home is not None and exc.filename:
+            try:
+                where = f" in {Path(str(exc.filename)).resolve().relative_to(home.resolve()).parts[0]}"
+            except (ValueError, IndexError, OSError):
+                where = ""
+        return f"{LOCAL_ERRNOS[exc.errno]}{where}"
+    text = str(exc).lower()
+    if type(exc).__name__ == "OperationalError" and ("disk is full" in text or "disk i/o error" in text):
+        return "the disk is full (the database could not be written)"
+    return None
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete this module's own half-written temporary files and folders (`.tmp-*`) below `folder`,
+    left by a crash or a full disk; returns how many. Nothing else is touched."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in sorted(folder.rglob(f"{TEMP_PREFIX}*"), key=lambda p: len(p.parts), reverse=True):
+        try:
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def fsync_folder(folder: Path) -> None:

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import requests
 
-from .mailbox import Incoming
+from .mailbox import HEAD_BYTES, Incoming
 from .remote import MailboxUnavailable, Progress, StateStore, check_header_recipients
 from .senders.base import PermanentSendError, TemporarySendError
 from .settings import GraphMailbox as GraphSettings
@@ -128,8 +128,9 @@ def _error_code(resp: requests.Response) -> str:
 class GraphMailbox:
     def __init__(self, settings: GraphSettings, client_secret: str, state_store: StateStore,
                  session: requests.Session | None = None, token_provider: TokenProvider | None = None,
-                 **client_options: Any) -> None:
+                 max_message_bytes: int | None = None, **client_options: Any) -> None:
         self.settings = settings
+        self.max_message_bytes = max_message_bytes
         self.name = f"graph:{settings.user}/{settings.folder}"
         self.client = GraphClient(settings, token_provider or msal_token_provider(settings, client_secret),
                                   session, **client_options)
@@ -170,19 +171,44 @@ class GraphMailbox:
         folder = quote(self._find_or_create(self.settings.folder, create=False), safe="")
         return self.client.url(f"/mailFolders/{folder}/messages/delta?$select=id,receivedDateTime")
 
-    def _mime(self, message_id: str) -> bytes | None:
-        resp = self.client.request("GET", f"/messages/{quote(message_id, safe='')}/$value", ok=(200, 404))
-        return None if resp.status_code == 404 else resp.content  # 404: moved or deleted meanwhile
+    def _download(self, message_id: str) -> tuple[bytes, int | None, bool] | None:
+        """(bytes, stated size, truncated): streamed, and stopped past `max_message_bytes` so a huge
+        message is never held whole (only its start, enough for the headers, is kept)."""
+        resp = self.client.request("GET", f"/messages/{quote(message_id, safe='')}/$value", ok=(200, 404),
+                                   stream=True)
+        if resp.status_code == 404:
+            return None  # moved or deleted meanwhile
+        limit = self.max_message_bytes
+        stated = int(resp.headers["Content-Length"]) if resp.headers.get("Content-Length", "").isdigit() else None
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            for chunk in resp.iter_content(1 << 20):
+                chunks.append(chunk)
+                total += len(chunk)
+                if limit is not None and total > limit:
+                    return b"".join(chunks)[:HEAD_BYTES], max(stated or 0, total), True
+        finally:
+            resp.close()
+        return b"".join(chunks), stated, False
+
+    def _incoming(self, key: str, received: dt.datetime) -> Incoming | None:
+        got = self._download(key)
+        if got is None:
+            return None
+        raw, size, truncated = got
+        return Incoming(source_key=key, raw=raw, received=received, size=size if truncated else None,
+                        truncated=truncated)
 
     def pending(self) -> Iterator[Incoming]:
         self.progress.start()
         # Messages offered before but not marked done (their handling failed): offer them again first.
         for key, received in list(self.progress.outstanding.items()):
-            raw = self._mime(key)
-            if raw is None:
+            incoming = self._incoming(key, received)
+            if incoming is None:
                 self.progress.forget(key)
                 continue
-            yield Incoming(source_key=key, raw=raw, received=received)
+            yield incoming
         link = self.progress.position or self._first_link()
         while True:
             try:
@@ -198,12 +224,12 @@ class GraphMailbox:
             # Graph gives no order within a page; the pipeline wants the oldest first.
             changed.sort(key=lambda m: str(m.get("receivedDateTime", "")))
             for m in changed:
-                raw = self._mime(m["id"])
-                if raw is None:
-                    continue
                 received = _parse_time(m.get("receivedDateTime"))
+                incoming = self._incoming(m["id"], received)
+                if incoming is None:
+                    continue
                 self.progress.offered(m["id"], received)
-                yield Incoming(source_key=m["id"], raw=raw, received=received)
+                yield incoming
             if "@odata.nextLink" in page:
                 link = page["@odata.nextLink"]
                 continue

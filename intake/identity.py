@@ -31,7 +31,10 @@ class MessageKey:
 
 def header_block_end(raw: bytes) -> int:
     """Where a raw message's headers end (the blank line), whatever its line endings."""
-    found = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
+    crlf = raw.find(b"\r\n\r\n")
+    # The bare-LF form is looked for only before the CRLF one: never a second pass over a whole body.
+    lf = raw.find(b"\n\n", 0, crlf if crlf >= 0 else len(raw))
+    found = [i for i in (crlf, lf) if i >= 0]
     return min(found) if found else len(raw)
 
 

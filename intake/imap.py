@@ -53,8 +53,11 @@ class _ValidityChanged(Exception):
 class ImapMailbox:
     name = "imap"
 
-    def __init__(self, settings: ImapSettings, password: str, retry_seconds: float = 30.0) -> None:
+    def __init__(self, settings: ImapSettings, password: str, retry_seconds: float = 30.0,
+                 max_message_bytes: int | None = None) -> None:
         self.settings = settings
+        self.max_message_bytes = max_message_bytes
+        self._sizes: dict[int, int] = {}
         self._password = password
         # How long one pass keeps reconnecting before giving up until the next pass.
         self.retry_seconds = retry_seconds
@@ -157,16 +160,30 @@ class ImapMailbox:
     def _scan(self, client: IMAPClient) -> tuple[int, list[int]]:
         # SELECT again every pass: it reports the folder's current UIDVALIDITY.
         self._validity = int(client.select_folder(self._folder)[b"UIDVALIDITY"])
-        return self._validity, sorted(client.search(["UNKEYWORD", DONE_KEYWORD]))
+        uids = sorted(client.search(["UNKEYWORD", DONE_KEYWORD]))
+        # The sizes first, in one command, so a message larger than the service opens is never
+        # downloaded whole.
+        sizes = client.fetch(uids, ["RFC822.SIZE"]) if uids and self.max_message_bytes else {}
+        self._sizes = {uid: int(data.get(b"RFC822.SIZE", 0)) for uid, data in sizes.items()}
+        return self._validity, uids
 
     def _fetch(self, client: IMAPClient, validity: int, uid: int) -> Incoming | None:
         if self._validity != validity:  # a reconnect found the folder renumbered
             raise _ValidityChanged()
+        size = self._sizes.get(uid)
+        if size is not None and self.max_message_bytes is not None and size > self.max_message_bytes:
+            data = client.fetch([uid], ["BODY.PEEK[HEADER]", "INTERNALDATE"]).get(uid, {})
+            head = data.get(b"BODY[HEADER]")
+            if head is None:
+                return None
+            return Incoming(source_key=f"{validity}:{uid}", raw=bytes(head), received=utc(data.get(b"INTERNALDATE")),
+                            size=size, truncated=True)
         data = client.fetch([uid], ["BODY.PEEK[]", "INTERNALDATE"]).get(uid, {})
         raw = data.get(b"BODY[]")
         if raw is None:
             return None  # moved or deleted by someone else since the search
-        return Incoming(source_key=f"{validity}:{uid}", raw=bytes(raw), received=utc(data.get(b"INTERNALDATE")))
+        return Incoming(source_key=f"{validity}:{uid}", raw=bytes(raw), received=utc(data.get(b"INTERNALDATE")),
+                        size=size)
 
     def mark_done(self, item: Incoming) -> None:
         validity, _, uid = item.source_key.partition(":")

@@ -5,6 +5,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
+# What is read of a message larger than the service opens: enough for any real header block.
+HEAD_BYTES = 256_000
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -16,6 +19,17 @@ class Incoming:
     source_key: str
     raw: bytes
     received: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    # The size the mailbox states. A message larger than the service opens is not read whole: `raw`
+    # then holds its first bytes only (`truncated`), enough for its headers, and it goes to the desk.
+    size: int | None = None
+    truncated: bool = False
+    # What the mailbox saw when it read the message (a local file's size and time), so it can tell at
+    # `mark_done` whether the file changed after it was read.
+    stamp: tuple[int, float] | None = None
+
+    @property
+    def stated_size(self) -> int:
+        return self.size if self.size is not None else len(self.raw)
 
 
 class Mailbox(Protocol):

@@ -3,7 +3,8 @@
 A message is taken from new/ and, once handled, moved to cur/ with the Seen flag; nothing is deleted.
 Writers that follow Maildir rules rename a finished file into new/; people and scripts that copy a
 file straight into new/ may still be writing, so a file is taken only when watchdog has seen it
-closed, or its size and time have stopped changing. watchdog gives prompt pick-up; a full rescan
+closed, or its size and time have stayed the same for a settle period; a file that changed after it
+was read is left in new/ and read again. watchdog gives prompt pick-up; a full rescan
 every `rescan_seconds` catches whatever events were lost.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from watchdog.events import FileClosedEvent, FileMovedEvent, FileSystemEvent, Fi
 from watchdog.observers import Observer
 
 from .files import fsync_folder
-from .mailbox import Incoming
+from .mailbox import HEAD_BYTES, Incoming
 
 
 @dataclass
@@ -52,10 +53,12 @@ class _Wake(FileSystemEventHandler):
 
 
 class MaildirMailbox:
-    def __init__(self, root: Path, settle_seconds: float = 1.0, watch: bool = False) -> None:
+    def __init__(self, root: Path, settle_seconds: float = 1.0, watch: bool = False,
+                 max_message_bytes: int | None = None) -> None:
         self.root = root
         self.name = "maildir"
         self.settle_seconds = settle_seconds
+        self.max_message_bytes = max_message_bytes
         for sub in ("new", "cur", "tmp"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         self.wake = threading.Event()
@@ -70,7 +73,10 @@ class MaildirMailbox:
     def _settled(self, name: str, stat: os.stat_result) -> bool:
         if name in self.complete:
             return True
-        if time.time() - stat.st_mtime >= self.settle_seconds:
+        # Untouched for long: complete (a backlog after a restart is taken at once). Anything newer must
+        # be seen twice, a settle period apart, with the same size and time: a copy that pauses for a
+        # moment is not taken half-written (and mark_done checks again before it is moved).
+        if time.time() - stat.st_mtime >= max(30.0, 10 * self.settle_seconds):
             return True
         seen = self._seen.get(name)
         if seen is None or (seen.size, seen.mtime) != (stat.st_size, stat.st_mtime):
@@ -96,12 +102,16 @@ class MaildirMailbox:
         files, _ = self.ready()
         for path in files:
             try:
-                raw = path.read_bytes()
-                delivered = path.stat().st_mtime  # a Maildir file's time is its delivery time
+                with open(path, "rb") as fh:
+                    stat = os.fstat(fh.fileno())  # the size before the read: a huge file is not read whole
+                    truncated = self.max_message_bytes is not None and stat.st_size > self.max_message_bytes
+                    raw = fh.read(HEAD_BYTES if truncated else -1)
             except FileNotFoundError:
                 continue  # taken by another pass meanwhile
-            yield Incoming(source_key=path.name, raw=raw,
-                           received=dt.datetime.fromtimestamp(delivered, dt.timezone.utc))
+            # A Maildir file's time is its delivery time.
+            yield Incoming(source_key=path.name, raw=raw, size=stat.st_size, truncated=truncated,
+                           received=dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc),
+                           stamp=(stat.st_size, stat.st_mtime))
 
     def drain_wait(self) -> bool:
         """True if files are still settling, after giving them one settle period."""
@@ -115,9 +125,19 @@ class MaildirMailbox:
         base = item.source_key.split(":2,", 1)[0]
         dst = self.root / "cur" / f"{base}:2,S"
         try:
+            stat = src.stat()
+        except FileNotFoundError:
+            stat = None  # already moved (a retry after a crash between handling and moving)
+        if stat is not None and item.stamp is not None and (stat.st_size, stat.st_mtime) != item.stamp:
+            # Still being written when it was read: leave it in new/ to be read again whole. Its
+            # content differs now, so the ledger takes it as the message it really is.
+            self._seen.pop(item.source_key, None)
+            self.complete.discard(item.source_key)
+            return
+        try:
             os.replace(src, dst)
         except FileNotFoundError:
-            pass  # already moved (a retry after a crash between handling and moving)
+            pass
         self.complete.discard(item.source_key)
         self._seen.pop(item.source_key, None)
 

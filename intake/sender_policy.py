@@ -4,7 +4,7 @@ Pure: bytes and the agencies' domains in, plain sentences out (an empty list mea
 
 From: every address in every From header must be on an agency's domain or a subdomain of one. The
 header is read three ways (the classic parser, the structured parser, and the address
-`read_letter` shows on the desk) and every address any of them finds must pass, so a name like
+the desk shows) and every address any of them finds must pass, so a name like
 "Police <x@gmail.com>", an encoded-word that decodes to an address, or a header the parsers
 disagree about cannot slip a foreign address past. A raw UTF-8 domain is compared (and shown) as
 punycode, so a look-alike letter stands out.
@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from email.message import Message
 
-from .attachments import Letter, from_addresses, header_block, header_text
+from .attachments import from_addresses, header_block, header_text, sender_of
 
 RESULT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*(?:/\s*\d+\s*)?=\s*([A-Za-z0-9_-]+)")
 
@@ -54,16 +54,20 @@ def _headers(raw: bytes) -> Message:
     return header_block(raw)  # the body is never needed here
 
 
-def _from_addresses(raw: bytes, letter: Letter) -> list[str]:
+def _from_addresses(raw: bytes) -> list[str]:
     """Every From address any parser sees, and the one the desk shows."""
     found = from_addresses(raw)
-    if letter.sender and "\ufffd" not in letter.sender and letter.sender not in found:
-        found.append(letter.sender)
+    shown = sender_of(raw)
+    if shown and "\ufffd" not in shown and shown not in found:
+        found.append(shown)
     return found
 
 
-def sender_domain_problems(raw: bytes, letter: Letter, agency_domains: Iterable[str]) -> list[str]:
-    addresses = _from_addresses(raw, letter)
+def sender_domain_problems(raw: bytes, agency_domains: Iterable[str], trusted: Iterable[str] = ()) -> list[str]:
+    """`trusted` addresses (the coordinator's own) pass as addresses, but only exactly, and only for
+    the domain check: their mail must still pass authentication, and every other From must pass too."""
+    addresses = _from_addresses(raw)
+    exact = {t.strip().lower() for t in trusted if t}
     if not addresses:
         return ["unknown sender: the message has no From address"]
     known = _domain_set(agency_domains)
@@ -71,6 +75,8 @@ def sender_domain_problems(raw: bytes, letter: Letter, agency_domains: Iterable[
     for address in addresses:
         local, at, domain = address.rpartition("@")
         domain = normalise_domain(domain) if at and local else ""
+        if address.strip().lower() in exact:
+            continue
         if not domain:
             sentence = f"unknown sender: '{address[:80]}' is not an email address with a domain"
         elif not is_agency_domain(domain, known):
@@ -168,12 +174,13 @@ def authentication_problems(raw: bytes) -> list[str]:
     return [f"the sending server's authentication checks failed ({', '.join(failed)})"]
 
 
-def sender_problems(raw: bytes, letter: Letter, agency_domains: Iterable[str], require_known_sender: bool,
-                    check_auth: bool) -> list[str]:
-    """Plain sentences saying why this message may not be processed as a referral; empty if it may."""
+def sender_problems(raw: bytes, agency_domains: Iterable[str], require_known_sender: bool,
+                    check_auth: bool, trusted: Iterable[str] = ()) -> list[str]:
+    """Plain sentences saying why this message may not be processed as a referral; empty if it may.
+    Every sender is checked, the coordinator too: theirs is the easiest address to spoof."""
     problems: list[str] = []
     if require_known_sender:
-        problems += sender_domain_problems(raw, letter, agency_domains)
+        problems += sender_domain_problems(raw, agency_domains, trusted)
     if check_auth:
         problems += authentication_problems(raw)
     return problems

@@ -79,6 +79,13 @@ class Security(_Strict):
 
 class Limits(_Strict):
     max_message_bytes: int = Field(default=30_000_000, gt=0)
+    # Headers are checked as bytes before any is parsed (intake/headers.py says why).
+    max_header_block_bytes: int = Field(default=256_000, ge=16_000)
+    max_header_bytes: int = Field(default=16_000, ge=2_000)
+    max_headers: int = Field(default=500, ge=50)
+    # Wall-clock budgets: a message whose forms take longer is set aside, and never holds back the
+    # others in its batch for longer than this.
+    message_seconds: float = Field(default=60.0, gt=0)
     max_attachment_bytes: int = Field(default=20_000_000, gt=0)
     max_attachments: int = Field(default=20, gt=0)
     parse_seconds: float = Field(default=30.0, gt=0)

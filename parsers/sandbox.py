@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from .assemble import assemble
-from .child_limits import enter_child
+from .child_limits import child_env, enter_child
 from .model import RawForm
 from .problem import Problem
 
@@ -57,6 +57,23 @@ def _child(conn: Connection, memory_mb: int) -> None:
             return
 
 
+def _start_forkserver_bare() -> None:
+    """Start the process every form reader is forked from with a bare environment, so no reader
+    holds the service's secrets even in its initial environment (/proc/<pid>/environ). The forkserver
+    copies the environment once, when it starts: the swap lasts only that moment."""
+    from multiprocessing import forkserver
+    if getattr(forkserver._forkserver, "_forkserver_pid", None) is not None:
+        return  # running already: nothing to swap (the usual case, every later file)
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(child_env())
+        forkserver.ensure_running()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 class _Worker:
     def __init__(self, ctx: Any, memory_mb: int) -> None:
         self.ctx = ctx
@@ -68,6 +85,7 @@ class _Worker:
 
     def ensure(self) -> Connection:
         if self.conn is None or self.proc is None or not self.proc.is_alive():
+            _start_forkserver_bare()
             parent, child = self.ctx.Pipe()
             self.proc = self.ctx.Process(target=_child, args=(child, self.memory_mb), daemon=True)
             self.proc.start()
@@ -139,11 +157,17 @@ class ParserPool:
             self._collect(jobs, results)
         return [r for r in results if r is not None]
 
-    def _collect(self, jobs: list[Job], results: list[dict[str, Any] | None]) -> None:
+    def scheduler(self, group_seconds: float) -> "Scheduler":
+        """Parse the files of messages that keep arriving, each message within its own time budget."""
+        return Scheduler(self, group_seconds)
+
+    def _collect(self, jobs: list[Job], results: list[dict[str, Any] | None], limit: float | None = None) -> None:
         busy = [w for w in self._workers if w.job is not None]
         if not busy:
             return
         deadline = min(w.started for w in busy) + self.seconds
+        if limit is not None:
+            deadline = min(deadline, time.monotonic() + limit)
         ready = wait([w.conn for w in busy if w.conn is not None], timeout=max(0.0, deadline - time.monotonic()))
         for worker in busy:
             index = worker.job
@@ -175,3 +199,90 @@ class ParserPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Scheduler:
+    """The files of several messages read by one pool, messages added while others are being read.
+
+    `add` a message's files, then call `step` until `busy` is False: each step hands free readers the
+    next files and returns the messages whose files are all read. The next file goes to the message
+    with the fewest files, then the one that came first, so a referral with its form and checklist is
+    read before the twentieth file of a message that carries twenty, and never waits for a slow message
+    that arrived before it. A message whose files are not all read within `group_seconds` of its first
+    file starting is over budget: its remaining files are stopped or never started.
+    """
+
+    def __init__(self, pool: ParserPool, group_seconds: float) -> None:
+        self.pool = pool
+        self.group_seconds = group_seconds
+        self.jobs: list[Job] = []
+        self.results: list[dict[str, Any] | None] = []
+        self.owner: list[int] = []
+        self.groups: list[list[int]] = []  # job indexes of each message
+        self.waiting: list[int] = []  # job indexes not yet started
+        self.began: dict[int, float] = {}
+        self.over: set[int] = set()
+        self.open: set[int] = set()  # messages not yet returned by `step`
+
+    def add(self, files: list[Job]) -> int:
+        group = len(self.groups)
+        start = len(self.jobs)
+        self.jobs += files
+        self.results += [None] * len(files)
+        self.owner += [group] * len(files)
+        self.groups.append(list(range(start, start + len(files))))
+        self.waiting += self.groups[group]
+        self.open.add(group)
+        return group
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.open)
+
+    def _fail(self, index: int, message: str) -> None:
+        self.results[index] = _failed(*self.jobs[index], message)
+
+    def _out_of_time(self, group: int, now: float) -> bool:
+        return group in self.over or (group in self.began and now - self.began[group] >= self.group_seconds)
+
+    def _next(self) -> int:
+        index = min(self.waiting, key=lambda i: (len(self.groups[self.owner[i]]), self.owner[i], i))
+        self.waiting.remove(index)
+        return index
+
+    def step(self) -> list[tuple[int, list[dict[str, Any]], bool]]:
+        pool, now = self.pool, time.monotonic()
+        for worker in pool._workers:  # stop a file whose message has run out of time
+            if worker.job is not None and self._out_of_time(self.owner[worker.job], now):
+                self.over.add(self.owner[worker.job])
+                self._fail(worker.job, "not read: the message's time budget ran out")
+                worker.kill()
+        for worker in pool._workers:
+            while worker.job is None and self.waiting:
+                index = self._next()
+                group = self.owner[index]
+                if self._out_of_time(group, now):
+                    self.over.add(group)
+                    self._fail(index, "not read: the message's time budget ran out")
+                elif len(self.jobs[index][0]) > pool.max_bytes:
+                    self._fail(index, f"the file is larger than the {pool.max_bytes // 1_000_000} MB allowed for a "
+                                      "form, so it was not opened")
+                else:
+                    self.began.setdefault(group, now)
+                    try:
+                        worker.submit(index, self.jobs[index])
+                    except (OSError, BrokenPipeError):
+                        worker.kill()
+                        self._fail(index, "the form reader could not be started")
+        finished = [g for g in sorted(self.open) if all(self.results[i] is not None for i in self.groups[g])]
+        if not finished:
+            running = [self.group_seconds - (time.monotonic() - self.began[self.owner[w.job]])
+                       for w in pool._workers if w.job is not None]
+            pool._collect(self.jobs, self.results, limit=max(0.0, min([pool.seconds, *running])))
+            finished = [g for g in sorted(self.open) if all(self.results[i] is not None for i in self.groups[g])]
+        self.open.difference_update(finished)
+        done = [(g, [self.results[i] for i in self.groups[g]], g in self.over) for g in finished]
+        for g in finished:  # a long backlog must not keep every file it has read in memory
+            for i in self.groups[g]:
+                self.jobs[i], self.results[i] = (b"", self.jobs[i][1]), {}
+        return done  # type: ignore[return-value]

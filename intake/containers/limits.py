@@ -46,6 +46,7 @@ class Budget:
     bytes: int = 0
     containers: int = 0
     seconds: float = 0.0
+    open_containers: bool = True  # False: containers are kept whole, never opened
 
     def room(self, size: int) -> bool:
         return self.files < self.limits.max_files and self.bytes + size <= self.limits.max_total_bytes

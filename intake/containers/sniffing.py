@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import mimetypes
-import re
 import zipfile
+
+from ..plain import one_line
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TNEF_MAGIC = b"\x78\x9f\x3e\x22"  # 0x223E9F78, little-endian
@@ -22,9 +23,8 @@ DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".odt
 
 
 def printable(name: str, limit: int = 80) -> str:
-    """A file name fit to quote to a person: no control characters, not too long."""
-    clean = re.sub(r"[\x00-\x1f\x7f]", "?", name)
-    return clean if len(clean) <= limit else clean[: limit - 3] + "..."
+    """A file name fit to quote to a person: one visible line, not too long (`intake.plain`)."""
+    return one_line(name, limit)
 
 
 def content_type_of(name: str) -> str:

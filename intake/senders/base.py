@@ -8,6 +8,11 @@ class TemporarySendError(Exception):
     """Try again later: the server is away, busy or refused for now."""
 
 
+class LocalSendError(TemporarySendError):
+    """This machine cannot send now (its disk is full): try again soon, without backing off as for a
+    server, so the message goes as soon as space returns."""
+
+
 class PermanentSendError(Exception):
     """Retrying will not help: the server refused this message for good."""
 

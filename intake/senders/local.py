@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..files import atomic_write
+from ..files import atomic_write, local_failure
+from .base import LocalSendError
 
 
 class LocalFolderSender:
@@ -22,7 +23,12 @@ class LocalFolderSender:
         target = self.path_for(message_id)
         if target.exists():
             return
-        atomic_write(target, payload)
+        try:
+            atomic_write(target, payload)
+        except OSError as exc:
+            # A full disk is this machine's failure, not the message's: keep it and try again later.
+            reason = local_failure(exc, self.folder.parent) or "the outbox folder cannot be written"
+            raise LocalSendError(reason) from exc
 
     def close(self) -> None:
         pass

@@ -38,6 +38,22 @@ def _service(args: argparse.Namespace, watch: bool = False) -> Any:
     return Service(config, home, watch=watch)
 
 
+def _start_when_possible(args: argparse.Namespace, stop: threading.Event) -> Any:
+    """The daemon never exits on its own: if this machine cannot start it now (a full disk), it says so
+    and tries again until it can, or until it is asked to stop."""
+    from intake.files import local_failure
+    while True:
+        try:
+            return _service(args, watch=True)
+        except Exception as exc:  # noqa: BLE001 - only this machine's failures are waited out
+            reason = local_failure(exc, Path(args.home) if args.home else None)
+            if reason is None:
+                raise
+            logs.error("local.failure", reason=reason)
+            if stop.wait(5.0):
+                return None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     service = None
@@ -54,7 +70,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Before anything slow, so a stop asked for during start-up is a clean stop too.
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    service = _service(args, watch=True)
+    service = _start_when_possible(args, stop)
+    if service is None:
+        return 0  # asked to stop while waiting for the disk
     try:
         service.run(stop)
     finally:

@@ -17,8 +17,12 @@ def take_lock(path: Path) -> IO[str]:
     except BlockingIOError:
         handle.close()
         raise ConfigError([f"another instance of the service is already running on {path.parent}"]) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"{os.getpid()}\n")
-    handle.flush()
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+    except OSError:
+        handle.close()  # a full disk: the caller waits and tries again, and must find the lock free
+        raise
     return handle

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import threading
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from intake.factory import make_mailbox, make_sender
+from intake.files import local_failure, remove_leftovers
 from intake.mailbox import Incoming, Mailbox
 from marac import logs
 from marac.config import Config
@@ -27,10 +27,14 @@ from parsers.sandbox import ParserPool
 from . import jobs
 from .lock import take_lock
 
-# Messages whose forms are parsed together (in parallel); each is still recorded on its own.
+# Messages whose forms are read at once (in parallel, the next taken as each finishes); each is recorded on its own.
 BATCH = 8
 # A message that fails this many times in a row (an internal fault, not a bad form) goes to the desk.
 MAX_FAILURES = 3
+
+
+class _LocalFailure(Exception):
+    """This machine failed (a full disk): the pass stops and is tried again, the message is not blamed."""
 
 
 @dataclass
@@ -65,9 +69,18 @@ class Service:
     def __post_init__(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
         self._lock = take_lock(self.home / "marac.lock")
+        try:
+            self._open()
+        except BaseException:
+            # Started again later (a full disk waited out): the lock must not outlive this attempt.
+            self._lock.close()
+            raise
+
+    def _open(self) -> None:
         self.conn = db.connect(self.home / "marac.db")
         self.mailbox: Mailbox = make_mailbox(self.config.mailbox, self.home, watch=self.watch,
-                                             state=SyncStateStore(self.conn))
+                                             state=SyncStateStore(self.conn),
+                                             max_message_bytes=self.config.limits.max_message_bytes)
         self.sender = make_sender(self.config.sender, self.config.mailbox, self.home)
         limits = self.config.limits
         self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
@@ -76,36 +89,48 @@ class Service:
         self.jobs = jobs.schedule(self.conn, self.config, self.home)
         for sub in ("approved", "rejected"):
             (self.home / "exceptions" / sub).mkdir(parents=True, exist_ok=True)
+        # Half-written files and folders of ours from a crash or a full disk (never a person's files).
+        for folder in ("exceptions", "outbox", "documents"):
+            if removed := remove_leftovers(self.home / folder):
+                logs.event("start.cleaned", folder=folder, count=removed)
         self._desk_watch = self._watch_desk() if self.watch else None
 
     def drain(self, stop: threading.Event | None = None, result: PassResult | None = None) -> PassResult:
         result = result or PassResult()
         try:
             self._drain(stop, result)
+        except _LocalFailure as failure:
+            # This machine, not the message: nothing is marked handled; intake resumes by itself.
+            logs.error("local.failure", reason=str(failure))
+            result.failed += 1
         except (ConnectionError, OSError) as exc:
-            # The server went away: what was recorded stays recorded; the next pass carries on.
-            logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
+            if (reason := local_failure(exc, self.home)) is not None:
+                logs.error("local.failure", reason=reason)
+            else:  # the server went away: what was recorded stays recorded; the next pass carries on
+                logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
             result.failed += 1
         return result
 
     def _drain(self, stop: threading.Event | None, result: PassResult) -> None:
         while True:
             handled = 0
-            pending = self.mailbox.pending()
-            while batch := list(itertools.islice(pending, BATCH)):
-                if stop is not None and stop.is_set():
-                    return
-                handled += len(batch)
-                for item, outcome in self.pipeline.handle_many(batch):
-                    self._settle(item, outcome, result)
-                    # The IDVA copy goes at once, not after the whole pass.
-                    self.deliver(result)
+            stopping = (lambda: stop.is_set()) if stop is not None else (lambda: False)
+            for item, outcome in self.pipeline.handle_stream(self.mailbox.pending(), BATCH, stopping,
+                                                             refill=self.mailbox.pending):
+                handled += 1
+                self._settle(item, outcome, result)
+                # The IDVA copy goes at once, not after the whole pass.
+                self.deliver(result)
+            if stopping():
+                return
             # A local folder may hold files still being written; other backends deliver whole messages.
             settling = self.mailbox.drain_wait()
             if not handled and not settling:
                 return
 
     def _settle(self, item: Incoming, outcome: Outcome | Exception, result: PassResult) -> None:
+        if isinstance(outcome, Exception) and (reason := local_failure(outcome, self.home)) is not None:
+            raise _LocalFailure(reason) from outcome  # not the message's fault: never set it aside for it
         if isinstance(outcome, Exception):
             count = self._failures.get(item.source_key, 0) + 1
             self._failures[item.source_key] = count
@@ -153,8 +178,16 @@ class Service:
         rescan = self.config.mailbox.wait_seconds
         self.parsers.start()  # so the first referral does not wait for the form readers to start
         while not stop.is_set():
-            result = self.drain(stop)
-            self.due_jobs(result)
+            try:
+                result = self.drain(stop)
+                self.due_jobs(result)
+            except Exception as exc:  # noqa: BLE001 - the daemon never stops on its own
+                if (reason := local_failure(exc, self.home)) is not None:
+                    logs.error("local.failure", reason=reason)
+                else:
+                    logs.error("pass.failed", reason=type(exc).__name__)
+                stop.wait(5.0)
+                continue
             if stop.is_set():
                 break
             # Wake at once on new mail; otherwise rescan, and retry deferred mail, on a timer.

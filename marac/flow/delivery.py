@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from intake.senders.base import PermanentSendError, Sender, TemporarySendError
+from intake.senders.base import LocalSendError, PermanentSendError, Sender, TemporarySendError
 from marac import logs
 from marac.config import is_secure_address
 from marac.store import audit, outbox
@@ -42,6 +42,10 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
             continue
         try:
             sender.send(envelope_from, item.recipients, item.payload, item.header_message_id)
+        except LocalSendError as exc:
+            logs.error("local.failure", outbox=item.id, case=item.case_number, reason=str(exc))
+            result.deferred += 1
+            break  # the same for every message: try again on the next pass, with no back-off
         except TemporarySendError as exc:
             delay = min(MAX_DELAY_SECONDS, 5 * 2 ** item.attempts)
             with transaction(conn):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from intake import plain
 from intake.attachments import Attachment
 from intake.files import fsync_folder, fsync_tree
 
@@ -45,14 +46,16 @@ def _readme(item: DeskNote, received: dt.datetime, sender: str | None, subject: 
         lines.append("No case has been opened for this message.")
     lines.append("A copy has gone to the IDVA service." if item.idva_copy_sent
                  else "No copy has gone to the IDVA service.")
-    lines += [f"Received: {received:%d %B %Y %H:%M} UTC", f"From: {sender or 'unknown sender'}",
-              f"Subject: {subject or '(none)'}", ""]
+    # Sender, subject and anything quoted from the message are one visible line each, in quotes: a
+    # sender must not be able to write lines that pass for the service's own instructions.
+    lines += [f"Received: {received:%d %B %Y %H:%M} UTC", f"From: {plain.one_line(sender) or 'unknown sender'}",
+              f"Subject: {plain.quoted(subject)}", ""]
     if item.problems:
         lines.append("What is wrong")
         for p in item.problems:
-            where = f"{p['file']}: " if p.get("file") else ""
+            where = f"{plain.one_line(p['file'], 100)}: " if p.get("file") else ""
             tag = "" if p.get("severity", "error") == "error" else " (warning)"
-            lines.append(f"- {where}{p['message']}{tag}")
+            lines.append(f"- {where}{plain.one_line(p['message'], 600)}{tag}")
         lines.append("")
     lines += ["What to do", item.what_to_do, "", "Files in this folder",
               "- message.eml: the message exactly as it was received (open it in Outlook)",
@@ -63,15 +66,8 @@ def _readme(item: DeskNote, received: dt.datetime, sender: str | None, subject: 
     return "\n".join(lines) + "\n"
 
 
-def put(root: Path, short_hash: str, item: DeskNote, raw: bytes, *, sender: str | None, subject: str,
-        attachments: list[Attachment], ignored: list[str], fields: dict[str, Any] | None) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    received = dt.datetime.now(dt.timezone.utc)
-    existing = _find(root, short_hash)
-    name = existing.name if existing else f"{received:%Y%m%d-%H%M%S}-{item.case_number or 'message'}-{short_hash}"
-    tmp = root / f".tmp-{name}"
-    if tmp.exists():
-        shutil.rmtree(tmp)  # our own half-written folder from a crash; the original is still in the mailbox
+def _write(tmp: Path, item: DeskNote, raw: bytes, received: dt.datetime, sender: str | None, subject: str,
+           attachments: list[Attachment], ignored: list[str], fields: dict[str, Any] | None) -> None:
     (tmp / "attachments").mkdir(parents=True)
     (tmp / "message.eml").write_bytes(raw)
     used: set[str] = set()
@@ -86,6 +82,23 @@ def put(root: Path, short_hash: str, item: DeskNote, raw: bytes, *, sender: str 
     (tmp / "README.txt").write_text(_readme(item, received, sender, subject, attachments, ignored))
     (tmp / "fields.json").write_text(json.dumps(fields, indent=2, ensure_ascii=False) + "\n")
     fsync_tree(tmp)
+
+
+def put(root: Path, short_hash: str, item: DeskNote, raw: bytes, *, sender: str | None, subject: str,
+        attachments: list[Attachment], ignored: list[str], fields: dict[str, Any] | None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    received = dt.datetime.now(dt.timezone.utc)
+    existing = _find(root, short_hash)
+    name = existing.name if existing else f"{received:%Y%m%d-%H%M%S}-{item.case_number or 'message'}-{short_hash}"
+    tmp = root / f".tmp-{name}"
+    if tmp.exists():
+        shutil.rmtree(tmp)  # our own half-written folder from a crash; the original is still in the mailbox
+    try:
+        _write(tmp, item, raw, received, sender, subject, attachments, ignored, fields)
+    except BaseException:
+        # A full disk, say: no hidden half-copy of a referral message is left behind.
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     final = root / name
     if final.exists():
         # A retry after a crash rewrites the folder; the earlier one is kept aside, not deleted.

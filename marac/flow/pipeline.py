@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal
 from zoneinfo import ZoneInfo
 
 from generators.idva_copy import build_idva_copy, idva_message_id
+from intake import plain
 from intake.attachments import Attachment, Letter, read_letter
+from intake.headers import HeaderLimits, header_problems
 from intake.identity import MessageKey, key_of
 from intake.mailbox import Incoming
 from intake.sender_policy import sender_problems
@@ -57,6 +60,16 @@ def _defects(letter: Letter) -> list[dict[str, Any]]:
     return [Problem(d, severity="warning").as_dict() for d in letter.defects]
 
 
+def _notes(problems: list[dict[str, Any]]) -> list[str]:
+    """The warnings among the problems, as one-line notes for the case (file named where known)."""
+    notes = []
+    for p in problems:
+        if p.get("severity") == "warning":
+            where = f"{p['file']}: " if p.get("file") else ""
+            notes.append(plain.one_line(f"{where}{p['message']}", 400))
+    return list(dict.fromkeys(notes))
+
+
 def local_date(moment: dt.datetime) -> dt.date:
     """The day in England a message arrived: cut-offs are local days, and 23:30 UTC in summer is tomorrow."""
     return moment.astimezone(LONDON).date()
@@ -86,57 +99,98 @@ class Pipeline:
         return outcome
 
     def handle_many(self, items: list[Incoming]) -> Iterator[tuple[Incoming, Outcome | Exception]]:
-        """Handle a batch, yielding each message's outcome in order as soon as it is recorded.
+        return self.handle_stream(iter(items), window=max(1, len(items)))
 
-        The forms of the whole batch are parsed in parallel; everything else, and above all each
-        message's transaction, happens one message at a time.
+    def handle_stream(self, items: Iterator[Incoming], window: int = 8, stop: Callable[[], bool] = lambda: False,
+                      refill: Callable[[], Iterator[Incoming]] | None = None,
+                      ) -> Iterator[tuple[Incoming, Outcome | Exception]]:
+        """Handle messages as the mailbox offers them, yielding each outcome as soon as it is recorded.
+
+        Up to `window` messages have their forms read at once, in parallel; as each finishes the next is
+        taken, so a slow message never holds back the ones behind it (`parsers.sandbox.Scheduler`).
+        Everything else, and above all each message's transaction, happens one message at a time.
+        `stop` is asked before each new message is taken; the messages in hand are finished. While
+        messages are in hand, `refill` (the mailbox's listing again) is asked about once a second, so
+        mail that lands meanwhile does not wait for the slowest of them.
         """
-        staged: list[tuple[Incoming, _Staged | Outcome | Exception]] = []
-        for item in items:
-            try:
-                staged.append((item, self._stage(item)))
-            except Exception as exc:  # noqa: BLE001 - one message must not stop the batch
-                staged.append((item, exc))
-        jobs = [(a.data, a.filename) for _, st in staged if isinstance(st, _Staged) for a in st.forms]
-        parses = iter(self.parsers.parse_many(jobs))
-        for item, st in staged:
-            if not isinstance(st, _Staged):
-                yield item, st
-                continue
-            mine = [next(parses) for _ in st.forms]
-            try:
-                yield item, self._finish(st, mine)
-            except Exception as exc:  # noqa: BLE001
-                yield item, exc
+        budget = self.config.limits.message_seconds
+        reading = self.parsers.scheduler(budget)
+        in_hand: dict[int, _Staged] = {}
+        seen: set[str] = set()  # offered in this stream already (in hand, or kept for a retry)
+        more, listed = True, time.monotonic()
+        while True:
+            if not more and in_hand and refill is not None and time.monotonic() - listed >= 1.0:
+                items, more, listed = refill(), True, time.monotonic()
+            while more and len(in_hand) < window and not stop():
+                item = next(items, None)
+                if item is None:
+                    more = False
+                    break
+                if item.source_key in seen:
+                    continue
+                seen.add(item.source_key)
+                try:
+                    st = self._stage(item)
+                except Exception as exc:  # noqa: BLE001 - one message must not stop the others
+                    yield item, exc
+                    continue
+                if isinstance(st, _Staged):
+                    in_hand[reading.add([(a.data, a.filename) for a in st.forms])] = st
+                else:
+                    yield item, st
+            if not in_hand:
+                return
+            for group, parses, over_budget in reading.step():
+                st = in_hand.pop(group)
+                try:
+                    if over_budget:
+                        yield st.item, self._exception(st.item, st.key, st.letter, desk_folder.DeskNote(
+                            f"Reading the attached files took longer than the {budget:g} seconds allowed for "
+                            "one message, so it was set aside.", ASK_RESEND), reason="too-slow")
+                    else:
+                        yield st.item, self._finish(st, parses)
+                except Exception as exc:  # noqa: BLE001
+                    yield st.item, exc
 
     def _stage(self, item: Incoming) -> _Staged | Outcome:
+        """The cheap checks first, in an order that lets no sender cost the service much: the size the
+        mailbox states (before the message is read whole), the header block as bytes (before any header
+        is parsed), the sender and its server's authentication (for every sender, the coordinator too),
+        and only then unpacking attachments and containers."""
         key = key_of(item.raw)
         if ledger.find(self.conn, key) is not None:
             logs.event("message.already_handled", msg=key.short)
             return "duplicate"
-        if len(item.raw) > self.config.limits.max_message_bytes:
-            limit = self.config.limits.max_message_bytes // 1_000_000
+        limits = self.config.limits
+        if item.truncated or item.stated_size > limits.max_message_bytes:
+            size, limit = -(-item.stated_size // 1_000_000), limits.max_message_bytes // 1_000_000
+            kept = " (only its headers are in message.eml: the whole message is still in the mailbox)" \
+                if item.truncated else ""
             return self._exception(item, key, None, desk_folder.DeskNote(
-                f"The message is larger than the {limit} MB allowed, so it was not opened.", ASK_RESEND),
-                reason="too-large")
+                f"The message is about {size} MB, larger than the {limit} MB allowed, so it was not opened"
+                f"{kept}.", ASK_RESEND), reason="too-large")
+        bad_headers = header_problems(item.raw, HeaderLimits(limits.max_header_block_bytes, limits.max_header_bytes,
+                                                             limits.max_headers))
+        if bad_headers:
+            return self._exception(item, key, None, desk_folder.DeskNote(
+                "The message's headers are malformed or far larger than any real email's, so it was not "
+                "opened.", ASK_RESEND, [Problem(m).as_dict() for m in bad_headers]), reason="bad-headers")
+        security = self.config.security
+        refused = sender_problems(item.raw, self.config.agency_domains, security.require_known_sender,
+                                  security.check_authentication_results,
+                                  trusted=[str(self.config.area.coordinator_email or "")])
+        if refused:
+            return self._exception(item, key, read_letter(item.raw, open_containers=False), desk_folder.DeskNote(
+                "The message was not processed: it did not come from a known agency, or failed its "
+                "authentication checks.", CHECK_SENDER,
+                [Problem(m).as_dict() for m in refused]),
+                reason="unknown-sender")
         try:
             letter = read_letter(item.raw)
         except Exception:  # noqa: BLE001 - the email package can fail on hostile input in many ways
             return self._exception(item, key, None, desk_folder.DeskNote(
                 "The message is malformed and could not be read as an email.", ASK_RESEND),
                 reason="malformed")
-        security = self.config.security
-        from_coordinator = bool(self.config.area.coordinator_email) and \
-            (letter.sender or "").lower() == str(self.config.area.coordinator_email).lower()
-        refused = [] if from_coordinator else sender_problems(
-            item.raw, letter, self.config.agency_domains, security.require_known_sender,
-            security.check_authentication_results)
-        if refused:
-            return self._exception(item, key, letter, desk_folder.DeskNote(
-                "The message was not processed: it did not come from a known agency, or failed its "
-                "authentication checks.", CHECK_SENDER,
-                [Problem(m).as_dict() for m in refused]),
-                reason="unknown-sender")
         forms = letter.forms[: self.config.limits.max_attachments]
         if not forms:
             return self._exception(item, key, letter, desk_folder.DeskNote(
@@ -177,6 +231,9 @@ class Pipeline:
         review = rules.needs_a_person(problems)
         with transaction(self.conn):
             case_id, number = self.open_case(placement, received, review)
+            # Whatever went wrong reading the message or its files reaches a person even when the
+            # referral is fine otherwise: a note on the case, shown by `cases` and on the desk.
+            cases.add_warnings(self.conn, case_id, _notes(problems))
             folder = None
             if review:
                 folder = desk_folder.put(self.exceptions_dir, key.short, desk_folder.DeskNote(

@@ -49,6 +49,16 @@ def number_of(conn: sqlite3.Connection, case_id: int) -> str:
     return str(conn.execute("SELECT case_number FROM cases WHERE id = ?", (case_id,)).fetchone()[0])
 
 
+def add_warnings(conn: sqlite3.Connection, case_id: int, warnings: list[str]) -> None:
+    """Notes for the coordinator added to a case's own, each once."""
+    if not warnings:
+        return
+    row = conn.execute("SELECT warnings FROM cases WHERE id = ?", (case_id,)).fetchone()
+    known = json.loads(row[0]) if row and row[0] else []
+    merged = known + [w for w in dict.fromkeys(warnings) if w not in known]
+    conn.execute("UPDATE cases SET warnings = ? WHERE id = ?", (json.dumps(merged), case_id))
+
+
 def update(conn: sqlite3.Connection, case_id: int, **values: Any) -> None:
     allowed = {"status", "meeting", "repeat", "previous_case", "warnings"}
     assert set(values) <= allowed, values

@@ -314,3 +314,14 @@ def test_starts_without_the_network_and_reports_it_on_use(conn) -> None:  # type
     box = GraphMailbox(s, "secret", SyncStateStore(conn))  # real msal provider, nothing listening
     with pytest.raises(GraphError):
         list(box.pending())
+
+
+def test_a_message_larger_than_allowed_is_not_downloaded_whole(graph: FakeGraph, conn) -> None:  # type: ignore[no-untyped-def]
+    big = mail(1).replace(b"\n\n", b"\n\n" + b"x" * 3_000_000, 1)
+    graph.deliver(big)
+    graph.deliver(mail(2))
+    box = open_mailbox(graph, conn, max_message_bytes=1_000_000)
+    first, second = box.pending()
+    assert first.truncated and first.stated_size > 1_000_000 and len(first.raw) <= 256_000
+    assert first.raw.startswith(big[:1000])  # its headers, for the desk
+    assert not second.truncated and second.raw == mail(2)

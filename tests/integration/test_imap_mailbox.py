@@ -256,3 +256,18 @@ def test_a_referral_goes_from_the_imap_mailbox_to_the_idva_once(tmp_path, doveco
         "SELECT mailbox, source_key, received_at, outcome FROM messages ORDER BY id").fetchall()
     assert [r[3] for r in rows] == ["referral"]  # the second delivery was recognised, not recorded again
     assert rows[0][0] == "imap" and rows[0][2].startswith("2026-11-20T16:45")
+
+
+def test_a_message_larger_than_allowed_is_not_downloaded_whole(dovecot, monkeypatch):
+    monkeypatch.setenv(ENV, dovecot.password)
+    big = message(1).replace(b"\r\n\r\n", b"\r\n\r\n" + b"x" * 3_000_000, 1)
+    dovecot.append(big)
+    dovecot.append(message(2))
+    mailbox = ImapMailbox(settings(dovecot), dovecot.password, retry_seconds=20, max_message_bytes=1_000_000)
+    try:
+        first, second = mailbox.pending()
+        assert first.truncated and first.stated_size == len(big) and len(first.raw) < 1000  # headers only
+        assert first.raw.startswith(b"From: pc@exampleshire.police.uk")
+        assert not second.truncated and second.raw == message(2)
+    finally:
+        mailbox.close()

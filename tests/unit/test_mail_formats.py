@@ -518,8 +518,7 @@ def _message(sender: str, headers: bytes = b"") -> bytes:
 
 
 def _problems(raw: bytes, require_known_sender: bool = True, check_auth: bool = True) -> list[str]:
-    return sender_problems(raw, read_letter(raw), [d for a in AGENCIES for d in a.domains], require_known_sender,
-                           check_auth)
+    return sender_problems(raw, [d for a in AGENCIES for d in a.domains], require_known_sender, check_auth)
 
 
 @pytest.mark.parametrize("sender", [HOME, "pc@exampleshire.police.uk", "Nurse <nurse@nhs.net>",

@@ -32,3 +32,21 @@ def test_a_zip_bomb_dressed_as_word_is_a_problem_not_a_crash(tmp_path):
     with ParserPool(seconds=60) as pool:
         result = pool.parse(buf.getvalue(), "bomb.docx")
     assert result["forms"] == [] and result["problems"]
+
+
+def test_form_readers_never_hold_the_services_secrets(monkeypatch) -> None:
+    """A reader fooled by a hostile file could read its own environment: it has none of the service's."""
+    import os
+    from pathlib import Path
+
+    from parsers.sandbox import ParserPool
+    monkeypatch.setenv("MARAC_TEST_MAILBOX_PASSWORD", "invented-secret-value")
+    with ParserPool(seconds=30, workers=2) as pool:
+        pool.start()
+        pids = [w.proc.pid for w in pool._workers]
+        result = pool.parse(b"%PDF-1.4 not really", "x.pdf")
+        assert result["problems"]  # the pool works
+        for pid in pids:
+            initial = Path(f"/proc/{pid}/environ").read_bytes()
+            assert b"invented-secret-value" not in initial and b"PATH=" in initial
+    assert os.environ["MARAC_TEST_MAILBOX_PASSWORD"] == "invented-secret-value"  # the service keeps its own
