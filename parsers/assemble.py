@@ -1,11 +1,13 @@
 """Build the schema object (shared/spec/referral.schema.json) from a reader's raw values."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any
 
-from . import normalise
-from .fields import (CHILD, DASH_QUESTIONS, PERPETRATOR, REASONS, REFERRAL_TOP, REFERRER, VICTIM,
+from . import normalise, ticks
+from .fields import (CHILD, DASH_QUESTIONS, PERPETRATOR, POLICE, REASONS, REFERRAL_TOP, REFERRER, VICTIM,
                      Kind, kind_of)
 from .model import RawForm, RawValue
 from .problem import Problem
@@ -58,15 +60,21 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
             return normalise.parse_bool(value)
         if kind is Kind.ANSWER:
             return normalise.parse_answer(value)
-        if isinstance(value, bool):
+        if isinstance(value, bool) or _only_marks(value):
             # A tick where text was expected carries no text.
             return [] if kind is Kind.LIST else None
+        if normalise.is_unknown_text(value):
+            return [] if kind is Kind.LIST else None  # "Not known", "N/K": nothing to read, nothing wrong
         if kind is Kind.DATE:
-            return normalise.parse_date(value).isoformat()
+            return _date(path, value).isoformat()
         if kind is Kind.INT:
-            return normalise.parse_int(value)
+            return normalise.parse_age(value) if path.endswith(".age") else normalise.parse_int(value)
         if kind is Kind.LIST:
-            return normalise.parse_list(value)
+            return [] if normalise.parse_bool_or_none(value) is False else normalise.parse_list(value)  # "None"
+        if path.endswith(".email"):
+            return normalise.parse_email(value)
+        if path.endswith(".gender"):
+            return normalise.parse_gender(value)
         if path.endswith(".postcode"):
             return normalise.parse_postcode(value)
         return value
@@ -74,6 +82,32 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
         severity = "warning" if path.endswith(".postcode") else "error"
         problems.append(Problem(f"{_label(path)}: {exc}", path, severity))  # type: ignore[arg-type]
         return value if path.endswith(".postcode") else ([] if kind is Kind.LIST else None)
+
+
+def _only_marks(text: str) -> bool:
+    """ "☐", "☒ ☐": tick boxes and nothing else, where text was expected."""
+    return not re.sub(rf"[\s{re.escape(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)}]", "", text)
+
+
+_WHOSE_BIRTH = {"referral.victim.": "victim", "referral.additional_victims.": "victim",
+                "referral.perpetrators.": "perpetrator", "referral.children.": "child"}
+
+
+def _date(path: str, value: str) -> Any:
+    """A date read with what is plausible for it: a date of birth is in the past (an age the person can
+    be), the referral's own dates are recent. A two-digit year is read by that; nothing is guessed."""
+    if path.endswith(".dob"):
+        # The plausible age reads a two-digit year; a year written in full is taken as written, unless
+        # it is in the future (an expected baby's due date is the one exception).
+        whose = next((w for prefix, w in _WHOSE_BIRTH.items() if path.startswith(prefix)), None)
+        day = normalise.parse_date(value, window=normalise.birth_window(whose))
+        latest = dt.date.today() + dt.timedelta(days=300 if whose == "child" else 0)
+        if day > latest:
+            raise normalise.NotUnderstood(f"'{value}' is not a plausible date of birth (in the future)")
+        return day
+    if path in ("referral.referrer.date", "dash.date"):
+        return normalise.parse_date(value, window=normalise.recent_window())
+    return normalise.parse_date(value)
 
 
 def _rows(values: dict[str, Any], section: str, columns: dict[str, Kind]) -> list[dict[str, Any]]:
@@ -96,6 +130,23 @@ def _group(values: dict[str, Any], prefix: str, columns: dict[str, Kind]) -> dic
     return {k: values.get(f"{prefix}{k}", [] if kind is Kind.LIST else None) for k, kind in columns.items()}
 
 
+# What a DASH checklist prints around its questions besides the answers: whose checklist, who filled
+# it in, the crime number, its total, the assessor's notes. A file holding only these and a checklist
+# is a checklist, not a referral form with everything missing.
+_CHECKLIST_HEADER = frozenset({
+    "referral.victim.name", "referral.victim.dob", "referral.referrer.name", "referral.referrer.agency",
+    "referral.referrer.date", "referral.referrer.phone", "referral.referrer.email", "referral.crime_reference",
+    "referral.dash_score_stated", "referral.risks_summary", "referral.additional_information"})
+_CHECKLIST_MIN_QUESTIONS = 12  # lines read as one of the 24: a checklist, not a question or two
+
+
+def _checklist_alone(values: dict[str, Any]) -> bool:
+    lines = sum(f"dash.answers.{n}" in values for n in range(1, DASH_QUESTIONS + 1))
+    given = [p for p, v in values.items() if p.startswith("referral.") and v not in (None, [], False)]
+    return lines >= _CHECKLIST_MIN_QUESTIONS and all(p in _CHECKLIST_HEADER or p.startswith("referral.police.")
+                                                     for p in given)
+
+
 def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
     problems = list(raw.problems)
     flat = _resolve_choices(raw.fields, problems)
@@ -105,8 +156,17 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
         if kind is not None:
             values[path] = _convert(path, kind, value, problems)
 
+    extra = {path.removeprefix("dash.extra."): _convert(path, Kind.ANSWER, value, problems)
+             for path, value in flat.items() if path.startswith("dash.extra.")}
     has_referral = any(p.startswith("referral.") and v not in (None, []) for p, v in values.items())
-    has_dash = any(p.startswith("dash.") and v not in (None, []) for p, v in values.items())
+    # A checklist is there when its question lines were (answered or not); "DASH completed by" alone on
+    # a referral form, with the checklist sent as a file of its own, is not one (parsers.join).
+    has_dash = bool(raw.dash_lines) or any(v is not None for v in extra.values()) or any(
+        p.startswith(("dash.answers.", "dash.comments.")) and v not in (None, []) for p, v in values.items())
+    printed_total = None
+    if has_referral and _checklist_alone(values):
+        has_referral = False  # a checklist's own header (victim, assessor, crime number), not a referral
+        printed_total = values.get("referral.dash_score_stated")  # its "Total 'yes' responses"
 
     referral = None
     if has_referral:
@@ -117,7 +177,12 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
             "children": _rows(values, "referral.children", CHILD),
             "reasons": _group(values, "referral.reasons.", REASONS),
             **_group(values, "referral.", REFERRAL_TOP),
+            "additional_victims": _rows(values, "referral.additional_victims", VICTIM),
+            "police": _group(values, "referral.police.", POLICE),
         }
+        if referral["previous_marac_elsewhere"] is None and isinstance(referral["previous_marac"], str):
+            # The previous-MARAC box asks about another area: a plain yes or no answers that too.
+            referral["previous_marac_elsewhere"] = normalise.parse_bool_or_none(referral["previous_marac"])
         victim = referral["victim"]
         if victim["postcode"] is None and victim["address"]:
             victim["postcode"] = normalise.postcode_in(victim["address"])
@@ -129,12 +194,18 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
                     if values.get(f"dash.comments.{n}")}
         score = sum(1 for a in answers.values() if a == "yes")
         dash = {"answers": answers, "score": score, "comments": comments,
-                "completed_by": values.get("dash.completed_by"), "date": values.get("dash.date")}
-        stated = referral["dash_score_stated"] if referral else None
-        if stated is not None and stated != score:
-            problems.append(Problem(
-                f"the form states a DASH score of {stated} but {score} questions are answered yes",
-                "referral.dash_score_stated", "warning"))
+                "completed_by": values.get("dash.completed_by"), "date": values.get("dash.date"),
+                "extra": extra, "version": raw.dash_version}
+        # The score a referral form states is compared with the count once the message's files are
+        # joined (parsers.join): the checklist is often a file of its own.
+        extra_yes = sum(1 for answer in extra.values() if answer == "yes")
+        if isinstance(printed_total, int) and not score <= printed_total <= score + extra_yes:
+            problems.append(Problem(f"the checklist's own total of 'yes' answers is {printed_total} but {score} of "
+                                    "its questions are read as yes: check the answers", "dash.score", "warning"))
+        if not any(answers.values()):
+            # a score of 0 from a checklist none of whose answers could be read would pass for "no risk"
+            problems.append(Problem("a DASH checklist was found but none of its answers could be read, so its "
+                                    "score of 0 means nothing: read it by hand", "dash.score"))
 
     forms = [name for name, present in (("referral", has_referral), ("dash", has_dash)) if present]
     if not forms and not any(p.severity == "error" for p in problems):

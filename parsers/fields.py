@@ -21,20 +21,26 @@ class Kind(str, Enum):
 
 REFERRER = {
     "agency": Kind.TEXT, "name": Kind.TEXT, "phone": Kind.TEXT, "email": Kind.TEXT, "date": Kind.DATE,
+    "role": Kind.TEXT, "address": Kind.TEXT,
 }
 VICTIM = {
     "name": Kind.TEXT, "aliases": Kind.LIST, "dob": Kind.DATE, "gender": Kind.TEXT,
     "address": Kind.TEXT, "postcode": Kind.TEXT, "phone": Kind.TEXT, "safe_to_call": Kind.BOOL,
     "contact_notes": Kind.TEXT, "ethnicity": Kind.TEXT, "bme": Kind.BOOL, "disabled": Kind.BOOL,
     "lgbt": Kind.BOOL, "interpreter_language": Kind.TEXT, "pregnant": Kind.BOOL, "gp": Kind.TEXT,
+    "age": Kind.INT, "safe_to_leave_message": Kind.BOOL, "first_language": Kind.TEXT, "religion": Kind.TEXT,
+    "nationality": Kind.TEXT, "immigration_status": Kind.TEXT, "housing": Kind.TEXT, "occupation": Kind.TEXT,
+    "mental_health": Kind.TEXT, "substance_misuse": Kind.TEXT,
 }
 PERPETRATOR = {
     "name": Kind.TEXT, "aliases": Kind.LIST, "dob": Kind.DATE, "gender": Kind.TEXT,
     "relationship_to_victim": Kind.TEXT, "address": Kind.TEXT,
+    "ethnicity": Kind.TEXT, "occupation": Kind.TEXT, "phone": Kind.TEXT,
 }
 CHILD = {
     "name": Kind.TEXT, "dob": Kind.DATE, "relationship_to_victim": Kind.TEXT,
     "relationship_to_perpetrator": Kind.TEXT, "address": Kind.TEXT, "school": Kind.TEXT,
+    "gender": Kind.TEXT, "lives_with_victim": Kind.BOOL, "unborn": Kind.BOOL,
 }
 REASONS = {
     "visible_high_risk": Kind.BOOL, "professional_judgement": Kind.BOOL,
@@ -46,9 +52,24 @@ REFERRAL_TOP = {
     "consent": Kind.BOOL, "afraid_of": Kind.TEXT, "safe_to_talk_to": Kind.TEXT,
     "not_safe_to_talk_to": Kind.TEXT, "previous_marac": Kind.TEXT, "crime_reference": Kind.TEXT,
     "risks_summary": Kind.TEXT, "additional_information": Kind.TEXT,
+    "other_at_risk": Kind.TEXT, "victim_wishes": Kind.TEXT, "consent_override_reason": Kind.TEXT,
+    "previous_marac_elsewhere": Kind.BOOL, "transfer_from": Kind.TEXT,
 }
+POLICE = {"officer_in_charge": Kind.TEXT, "officer_contact": Kind.TEXT, "victim_wants_police": Kind.BOOL}
 DASH_TOP = {"completed_by": Kind.TEXT, "date": Kind.DATE}
 DASH_QUESTIONS = 24
+
+# Fields read from other areas' forms only: the service's own forms do not carry them (form_paths).
+NOT_ON_OWN_FORMS = frozenset(
+    [f"referral.referrer.{k}" for k in ("role", "address")]
+    + [f"referral.victim.{k}" for k in ("age", "safe_to_leave_message", "first_language", "religion", "nationality",
+                                        "immigration_status", "housing", "occupation", "mental_health",
+                                        "substance_misuse")]
+    + [f"referral.perpetrators.*.{k}" for k in ("ethnicity", "occupation", "phone")]
+    + [f"referral.children.*.{k}" for k in ("gender", "lives_with_victim", "unborn")]
+    + [f"referral.{k}" for k in ("other_at_risk", "victim_wishes", "consent_override_reason",
+                                 "previous_marac_elsewhere", "transfer_from")]
+    + [f"referral.police.{k}" for k in POLICE])
 
 # How many rows the service's own forms offer; readers of other layouts may report more.
 FORM_PERPETRATOR_ROWS = 2
@@ -68,6 +89,7 @@ def _scalar_paths() -> dict[str, Kind]:
     paths.update({f"referral.victim.{k}": v for k, v in VICTIM.items()})
     paths.update({f"referral.reasons.{k}": v for k, v in REASONS.items()})
     paths.update({f"referral.{k}": v for k, v in REFERRAL_TOP.items()})
+    paths.update({f"referral.police.{k}": v for k, v in POLICE.items()})
     paths.update({f"dash.{k}": v for k, v in DASH_TOP.items()})
     for n in range(1, DASH_QUESTIONS + 1):
         paths[f"dash.answers.{n}"] = Kind.ANSWER
@@ -78,6 +100,7 @@ def _scalar_paths() -> dict[str, Kind]:
 ROW_SECTIONS: dict[str, dict[str, Kind]] = {
     "referral.perpetrators": PERPETRATOR,
     "referral.children": CHILD,
+    "referral.additional_victims": VICTIM,  # a victim box duplicated for a second victim
 }
 
 
@@ -108,9 +131,11 @@ def _kind_of(path: str) -> Kind | None:
 
 def form_paths() -> dict[str, Kind]:
     """Every path the service's own forms carry, rows included, in form order."""
-    paths = scalar_paths()
+    paths = {p: v for p, v in scalar_paths().items() if p not in NOT_ON_OWN_FORMS}
     for i in range(FORM_PERPETRATOR_ROWS):
-        paths.update({f"referral.perpetrators.{i}.{k}": v for k, v in PERPETRATOR.items()})
+        paths.update({f"referral.perpetrators.{i}.{k}": v for k, v in PERPETRATOR.items()
+                      if f"referral.perpetrators.*.{k}" not in NOT_ON_OWN_FORMS})
     for i in range(FORM_CHILD_ROWS):
-        paths.update({f"referral.children.{i}.{k}": v for k, v in CHILD.items()})
+        paths.update({f"referral.children.{i}.{k}": v for k, v in CHILD.items()
+                      if f"referral.children.*.{k}" not in NOT_ON_OWN_FORMS})
     return paths

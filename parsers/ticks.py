@@ -10,14 +10,21 @@ import re
 from typing import Union
 
 from .model import RawValue
+from .normalise import symbol_glyphs, vocabulary
 
-CHECKED_GLYPHS = "☒☑✓✔✗✘■☓⊠"
-UNCHECKED_GLYPHS = "☐□"
+SYMBOL_CHECKED = symbol_glyphs("checked")
+SYMBOL_UNCHECKED = symbol_glyphs("unchecked")
+CHECKED_GLYPHS = "☒☑✓✔✗✘■☓⊠" + SYMBOL_CHECKED
+UNCHECKED_GLYPHS = "☐□" + SYMBOL_UNCHECKED
 TICKED = "\u2612"  # what a reader writes for a ticked box
 UNTICKED = "\u2610"
+# A tick box whose state the file does not carry (⯑; a PDF drawn from a form whose boxes were
+# controls): a reader that knows every box's state never writes it, and the table rules never read it
+# as a value (parsers.tables).
+UNREADABLE = "\u2bd1"
 
 # Glyph marks, bracketed marks ("[X]", "[ ]", "(x)") and, separately, a typed standalone X.
-_MARK = re.compile(rf"[{CHECKED_GLYPHS}{UNCHECKED_GLYPHS}]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)")
+_MARK = re.compile(rf"[{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)")
 _TYPED_X = re.compile(r"(?<![\w'’/-])[xX](?![\w'’/-])")
 # Answer words a Yes / No / Don't know group offers; a typed X is only trusted beside these.
 OPTION_WORDS = {"yes", "no", "y", "n", "don't know", "dont know", "do not know", "dk", "not known",
@@ -170,7 +177,12 @@ def labelled_ticks(text: str) -> list[tuple[str, RawValue]] | None:
         return None
     first = found[0]
     if isinstance(first, str) and isinstance(found[-1], str) and len(found) > 2:
-        value = _read_group(found[1:])  # label, then "☒ Yes ☐ No"
+        # Label, then "☒ Yes ☐ No": only when the texts after it are choices, or the label asks for one
+        # ("Gender: ☒ Female ☐ Male"). "B&ME ☐ Disabled ☐ LGBT ☐ Gender F" is labelled boxes, not choices.
+        options = [t for t in found[1:] if isinstance(t, str)]
+        if not (all(is_option(t) or _key(t) in _choice_words() for t in options) or first.rstrip().endswith((":", "?"))):
+            return None
+        value = _read_group(found[1:])
         return None if value is NOT_TICKS else [(first, value)]  # type: ignore[list-item]
     if isinstance(first, str) and isinstance(found[-1], bool):
         return _label_then_marks(found)
@@ -179,6 +191,12 @@ def labelled_ticks(text: str) -> list[tuple[str, RawValue]] | None:
         # "☒ Yes ☐ No" alone has no label to give; "☒ LGBT ☐ Disabled" labels each box.
         return None if all(is_option(t) for t, _ in pairs) else [(t, on) for t, on in pairs]
     return None
+
+
+def _choice_words() -> frozenset[str]:
+    """Words a choice box offers besides yes / no: the genders of data/values.toml."""
+    return frozenset(_key(w) for words in vocabulary().get("gender", {}).values() for w in words) | \
+        frozenset(_key(w) for w in vocabulary().get("gender", {}))
 
 
 def _label_then_marks(found: list[Token]) -> list[tuple[str, RawValue]] | None:

@@ -13,20 +13,25 @@ from lxml import etree
 from ..model import RawValue
 from ..printed import clean_label, label_pairs, looks_like_data, short_line
 from ..ticks import interpret
+from .dash_lines import read_numbered
 from .tables import read_table
-from .text import WRAPPERS, Marks, all_bold, claimed, heading_style, render, w
-from .walk import Walk
+from .text import WRAPPERS, Marks, all_bold, claimed, heading_level, render, w
+from .walk import WordWalk
 
 
-def walk_body(body: etree._Element, marks: Marks) -> Walk:
-    walk = Walk(marks)
+def walk_body(body: etree._Element, marks: Marks) -> WordWalk:
+    walk = WordWalk(marks=marks)
     walk_blocks(body, walk)
     walk.flush()
     return walk
 
 
-def walk_blocks(container: etree._Element, walk: Walk) -> None:
-    for block in container:
+def walk_blocks(container: etree._Element, walk: WordWalk) -> None:
+    blocks = list(container)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         if block.tag in WRAPPERS:
             walk_blocks(block, walk)
             continue
@@ -35,6 +40,11 @@ def walk_blocks(container: etree._Element, walk: Walk) -> None:
         for control in block.iter(w("sdt"), w("fldChar")):
             walk.control_sections.setdefault(control, walk.section)
         if block.tag == w("p"):
+            # A DASH checklist written as numbered question lines (parsers.docx.dash_lines)
+            after = read_numbered(blocks, index - 1, walk)
+            if after is not None:
+                index = after
+                continue
             read_paragraph(block, walk)
         else:
             walk.flush()
@@ -55,7 +65,7 @@ def _outermost(box: etree._Element, paragraph: etree._Element) -> bool:
     return True
 
 
-def read_paragraph(paragraph: etree._Element, walk: Walk) -> None:
+def read_paragraph(paragraph: etree._Element, walk: WordWalk) -> None:
     if not claimed(paragraph, walk.marks):
         text = render(paragraph, walk.marks)
         if text:
@@ -64,20 +74,23 @@ def read_paragraph(paragraph: etree._Element, walk: Walk) -> None:
         walk_blocks(box, walk)
 
 
-def _paragraph_text(paragraph: etree._Element, text: str, walk: Walk) -> None:
-    if heading_style(paragraph):
-        walk.heading(text)
+def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> None:
+    level = heading_level(paragraph)
+    if level is not None:
+        walk.heading(text, level)
         return
     bold = all_bold(paragraph)
     pairs = label_pairs(text)
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
-    if pairs:
+    if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):
+        walk.flush()  # "Visible high risk: 14 or more ticks on the DASH." explains a criterion
+    elif pairs:
         _report_pairs(paragraph, pairs, walk)
     elif walk.pending is not None and not bold:
         label, section, _ = walk.pending
         walk.pending = None
-        walk.section = section  # a bold label was taken for a heading until its value showed
+        walk.back_to(section)  # a bold label was taken for a heading until its value showed
         walk.add(label, interpret(text), paragraph)
     elif bold and short_line(text):
         before = walk.section
@@ -89,7 +102,12 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: Walk) -> None:
         walk.flush()  # a sentence of instructions
 
 
-def _report_pairs(paragraph: etree._Element, pairs: list[tuple[str, RawValue]], walk: Walk) -> None:
+def _sentence(value: RawValue) -> bool:
+    """Words that explain rather than answer: several of them, or a full stop."""
+    return isinstance(value, str) and (len(value.split()) >= 4 or value.rstrip().endswith("."))
+
+
+def _report_pairs(paragraph: etree._Element, pairs: list[tuple[str, RawValue]], walk: WordWalk) -> None:
     walk.flush()
     for label, value in pairs:
         walk.add(label, value, paragraph)

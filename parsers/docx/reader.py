@@ -12,14 +12,16 @@ from __future__ import annotations
 import functools
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 
 from lxml import etree
 
 from ..fields import kind_of
-from ..model import Labelled, RawForm, RawValue
+from ..model import Labelled, RawForm, RawValue, RowTable
 from ..problem import Problem
+from ..tables.cells import people_in_one_box, prompts_in_text
 from .layout import walk_body
 from .legacy_fields import legacy_fields
 from .text import Marks
@@ -38,6 +40,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 DEFAULT_DOCUMENT = "word/document.xml"
 
+_PROMPT = re.compile(r"^\s*(please\s+)?(select|choose)\b|^\s*-+\s*$|^\s*click\b", re.IGNORECASE)
 DAMAGED = "the Word file is damaged and cannot be opened: ask the referrer to send it again"
 NOT_WORD = "this file is not a Word document, so it cannot be read as a referral form"
 
@@ -64,13 +67,27 @@ def read_docx(data: bytes) -> RawForm:
     by_name = _named_values(root, raw, marks)
     body = root.find(_w("body"))
     walk = walk_body(body if body is not None else root, marks)
-    raw.labelled.extend(walk.labelled)
+    for item in walk.labelled:
+        table = people_in_one_box(item, raw.problems)
+        if isinstance(table, RowTable):
+            raw.tables.append(table)  # "Names and dates of birth of children | 1) Jo SMITH – 3.4.2019 ..."
+        elif not table:
+            raw.labelled.extend(_prompts_in_one_box(item))
     raw.tables.extend(walk.tables)
     raw.dash_lines.extend(walk.dash_lines)
     for element, (label, value) in by_name.items():
         if element not in walk.used:
             raw.labelled.append(Labelled(label, value, walk.control_sections.get(element)))
     return raw
+
+
+def _prompts_in_one_box(item: Labelled) -> list[Labelled]:
+    """ "Please add anything you know about | - who the victim is afraid of? X / - who is it safe to talk
+    to? Y": each prompt is a label with its answer."""
+    prompts = prompts_in_text(item.value) if isinstance(item.value, str) else None
+    if not prompts:
+        return [item]
+    return [Labelled(prompt, answer, item.section, item.title, item.context) for prompt, answer in prompts]
 
 
 def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etree._Element, tuple[str, RawValue]]:
@@ -90,6 +107,10 @@ def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etre
             continue
         if legacy.kind == "checkbox":
             marks.checkboxes[legacy.begin] = bool(legacy.value)
+        if legacy.kind == "dropdown":
+            if isinstance(legacy.value, str) and _PROMPT.match(legacy.value):
+                legacy.value = None  # "Please Select", "Choose an item.": nothing chosen
+            marks.dropdowns[legacy.begin] = legacy.value or ""
         if _is_canonical(legacy.name):
             _record(raw, legacy.name, legacy.value)
             marks.canonical.add(legacy.begin)

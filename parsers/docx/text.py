@@ -1,8 +1,10 @@
 """WordprocessingML as a reader of the printed page sees it: text, tick boxes and formatting cues.
 
 A paragraph or a table cell is rendered to the text Word would display, with every kind of tick box
-(w14 check box control, legacy FORMCHECKBOX, Wingdings symbol) written as ☒ or ☐, so the layout
-walker and parsers.ticks read them all the same way. Content controls show their value (never their
+(w14 check box control, legacy FORMCHECKBOX, a Wingdings w:sym or a run typed in a symbol font)
+written as ☒ or ☐, so the layout walker and parsers.ticks read them all the same way. A run struck
+through (w:strike, w:dstrike) is an option the referrer deleted: it is left out, with the "/" that
+parted it from the answer kept ("Y / N" with N struck reads "Y"). A legacy drop-down shows its item. Content controls show their value (never their
 grey placeholder); text boxes and nested tables are left out, because the walker reads them as blocks
 of their own.
 """
@@ -56,6 +58,7 @@ def children(parent: etree._Element, name: str) -> list[etree._Element]:
 class Marks:
     """What the rendering must know about the document's controls and fields."""
     checkboxes: dict[etree._Element, bool] = field(default_factory=dict)  # FORMCHECKBOX begin -> ticked
+    dropdowns: dict[etree._Element, str] = field(default_factory=dict)  # FORMDROPDOWN begin -> shown item
     canonical: set[etree._Element] = field(default_factory=set)  # controls/fields named by path
 
 
@@ -73,11 +76,18 @@ _SYMBOLS = {("wingdings", 0xFE): TICKED, ("wingdings", 0x78): TICKED, ("wingding
 
 
 def render(element: etree._Element, marks: Marks) -> str:
-    """The displayed text of a paragraph, cell or control content; paragraphs joined by newlines."""
+    """The displayed text of a paragraph, cell or control content; paragraphs joined by newlines.
+    Struck-through runs are left out with the "/" that parted them from the option kept."""
     out: list[str] = []
     _render(element, marks, out)
     text = "".join(out)
+    if STRUCK in text:
+        text = _STRUCK_SEPARATOR.sub("", text).replace(STRUCK, "")
     return re.sub(r"\n\s*\n+", "\n", text).strip()
+
+
+STRUCK = "\x00"  # where a struck-through run was, until render tidies the separator beside it
+_STRUCK_SEPARATOR = re.compile(rf"[ \t]*[/|\\][ \t]*{STRUCK}+|{STRUCK}+[ \t]*[/|\\][ \t]*")
 
 
 def _render(element: etree._Element, marks: Marks, out: list[str]) -> None:
@@ -94,13 +104,21 @@ def _render(element: etree._Element, marks: Marks, out: list[str]) -> None:
                 out.append("\n")
             _render(child, marks, out)
         elif tag == w("r"):
-            if not _hidden(child):
-                _render(child, marks, out)
+            if _struck(child):
+                out.append(STRUCK)  # an option the referrer struck through is not the answer
+            elif not _hidden(child):
+                font = _symbol_font(child)
+                if font:
+                    out.append(_symbol_text(child, font))
+                else:
+                    _render(child, marks, out)
         elif tag == w("sdt"):
             out.append(_control_text(child, marks))
         elif tag == w("fldChar"):
             if child in marks.checkboxes:
                 out.append(TICKED if marks.checkboxes[child] else UNTICKED)
+            elif child in marks.dropdowns:
+                out.append(marks.dropdowns[child])  # Word shows the chosen item; no text run holds it
         elif tag == w("sym"):
             out.append(_symbol(child))
         else:
@@ -110,6 +128,46 @@ def _render(element: etree._Element, marks: Marks, out: list[str]) -> None:
 def _hidden(run: etree._Element) -> bool:
     props = run.find(w("rPr"))
     return props is not None and on(props.find(w("vanish")))
+
+
+def _struck(run: etree._Element) -> bool:
+    """Struck through (single or double) and showing text: how referrers delete an option in Word."""
+    props = run.find(w("rPr"))
+    if props is None or not (on(props.find(w("strike"))) or on(props.find(w("dstrike")))):
+        return False
+    return any((t.text or "").strip() for t in run.iter(w("t")))
+
+
+_SYMBOL_FONTS = {font for font, _ in _SYMBOLS} | {"symbol", "wingdings 3", "webdings"}
+
+
+def _symbol_font(run: etree._Element) -> str:
+    """The symbol font a run's text is typed in (Insert > Symbol, typed boxes), or ''."""
+    props = run.find(w("rPr"))
+    fonts = props.find(w("rFonts")) if props is not None else None
+    if fonts is None:
+        return ""
+    for attribute in ("ascii", "hAnsi", "cs", "eastAsia"):
+        name = (fonts.get(w(attribute)) or "").strip().lower()
+        if name in _SYMBOL_FONTS:
+            return name
+    return ""
+
+
+def _symbol_text(run: etree._Element, font: str) -> str:
+    """A run in a symbol font: its characters as tick states where they are boxes, else as typed."""
+    out: list[str] = []
+    for child in run:
+        if child.tag == w("t"):
+            for char in child.text or "":
+                code = ord(char)
+                glyph = _SYMBOLS.get((font, code)) or _SYMBOLS.get((font, code - 0xF000))
+                out.append(glyph or ("" if 0xF000 <= code <= 0xF0FF else char))
+        elif child.tag == w("sym"):
+            out.append(_symbol(child))
+        elif child.tag in RUN_CHARS:
+            out.append(RUN_CHARS[child.tag])
+    return "".join(out)
 
 
 def _symbol(sym: etree._Element) -> str:
@@ -149,12 +207,22 @@ _BOLD_STYLES = {"strong", "bold", "intenseemphasis"}
 
 def heading_style(paragraph: etree._Element) -> bool:
     """A Word heading: a Heading/Title style or an outline level."""
+    return heading_level(paragraph) is not None
+
+
+def heading_level(paragraph: etree._Element) -> int | None:
+    """A Word heading's level (Title 0, Heading 1 is 1...), or None for a paragraph that is none."""
     props = paragraph.find(w("pPr"))
     if props is None:
-        return False
+        return None
     style = child_val(props, "pStyle")
-    level = child_val(props, "outlineLvl")
-    return bool(style and _HEADING_STYLE.search(style)) or (level.isdigit() and int(level) < 9)
+    outline = child_val(props, "outlineLvl")
+    if outline.isdigit() and int(outline) < 9:
+        return int(outline) + 1
+    if not (style and _HEADING_STYLE.search(style)):
+        return None
+    digits = re.search(r"(\d+)\s*$", style)
+    return int(digits.group(1)) if digits else 0 if re.match(r"title", style, re.IGNORECASE) else 1
 
 
 def _run_bold(run: etree._Element) -> bool:

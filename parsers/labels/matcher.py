@@ -90,6 +90,15 @@ class LabelTable:
     vocabulary: frozenset[str] = frozenset()  # every word of the table's wordings
     one_word_persons: tuple[str, ...] = ()
     choices: list[str] = field(default_factory=list)  # the wordings, in a list for rapidfuzz
+    # Labels whose box holds several fields (data [[combined]]): label words -> [(read as, recogniser)]
+    combined: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    alias_markers: tuple[str, ...] = ()  # data [aliases] markers: "aka", "also known as", ...
+    # data [option_lists]: a label that is a row of tick boxes ("Spouse ☐ Ex-spouse ☒ Partner ☐") whose
+    # options are these words is read as the label it stands for -> the options, in plain words
+    option_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # data [follow_ups]: "If not, why?" (label words) and, per question's path, the path it leads to
+    follow_up_labels: frozenset[str] = frozenset()
+    follow_ups: dict[str, str] = field(default_factory=dict)
     _memo: dict[tuple[str, str | None], Match] = field(default_factory=dict, repr=False)
     _section_memo: dict[str, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)
 

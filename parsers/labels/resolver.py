@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..fields import DASH_QUESTIONS
 from ..model import DashLine, Labelled, RawForm, RawValue, RowTable
+from ..normalise import parse_bool_or_none
 from ..problem import Problem
-from .dash_questions import match_question
-from .matcher import ROLE_BASE, LabelTable, Match
+from .dash_questions import identify_lines
+from .matcher import NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
 from .synonyms import load_table
+from .tidy import tidy
+from .values import expand
 
 __all__ = ["resolve"]
 
@@ -118,22 +120,109 @@ def _report(out: _Out, label: str, found: Match) -> None:
                  "that does; it was not used")
 
 
+_PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
+
+
+def _whose(table: LabelTable, section: str | None, title: str | None = None, context: list[str] | None = None,
+           headings: list[str] | None = None) -> tuple[str | None, int | None]:
+    """The role of a value: its table's own title if that names a person, else the heading above, else
+    a heading further up ("Victim" over "Contact details"), else a person's name label earlier in its
+    box (Labelled.title / context / headings, from the Word reader)."""
+    own = table.section(title)
+    if own[0] in _PERSON_ROLES:
+        return own
+    found = table.section(section)
+    if found[0] is None:
+        for heading in reversed(headings or []):
+            if len(heading.split()) > 5:
+                continue  # a form's title ("Referral form for agencies referring...") is no section
+            named = table.section(heading)
+            if named[0] in _PERSON_ROLES:
+                return named
+        for label in context or ():
+            named = table.section(label)
+            if named[0] in _PERSON_ROLES:
+                return named
+    return found
+
+
+_FALLBACK_ROLES = ("referrer", "victim")
+
+
 def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
     rows = _Rows()
+    owners: dict[str | None, set[str | None]] = defaultdict(set)  # section -> whose fields it gave so far
+    before: tuple[str | None, RawValue] = (None, None)  # the item just before (field, value), for a follow-up
     for item in items:
-        role, section_index = table.section(item.section)
+        role, section_index = _whose(table, item.section, item.title, item.context, item.headings)
         found = table.match(item.label, role)
+        (after, answer), before = before, (None, None)
+        if after in table.follow_ups and " ".join(table.words(item.label)) in table.follow_up_labels:
+            # "If not, why?" right after "Has the victim consented?": the reason for sharing without consent
+            mapped = table.follow_ups[after]
+            if not (parse_bool_or_none(answer) is True if isinstance(answer, (str, bool)) else False):
+                found = Match("ok", mapped)
+            elif found.status == "ok" and found.target != mapped and found.target in table.follow_ups.values():
+                # after a yes, "If not, why not?" is not some other question's reason either
+                if _worth_reporting(item.value):
+                    out.warn(f"the label '{_shown(item.label)}' is answered though the question before it was "
+                             "answered yes; it was not used", mapped)
+                continue
+        if found.status == "needs_section" and role is None:
+            # A heading that names no one ("MARAC REFERRAL FORM"), whose labels so far were all one
+            # person's ("Date of referral", "Name and role of person completing referral"): a bare
+            # "Telephone" among them is that person's too. Never when two people's fields were given.
+            given = owners[item.section] - {None}
+            if len(given) == 1 and (whose := next(iter(given))) in _FALLBACK_ROLES:
+                found = table.match(item.label, whose)
+        titled = table.section(item.title)[0] if item.title else None
+        if titled not in ROW_ROLES and role in ROW_ROLES and item.context \
+                and all(table.section(label)[0] in (role, None) for label in item.context):
+            # Under his heading, in a box that already gave a person's name or details ("Name" above
+            # "Ethnicity"): the box is his, as if titled so. A heading alone does not say it.
+            titled = role
+        if found.status != "ok" and titled in ROW_ROLES:
+            # The box's own title names the person ("Alleged perpetrator" over his column): his label
+            # reads as if it named him ("Ethnicity" -> "perpetrator ethnicity").
+            named = table.match(f"{titled} {item.label}", None)
+            if named.status != "ok":
+                named = _as_own_column(table.match(item.label, None), titled)
+            found = named if named.status == "ok" else found
         if found.status != "ok" or found.target is None:
             if _worth_reporting(item.value):
                 _report(out, item.label, found)
             continue
         path = found.target
+        before = (path, item.value)
+        owners[item.section].add(owner_of(path))
         row_role = _row_role(path)
         if row_role is not None:
             column = path.rpartition(".")[2]
             given = found.index if found.index is not None else section_index
             path = path.replace("*", str(rows.index(row_role, column, given, role == row_role)))
+        further = _further_victim(item.section) if role == "victim" else None
+        if further is not None and path.startswith("referral.victim."):
+            # The victim box copied for a second victim ("Victim 2", from the Word reader).
+            path = f"referral.additional_victims.{further}." + path.removeprefix("referral.victim.")
         out.put(path, item.value, item.label)
+
+
+def _as_own_column(found: Match, role: str) -> Match:
+    """A wording listed only for the victim ("Ethnic self classification") in a box that is the
+    perpetrator's (or a child's): his field of the same name, where he has one."""
+    if found.status != "ok" or not (found.target or "").startswith("referral.victim."):
+        return NONE
+    column = column_path(role, (found.target or "").removeprefix("referral.victim."))
+    return Match("ok", column) if column else NONE
+
+
+_FURTHER_VICTIM = re.compile(r"\bvictim\W*(\d{1,2})\s*$", re.IGNORECASE)
+
+
+def _further_victim(section: str | None) -> int | None:
+    """The row of referral.additional_victims a heading "Victim 2" (3, ...) stands for."""
+    match = _FURTHER_VICTIM.search(section or "")
+    return int(match.group(1)) - 2 if match and int(match.group(1)) >= 2 else None
 
 
 def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | None]:
@@ -152,7 +241,7 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
 
 
 def _table_columns(t: RowTable, table: LabelTable, out: _Out) -> tuple[str, list[str | None]] | None:
-    role, _ = table.section(t.section)
+    role, _ = _whose(table, t.section, t.title, None, t.headings)
     if role in ROW_ROLES:
         return str(role), _columns(table, t.headers, str(role))
     # No heading that says whose rows these are: the headers decide (school -> children, aliases -> perpetrators).
@@ -183,29 +272,46 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out) -> None:
             index += 1
 
 
-def _dash_number(line: DashLine) -> int | None:
-    number = match_question(line.question or "")
-    # A line with no words to go by (a bare number) has only its number left.
-    if number is None and not re.search(r"[^\W\d_]", line.question or "") and line.number is not None:
-        number = line.number if 1 <= line.number <= DASH_QUESTIONS else None
-    return number
+_ANSWER_KINDS = frozenset({"yes", "no", "unknown"})
 
 
-def _dash(lines: list[DashLine], out: _Out) -> None:
-    seen: set[int] = set()
-    for line in lines:
-        number = _dash_number(line)
-        if number is None:
-            continue  # a stalking, honour-based or other extra question: not part of the 24
-        if number in seen:
-            if _worth_reporting(line.answer) or (line.comment or "").strip():
-                out.warn(f"two lines of the DASH checklist read as question {number}; the first one was used",
-                         f"dash.answers.{number}")
+def _several_marked(answer: str) -> bool:
+    """The readers' way of giving two or more marks on one checklist line: "yes / no"."""
+    parts = [part.strip() for part in answer.split(" / ")]
+    return len(parts) >= 2 and all(part in _ANSWER_KINDS for part in parts)
+
+
+def _dash(lines: list[DashLine], out: _Out) -> str | None:
+    """Each line under its SafeLives number, or its slug in dash.extra; the version when known
+    (parsers.labels.dash_questions.identify_lines)."""
+    targets, version = identify_lines([(line.question or "", line.number) for line in lines])
+    seen: set[int | str] = set()
+    for line, target in zip(lines, targets):
+        if target is None:
+            if _worth_reporting(line.answer) and len((line.question or "").split()) >= 3:
+                # answered, but neither one of the 24 nor a known extra question: say so, never guess
+                out.warn(f"the DASH checklist line '{_shown(line.question)}' is not one of the 24 SafeLives "
+                         "questions nor a known extra one; its answer was not used")
             continue
-        seen.add(number)
-        out.put(f"dash.answers.{number}", line.answer, f"DASH question {number}")
-        if line.comment and line.comment.strip():
-            out.put(f"dash.comments.{number}", line.comment, f"DASH question {number} comment")
+        path = f"dash.answers.{target}" if isinstance(target, int) else f"dash.extra.{target}"
+        what = f"question {target}" if isinstance(target, int) else f"the question '{target.replace('_', ' ')}'"
+        if target in seen:
+            if _worth_reporting(line.answer) or (line.comment or "").strip():
+                out.warn(f"two lines of the DASH checklist read as {what}; the first one was used", path)
+            continue
+        seen.add(target)
+        answer = line.answer
+        if line.doubt and answer is None:
+            out.problems.append(Problem(f"DASH {what}: {line.doubt}; it was left empty", path))
+        if isinstance(answer, str) and _several_marked(answer):
+            # "yes / no": two boxes marked on one line. Left empty for a person to settle, never chosen.
+            out.problems.append(Problem(f"DASH {what}: more than one answer is marked ({answer}); it was left "
+                                        "empty", path))
+            answer = None
+        out.put(path, answer, f"DASH {what}")
+        if isinstance(target, int) and line.comment and line.comment.strip():
+            out.put(f"dash.comments.{target}", line.comment, f"DASH question {target} comment")
+    return version
 
 
 def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
@@ -213,8 +319,11 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     out = _Out(raw)
     if raw.labelled or raw.tables:
         table = table or load_table()
-        _labelled(raw.labelled, table, out)
-        _tables(raw.tables, table, out)
-    _dash(raw.dash_lines, out)
+        labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
+        _labelled(labelled, table, out)
+        _tables(tables, table, out)
+    version = _dash(raw.dash_lines, out)
     out.join_names()
-    return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines), out.problems)
+    tidy(out.fields, out.tagged, out.warn, table)  # aliases in names, notes after phones, interpreters
+    return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines), out.problems,
+                   version or raw.dash_version)

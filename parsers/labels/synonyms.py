@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fields import kind_of
-from .matcher import (NAME_PARTS, PERSONS, ROLE_COLUMNS, ROW_COLUMNS, SECTION_KINDS, LabelTable, column_path,
-                      plain)
+from .matcher import NAME_PARTS, PERSONS, ROLE_COLUMNS, ROW_COLUMNS, SECTION_KINDS, LabelTable, column_path, plain
 
 __all__ = ["load_table", "build_table", "merge"]
 
@@ -89,7 +88,26 @@ def build_table(data: dict[str, Any]) -> LabelTable:
     table.vocabulary = frozenset(w for text in [*table.entries, *table.sections] for w in text.split())
     table.one_word_persons = tuple(p for p in role_of if " " not in p)
     table.choices = list(table.entries)
+    for entry in data.get("combined", []):
+        parts = [(str(label), str(kind)) for label, kind in entry.get("parts", [])]
+        _check(bool(parts) and all(kind in RECOGNISER_NAMES for _, kind in parts),
+               f"[[combined]] {entry.get('labels')}: parts must be [label, one of {', '.join(RECOGNISER_NAMES)}]")
+        for label in _wordings(entry.get("labels", []), "[[combined]] labels"):
+            table.combined[" ".join(table.words(label))] = parts
+    table.alias_markers = tuple(_wordings(data.get("aliases", {}).get("markers", []), "[aliases] markers"))
+    follow = data.get("follow_ups", {})
+    table.follow_up_labels = frozenset(" ".join(table.words(w)) for w in _wordings(follow.get("labels", []),
+                                                                                 "[follow_ups] labels"))
+    for question, answer in follow.get("after", {}).items():
+        _check(kind_of(str(question)) is not None and kind_of(str(answer)) is not None,
+               f"[follow_ups.after] {question} = {answer}: both must be fields")
+        table.follow_ups[str(question)] = str(answer)
+    for label, options in data.get("option_lists", {}).items():
+        table.option_lists[str(label)] = frozenset(plain(o) for o in _wordings(options, f"[option_lists] {label}"))
     return table
+
+
+RECOGNISER_NAMES = ("phone", "email", "date", "postcode", "number", "text")  # parsers.labels.recognisers.RECOGNISERS
 
 
 def _keys(data: dict[str, Any]) -> list[tuple[str, list[str]]]:

@@ -10,17 +10,16 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
-from unicodedata import normalize as normalize_unicode
+from typing import Any
 
-from pdfminer.layout import LTChar, LTContainer
-from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes
-from pdfplumber.page import Page as PlumberPage
-from pdfplumber.utils import resolve_all, resolve_and_decode
+from pdfplumber.utils import extract_words
 
 from ..model import RawValue
 from ..ticks import interpret
+from .chars import load_objects, page_marks
+from .marks import UNREADABLE
 
 MAX_WORDS_PER_PAGE = 20000  # a page of a form holds a few hundred words; beyond this is not a form
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -97,93 +96,9 @@ class Cell:
     top: float
     bottom: float
     bold: bool
-
-
-_PLAIN = frozenset({float, int, str, bool, type(None)})
-
-
-@functools.lru_cache(maxsize=64)
-def _kept_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Which of an LTChar's attributes pdfplumber keeps, in their order (the same for every char)."""
-    return tuple(key for key in keys if key in ALL_ATTRS)
-
-
-@functools.lru_cache(maxsize=256)
-def _colour_space(name: Any) -> Any:
-    return resolve_and_decode(name)
-
-
-class _CharObjects:
-    """pdfplumber's Page.process_object for characters: the same dict, built without its generic
-    machinery (which resolves every attribute of every character: most of a page's cost after
-    pdfminer's own). Page constants are looked up once per page, not once per character."""
-
-    def __init__(self, page: Any) -> None:
-        self.page_number = page.page_number
-        self.height = page.height
-        self.mb_x0, self.mb_top = page.mediabox[:2]
-        self.doctop = page.initial_doctop
-        self.norm = page.pdf.unicode_norm
-
-    def make(self, obj: LTChar) -> dict[str, Any]:
-        found = obj.__dict__
-        attr: dict[str, Any] = {}
-        for key in _kept_keys(tuple(found)):
-            value = found[key]
-            kind = type(value)
-            if kind not in _PLAIN and not (kind is tuple and _PLAIN.issuperset(map(type, value))):
-                value = resolve_all(value)
-            attr[key] = value
-        attr["object_type"] = "char"
-        attr["page_number"] = self.page_number
-        for cs in ("ncs", "scs"):
-            if cs in found or hasattr(obj, cs):
-                name = getattr(obj, cs).name
-                try:
-                    attr[cs] = _colour_space(name)
-                except TypeError:  # not hashable: decode it each time
-                    attr[cs] = resolve_and_decode(name)
-        text = obj.get_text()
-        attr["text"] = normalize_unicode(self.norm, text) if self.norm is not None else text
-        gs = obj.graphicstate
-        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
-        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
-        if isinstance(attr.get("fontname"), bytes):
-            attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-        if "y0" in attr:
-            attr["top"] = (self.height - attr["y1"]) + self.mb_top
-            attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
-            attr["doctop"] = self.doctop + attr["top"]
-        if "x0" in attr and self.mb_x0 != 0:
-            attr["x0"] = attr["x0"] + self.mb_x0
-            attr["x1"] = attr["x1"] + self.mb_x0
-        return attr
-
-
-def load_objects(page: Any) -> None:
-    """Fill pdfplumber's per-page object cache (chars, rects, lines, images...) as Page.parse_objects
-    does, characters by the quicker `_CharObjects`; everything after (page.chars, extract_words,
-    page.edges, find_tables) reads that cache. Pages set up otherwise (cropped, or with layout
-    analysis on) are left for pdfplumber to fill itself. tests/test_parse_fuzz.py checks that the
-    objects equal pdfplumber's own for every corpus page."""
-    if hasattr(page, "_objects") or type(page) is not PlumberPage or page.pdf.laparams is not None:
-        return
-    chars = _CharObjects(page)
-    objects: dict[str, list[dict[str, Any]]] = {}
-    stack = [iter(page.layout._objs)]
-    while stack:
-        obj = next(stack[-1], None)
-        if obj is None:
-            stack.pop()
-            continue
-        if isinstance(obj, LTContainer):  # a figure: its children, in order (laparams is None)
-            stack.append(iter(obj._objs))
-            continue
-        attr = chars.make(obj) if type(obj) is LTChar else page.process_object(obj)
-        kind = attr["object_type"]
-        if kind != "anno":
-            objects.setdefault(kind, []).append(attr)
-    page._objects = objects
+    # Where its text ends, for joining a cell a page break cut in two (parsers.pdf.tables).
+    last_word: Word | None = None
+    right: float | None = None
 
 
 def page_words(page: Any) -> list[Word]:
@@ -195,7 +110,8 @@ def page_words(page: Any) -> list[Word]:
     load_objects(page)
     if len(page.chars) > MAX_WORDS_PER_PAGE * 8:
         raise ValueError("too many characters on one page")
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    marks = page_marks(page)
+    words = extract_words(marks.chars, extra_attrs=["fontname", "size"], keep_blank_chars=False)
     if len(words) > MAX_WORDS_PER_PAGE:
         raise ValueError("too many words on one page")
     found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
@@ -234,7 +150,31 @@ def cell_of(words: list[Word], right: float | None = None) -> Cell:
     """Words (possibly over several lines) as one cell; see join_lines for how lines are joined."""
     lines = group_lines(words)
     return Cell(join_lines(lines, right), min(w.x0 for w in words), max(w.x1 for w in words),
-                min(w.top for w in words), max(w.bottom for w in words), all(w.bold for w in words))
+                min(w.top for w in words), max(w.bottom for w in words), all(w.bold for w in words),
+                lines[-1].words[-1], right)
+
+
+def join_cells(before: Cell, after: Cell) -> Cell:
+    """A cell a page break cut in two, joined again: within a word broken at the column's edge, with
+    a space after a line the layout wrapped, otherwise on a new line."""
+    if not before.text:
+        return after
+    if not after.text:
+        return before
+    joiner = "\n"
+    last, right = before.last_word, before.right
+    first_text = after.text.split()[0] if after.text.split() else ""
+    if last is not None and right is not None:
+        room = right - last.x1
+        width = right - before.x0
+        first = Word(first_text, after.x0, after.x0 + (after.x1 - after.x0) * min(1.0, len(first_text) / max(len(after.text.splitlines()[0]), 1)),
+                     after.top, after.bottom, after.bold, last.size)
+        if _broken_word(last, first, room, width) or (last.text.endswith("-") and room < 2 * last.size):
+            joiner = ""
+        elif room < (first.x1 - first.x0) + 2 * last.size:
+            joiner = " "
+    return Cell(before.text + joiner + after.text, min(before.x0, after.x0), max(before.x1, after.x1), before.top,
+                before.bottom, before.bold and after.bold, after.last_word, after.right)
 
 
 def join_lines(lines: list[Line], right: float | None = None) -> str:
@@ -242,17 +182,46 @@ def join_lines(lines: list[Line], right: float | None = None) -> str:
     with a space); one that stopped short was ended by the writer (keep the line break), which
     keeps a typed multi-line address as the referrer wrote it."""
     text = ""
+    left = min((line.x0 for line in lines), default=0.0)
     for i, line in enumerate(lines):
         if i:
             room = (right - lines[i - 1].x1) if right is not None else None
             first = line.words[0]
-            wrapped = room is not None and room < (first.x1 - first.x0) + 2 * first.size
+            wrapped = room is not None and room < (first.x1 - first.x0) + 0.8 * first.size
             if wrapped and lines[i - 1].words[-1].text.endswith("-"):
                 pass  # broken after a hyphen: O'Brien- / Smith is one name
+            elif room is not None and right is not None and _broken_word(lines[i - 1].words[-1], first, room,
+                                                                         right - left):
+                pass  # a word too wide for its column, broken where the line ran out: Relationsh / ip
+            elif _starts_label(line) and lines[i - 1].text.rstrip()[-1:] in "?.!):☐☒✓✔":
+                text += "\n"  # "Comment: ..." under a question starts a line of its own
             else:
                 text += " " if wrapped or right is None else "\n"
         text += line.text
     return text
+
+
+def _starts_label(line: Line) -> bool:
+    """A line that opens with a printed label ("Comment:", "Kill:"): after a finished sentence, a
+    paragraph of its own (a label wrapped in its cell, "RELATIONSHIP TO / CLIENT:", goes on)."""
+    first = line.words[0].text
+    return len(first) > 2 and first.endswith(":") and first[0].isupper() and first[:-1].isalpha()
+
+
+def _broken_word(last: Word, first: Word, room: float, width: float) -> bool:
+    """The layout broke one word over two lines: the line is filled to the column's edge (less room left
+    than the next letter needs) and the word's two parts together are wider than the column, so the
+    word could not have been moved to the next line whole."""
+    if not (last.text[-1:].isalnum() or last.text[-1:] in "@/.") \
+            or not first.text[:1].isalnum() and first.text[:1] not in ")].,;:?!'’":
+        return False
+    # Two whole words can fill a narrow column the same way ("Don't / know"): a word's broken-off end
+    # is told from a word of its own by its shortness ("Relationsh / ip", "perpetrato / r"), unless
+    # the line broke inside an address ("name@ / example.gov.uk").
+    if last.text[-1:].isalnum() and len(first.text.rstrip(")].,;:?!'’")) > 3 and not re.search(r"[/@]", last.text):
+        return False  # (a compound broken after its slash, "victim/su / rvivor", is one word too)
+    letter = max((first.x1 - first.x0) / max(len(first.text), 1), (last.x1 - last.x0) / max(len(last.text), 1))
+    return room < 1.25 * letter and (last.x1 - last.x0) + (first.x1 - first.x0) > width - 1.0
 
 
 def body_size(words: list[Word]) -> float:
@@ -264,9 +233,16 @@ def is_heading(line: Line, body: float) -> bool:
     """A section heading: one short run of bold or larger text, not a label waiting for its value."""
     text = line.text.strip()
     if (not text or text.endswith(":") or len(text.split()) > 12 or len(split_cells(line)) != 1
-            or sum(c.isalpha() for c in text) < 3 or number_of(line.words[0].text) is not None):
+            or sum(c.isalpha() for c in text) < 3):
         return False
-    return line.bold or line.size >= body * 1.15
+    pair = colon_pair(text)
+    if pair is not None and re.search(r"\d|@", pair[1]):
+        return False  # a bold "Total 'yes' responses: 16" is a label and its value, not a heading
+    larger = line.size >= body * 1.15
+    if number_of(line.words[0].text) is not None:
+        # "2. Victim details" is a heading; "7. Is there conflict over child contact?" is a question.
+        return larger or (line.bold and not text.endswith("?") and len(text.split()) <= 6)
+    return line.bold or larger
 
 
 def answer_of(text: str | None) -> str | None:
@@ -287,12 +263,20 @@ def number_of(text: str) -> int | None:
 def is_mark(text: str | None) -> bool:
     """Something typed or ticked in an answer column: X, ✓, ☒, 'Yes'... but not an empty box."""
     stripped = (text or "").strip()
-    return bool(stripped) and stripped.lower() not in EMPTY_MARKS
+    return bool(stripped) and stripped.lower() not in EMPTY_MARKS and UNREADABLE not in stripped
+
+
+def unreadable(text: str | None) -> bool:
+    """A tick box the file does not say the state of (parsers.pdf.marks): the value is not known."""
+    return bool(text) and UNREADABLE in text  # type: ignore[operator]
 
 
 def read_ticks(text: str) -> RawValue:
     """'☒ Yes ☐ No' -> 'Yes', unticked boxes -> None, a lone box -> True / False, other text as
-    written: the same reading (parsers.ticks) as the Word reader's, so both layouts agree."""
+    written: the same reading (parsers.ticks) as the Word reader's, so both layouts agree. Text holding
+    a box whose state cannot be read (parsers.pdf.marks) has no value: None, never a guess."""
+    if UNREADABLE in text:
+        return None
     return interpret(text)
 
 
@@ -306,6 +290,7 @@ def colon_pair(text: str) -> tuple[str, str] | None:
 
 def clean_label(text: str) -> str:
     """A label as printed, without the layout's trailing colon or leader dots."""
+    text = text.replace(UNREADABLE, " ")
     return re.sub(r"(\s*[:…_]|\.{2,})+\s*$", "", " ".join(text.split())) or text.strip()
 
 

@@ -172,13 +172,19 @@ def _with_pages(data: bytes, use: Callable[[list[Any]], Any]) -> Any:
 
 def _is_scan(pages: list[Any]) -> bool:
     """Images and (almost) no text over the pages looked at."""
-    from .layout import load_objects
+    from .chars import load_objects
 
     for page in pages:
         load_objects(page)
-    chars = sum(1 for page in pages for c in page.chars if not c.get("text", "").isspace())
-    images = sum(len(page.images) for page in pages)
-    return bool(images) and chars < SCANNED_CHARS_PER_PAGE * max(len(pages), 1)
+    if not any(page.images for page in pages):
+        return False  # no picture, no scan: the characters need no counting
+    enough = SCANNED_CHARS_PER_PAGE * max(len(pages), 1)
+    chars = 0
+    for page in pages:
+        chars += sum(1 for c in page.chars if not c.get("text", "").isspace())
+        if chars >= enough:
+            return False
+    return True
 
 
 def _read_without_fields(data: bytes, raw: RawForm) -> None:

@@ -1,41 +1,208 @@
-"""Tables on a PDF page read as grids of text: ruled tables (pdfplumber finds them by their lines)
-and, through the same steps, tables whose columns the text reader found by x-position.
+"""Tables on a PDF page: ruled tables (pdfplumber finds them by their lines, less the sides of tick
+boxes and highlighted words) and tables whose columns the text reader found by x-position.
 
-A grid is a checklist, a table of people or label | value rows (parsers.pdf.grid decides which). A table
-that runs over a page break goes on: a page that starts with the same columns and no header
-continues the last table, and a row the break cut in two is joined up again.
+A ruled table is read row by row by the rules shared with the Word reader (parsers.tables.rows), its cells given
+the cues a Word table carries: grid columns and spans, bold or shaded labels, highlighted words. A
+ruled table is held back until the next page shows whether it goes on there (the same columns at the
+top of the page): then the two parts are one table, and a row the page break cut in two ("EVANS-" /
+"PRICE", a question's bracketed aside) is one row again. A table found by x-position is a checklist,
+a table of people or label | value rows (parsers.pdf.grid decides which), carried on likewise.
 """
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
 from typing import Any
 
-from ..model import RawForm
+from ..model import RawForm, RowTable
+from ..tables.cells import instruction
+from ..tables.rows import read_rows
+from ..tables.walk import BOX, Row
+from ..tables.walk import Cell as WalkCell
 from . import grid
-from .layout import Cell, Word, cell_of, clean_label, read_ticks, words_in
+from .chars import page_marks
+from .layout import (
+    Cell,
+    Word,
+    cell_of,
+    clean_label,
+    join_cells,
+    words_in,
+)
+from .marks import UNREADABLE, UNTICKED
+from .unread import unread_places
+from .walk import PdfWalk, Region
 
 MAX_EDGES = 5000
 
 
 def ruled_tables(page: Any) -> list[Any]:
     """pdfplumber's tables drawn with lines; none where the page has no ruling at all."""
-    edges = len(page.edges)
+    marks = page_marks(page)
+    edges = len(marks.edges)
     # No ruling lines: nothing for the lines strategy to find. Thousands of them (a drawing, a
     # background pattern) would make the search slow and find no form in it.
     if edges < 4 or edges > MAX_EDGES:
         return []
-    return [t for t in page.find_tables() if t.rows]
+    if not marks.boxes and not marks.highlights:
+        return [t for t in page.find_tables() if t.rows]
+    # Tick boxes drawn as squares and highlighted words: their sides are not ruling lines (they
+    # would cut cells in two).
+    vertical = [e for e in marks.edges if e.get("orientation") == "v"]
+    horizontal = [e for e in marks.edges if e.get("orientation") == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+    return [t for t in page.find_tables(settings) if t.rows]
+
+
+@dataclass
+class _Pending:
+    """A ruled table read but not yet interpreted: the next page may carry it on."""
+    rows: list[list[Cell | None]]
+    shaded: list[list[bool]]
+    edges: list[float]
+    page: int
+    last_edges: list[float]  # where its last row's cells start: a page may carry the table on
+    boxes: list[list[tuple[float, float, float, float] | None]]  # each cell's box, as rows
+    lit: list[list[bool]]  # each cell: a word in it highlighted
+
+
+def shading(page: Any) -> list[tuple[float, float, float, float]]:
+    """Filled areas of the page in a colour other than white: shaded table cells."""
+    fills = []
+    for rect in page.rects:
+        if not rect.get("fill") or (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"]) < 150:
+            continue
+        colour = rect.get("non_stroking_color")
+        values = [float(v) for v in colour if isinstance(v, (int, float))] if isinstance(colour, (tuple, list)) else []
+        white = (len(values) in (1, 3) and min(values) > 0.97) or (len(values) == 4 and max(values) < 0.03)
+        if values and not white:
+            fills.append((float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"])))
+    return fills
+
+
+def _shaded(box: tuple[float, float, float, float], fills: list[tuple[float, float, float, float]]) -> bool:
+    middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return any(f[0] <= middle_x <= f[2] and f[1] <= middle_y <= f[3]
+               and (f[2] - f[0]) * (f[3] - f[1]) >= 0.5 * area for f in fills)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _split_row(last: list[Cell | None], last_boxes: list[Box | None], first: list[Cell | None],
+               first_boxes: list[Box | None]) -> bool:
+    """The first row of a table's part on a new page is the rest of the row the page break cut (the
+    same cells, side for side): its first cell is empty, or goes on in lower case, with a bracketed
+    aside or after a hyphen, where the row above has text."""
+    above = [(c, b) for c, b in zip(last, last_boxes) if c is not None and b is not None]
+    below = [(c, b) for c, b in zip(first, first_boxes) if c is not None and b is not None]
+    if len(above) != len(below) or any(abs(a[1][0] - b[1][0]) > 3 or abs(a[1][2] - b[1][2]) > 3
+                                       for a, b in zip(above, below)):
+        return False
+    texts = [c.text.strip() for c, _ in below]
+    head = above[0][0].text.strip() if above else ""
+    if not any(texts) or not head:
+        return False
+    return (not texts[0] or texts[0][0].islower() or texts[0][0] in "([)].,;:"
+            or head.endswith("-") and not texts[0].startswith("-")
+            # a bracket left open goes on ("... a baby (within the last" / "18 months)?")
+            or head.count("(") > head.count(")") and ")" in texts[0] and not any(texts[1:]))
+
+
+def _join_rows(last: list[Cell | None], first: list[Cell | None]) -> list[Cell | None]:
+    below = iter(c for c in first if c is not None)
+    return [join_cells(a, next(below)) if a is not None else None for a in last]
+
+
+def _columns(boxes: list[list[Box | None]]) -> list[float]:
+    """Where the table's columns start, over all its rows (merged cells span several)."""
+    starts: list[float] = []
+    for x0 in sorted(b[0] for row in boxes for b in row if b is not None):
+        if not starts or x0 - starts[-1] > 3:
+            starts.append(x0)
+    return starts
+
+
+def _lit(box: Box, highlights: list[Box]) -> bool:
+    """A highlighted word inside the cell (not the whole cell shaded)."""
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return any(h[0] >= box[0] - 1 and h[2] <= box[2] + 1 and h[1] >= box[1] - 1 and h[3] <= box[3] + 1
+               and (h[2] - h[0]) * (h[3] - h[1]) < 0.6 * max(area, 1.0) for h in highlights)
+
+
+def _walk_rows(rows: list[list[Cell | None]], boxes: list[list[Box | None]], shaded: list[list[bool]],
+               lit: list[list[bool]]) -> list[Row]:
+    """pdfplumber's rows as the Word reader's rows and cells: grid columns (from where cells start,
+    over the whole table) and spans, a cue where a cell is bold or shaded, a bracketed instruction
+    left out."""
+    starts = _columns(boxes)
+    out = []
+    for r, row in enumerate(rows):
+        cells: list[WalkCell] = []
+        instructed = False
+        for c, cell in enumerate(row):
+            box = boxes[r][c] if r < len(boxes) and c < len(boxes[r]) else None
+            if cell is None or box is None:
+                continue
+            col = max(0, bisect.bisect_right(starts, box[0] + 3) - 1)
+            span = max(1, bisect.bisect_left(starts, box[2] - 3) - col)
+            shade = r < len(shaded) and c < len(shaded[r]) and shaded[r][c]
+            # A box whose state the file does not carry reads as a box (so the row's shape is read as
+            # the Word reader reads it), and whatever it would answer is left unknown (parsers.pdf.walk).
+            unknown = UNREADABLE in cell.text
+            text = cell.text.strip().replace(UNREADABLE, UNTICKED)
+            if instruction(text):
+                text, instructed = "", True
+            picked = bool(text) and r < len(lit) and c < len(lit[r]) and lit[r][c]
+            cells.append(WalkCell(element=Region(unknown), text=text, lit=picked,
+                                  cue=bool(text) and (cell.bold or shade), col=col, span=span))
+        out.append(Row(element=None, cells=cells, claimed=False, header=False, instructed=instructed))
+    return out
+
+
+def _ends_with_table(rows: list[Row], table: RowTable) -> bool:
+    """The table's last filled row is a row of the table of people read last (a page may carry it on)."""
+    last = next((row for row in reversed(rows) if not row.empty), None)
+    if last is None:
+        return False
+    texts = [c.text for c in last.cells if c.text]
+    flat = [str(v) for person in table.rows for v in person if v is not None]
+    return len(last.cells) == len(table.headers) and (not table.rows or any(t in flat for t in texts)
+                                                       or [clean_label(t) for t in texts] == table.headers)
 
 
 class GridReader:
     def __init__(self, raw: RawForm) -> None:
         self.raw = raw
-        self.section: str | None = None
+        # What the reading carries from table to table and line to line, as the Word reader's walk
+        # does (headings above, name labels read in this box, the last DASH grid); it reports into raw.
+        self.walk = PdfWalk(labelled=raw.labelled, tables=raw.tables, dash_lines=raw.dash_lines)
         self.page_no = 0
         # The last grid read: kind, column edges, headers, page; a table carries on over page breaks.
         self.last_grid: tuple[str, list[float], list[str], int] | None = None
+        self.pending: _Pending | None = None
+        self.first_on_page = True  # nothing read yet on this page: a table here may go on from the last
+        self.fills: list[tuple[float, float, float, float]] = []
+        self.highlights: list[tuple[float, float, float, float]] = []  # small filled areas behind words
+        self.unread: list[str] = []  # where tick boxes whose state the file does not carry are (labels)
+
+    @property
+    def section(self) -> str | None:
+        return self.walk.section
+
+    @section.setter
+    def section(self, value: str | None) -> None:
+        self.walk.section = value
 
     def _ruled_table(self, table: Any, words: list[Word]) -> None:
         rows: list[list[Cell | None]] = []
+        boxes_rows: list[list[Box | None]] = []
+        shaded: list[list[bool]] = []
+        lit: list[list[bool]] = []  # a word in the cell highlighted
         # The table's band of words, then each row's (order kept): a cell looks through a few words,
         # not the whole page. Every cell lies inside its row and its table, so nothing is lost.
         _, table_top, _, table_bottom = table.bbox  # pdfplumber works it out anew at each call
@@ -51,26 +218,74 @@ class GridReader:
                     cells.append(None)
                     continue
                 inside = words_in(row_words, box[0], box[2], box[1], box[3])
-                cells.append(cell_of(inside, right=box[2] - 3) if inside
+                # The text's right edge: the cell's less the padding its text keeps on the left.
+                pad = min(6.0, max(1.5, min((w.x0 for w in inside), default=box[0]) - box[0]))
+                cells.append(cell_of(inside, right=box[2] - pad) if inside
                              else Cell("", box[0], box[2], box[1], box[3], False))
             rows.append(cells)
+            boxes_rows.append(list(row.cells))
+            # Only the fills and highlights level with the row are looked at.
+            fills = [f for f in self.fills if f[1] <= bottom and f[3] >= top]
+            marked = [h for h in self.highlights if h[1] <= bottom + 1 and h[3] >= top - 1]
+            shaded.append([box is not None and bool(fills) and _shaded(box, fills) for box in row.cells])
+            lit.append([box is not None and bool(marked) and _lit(box, marked) for box in row.cells])
         edges = [box[0] for box in table.rows[0].cells if box is not None]
-        self._grid(rows, edges, ruled=True)
+        pending = self.pending
+        # The columns where the table on the page before ended (its last row: a title row above may
+        # span them all) against those where this one starts.
+        ended = pending.last_edges if pending is not None else []
+        if (pending is not None and self.first_on_page and pending.page == self.page_no - 1
+                and len(ended) == len(edges) and all(abs(a - b) <= 3 for a, b in zip(ended, edges))):
+            # The same table carried on over a page break: one table, and a row the break cut is one row.
+            if _split_row(pending.rows[-1], pending.boxes[-1], rows[0], boxes_rows[0]):
+                pending.rows[-1] = _join_rows(pending.rows[-1], rows[0])
+                rows, shaded, boxes_rows, lit = rows[1:], shaded[1:], boxes_rows[1:], lit[1:]
+            pending.rows.extend(rows)
+            pending.boxes.extend(boxes_rows)
+            pending.shaded.extend(shaded)
+            pending.lit.extend(lit)
+            pending.page = self.page_no
+            pending.last_edges = [box[0] for box in table.rows[-1].cells if box is not None]
+        else:
+            self.flush_table()
+            self.pending = _Pending(rows, shaded, edges, self.page_no,
+                                    [box[0] for box in table.rows[-1].cells if box is not None], boxes_rows, lit)
+        self.first_on_page = False
 
-    def _grid(self, rows: list[list[Cell | None]], edges: list[float], ruled: bool) -> None:
+    def flush_table(self) -> None:
+        """Read the ruled table held back in case the next page carried it on."""
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.rows:
+            self._rows(pending.rows, pending.boxes, pending.edges, pending.shaded, pending.lit)
+
+    def _grid(self, rows: list[list[Cell | None]], edges: list[float]) -> None:
+        """A table whose columns the text reader found by x-position (ruled ones: _rows)."""
         header = [c.text if c is not None else "" for c in rows[0]]
         body = [[c.text if c is not None else None for c in row] for row in rows[1:]]
         columns = grid.dash_columns(header, body)
         if columns is not None:
             self._dash(columns, body, edges, header)
-        elif grid.is_people_header(rows[0], ruled):
+        elif grid.is_people_header(rows[0], ruled=False):
             self._people(header, body, edges)
         elif self._continues(edges, rows):
             return
         else:
-            carried = self._row_carried_over(edges, rows[0]) if ruled else False
-            for row in rows[1:] if carried else rows:
+            for row in rows:
                 self._pair_row(row)
+            self.last_grid = ("pairs", edges, [], self.page_no)
+
+    def _rows(self, rows: list[list[Cell | None]], boxes: list[list[Box | None]], edges: list[float],
+              shaded: list[list[bool]], lit: list[list[bool]]) -> None:
+        """A ruled table row by row, by the rules shared with the Word reader (parsers.tables.rows)."""
+        walk = self.walk
+        tables_before = len(walk.tables)
+        grid_rows = _walk_rows(rows, boxes, shaded, lit)
+        self.unread.extend(unread_places(grid_rows))
+        read_rows(grid_rows, walk)
+        last_table = walk.tables[-1] if len(walk.tables) > tables_before else None
+        if last_table is not None and grid_rows and _ends_with_table(grid_rows, last_table):
+            self.last_grid = ("people", edges, last_table.headers, self.page_no)
+        else:
             self.last_grid = ("pairs", edges, [], self.page_no)
 
     def _continues(self, edges: list[float], rows: list[list[Cell | None]]) -> bool:
@@ -95,24 +310,6 @@ class GridReader:
         return (last is not None and len(last[1]) == len(edges)
                 and all(abs(a - b) <= 3 for a, b in zip(last[1], edges)))
 
-    def _row_carried_over(self, edges: list[float], row: list[Cell | None]) -> bool:
-        """The top row of a table on a new page that is the rest of a row the page break cut: a label
-        that goes on in lower case, or a value with no label. It joins the last pair read."""
-        last = self.last_grid
-        if (last is None or last[0] != "pairs" or last[3] != self.page_no - 1 or not self._same_columns(edges)
-                or not self.raw.labelled or len(row) != 2 or row[0] is None or row[1] is None):
-            return False
-        label, value = row[0].text.strip(), row[1].text.strip()
-        previous = self.raw.labelled[-1]
-        if label and not label[0].islower():
-            return False
-        if label:
-            previous.label = clean_label(f"{previous.label} {grid.flat(label)}")
-        if value:
-            before = previous.value if isinstance(previous.value, str) else ""
-            previous.value = read_ticks(f"{before} {value}".strip())
-        return bool(label or value)
-
     def _question_carried_over(self, columns: grid.DashColumns, row: list[str | None]) -> bool:
         """The rest of a checklist question the page break cut: no number, text going on in lower case."""
         line = grid.dash_line(columns, row, [])
@@ -128,7 +325,7 @@ class GridReader:
     def _pair_row(self, row: list[Cell | None]) -> None:
         present = [c for c in row if c is not None and c.text.strip()]
         if len(present) == 1 and len([c for c in row if c is not None]) == 1 and present[0].bold:
-            self.section = grid.flat(present[0].text)  # a shaded heading row across the table
+            self.walk.heading(grid.flat(present[0].text), BOX)  # a shaded heading row across the table
             return
         self.raw.labelled.extend(grid.pair_row(row, self.section))
 

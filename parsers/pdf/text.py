@@ -1,24 +1,50 @@
 """PDFs without form fields (printed to PDF, or saved as PDF from Word or LibreOffice): the page's
 words read back into what the form says.
 
-Ruled tables (pdfplumber finds them by their lines) and runs of text are taken top to bottom:
-headings set the section; "Label: value" lines and label | value rows become Labelled; a header
-row over one row per person becomes a RowTable; a checklist header with Yes / No / Don't know
-columns makes one DashLine per question, answered by the column that holds the mark. Where
-nothing rules the table, columns come from where the header's words sit.
+The page's characters are read as parsers.pdf.marks gives them (drawn and symbol-font tick boxes as
+☒ / ☐, struck-out options and placeholder prompts left out). Ruled tables (pdfplumber finds them by
+their lines; parsers.pdf.tables) and runs of text are taken top to bottom: headings set the section
+and the heading path (a heading's level from its size; a heading wrapped over two lines is one);
+"Label: value" lines and label | value rows become Labelled; a header row over one row per person
+becomes a RowTable; a checklist header with Yes / No / Don't know columns makes one DashLine per
+question, answered by the column that holds the mark, and so does a run of numbered question lines
+(parsers.pdf.dash_lines). Where nothing rules the table, columns come from where the header's words
+sit. As the Word reader does, a box listing several people becomes a table of its own, and a box of
+prompts ("- who is she afraid of? ...") a label per prompt.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from typing import Any
 
-from ..model import Labelled, RawForm
+from ..model import Labelled, RawForm, RowTable
 from ..problem import Problem
+from ..tables.cells import people_in_one_box, prompts_in_text
+from ..tables.walk import BOLD_LINE
 from . import grid
-from .layout import (Cell, Line, Word, answer_of, body_size, cell_of, clean_label, colon_pair, group_lines,
-                     is_heading, join_lines, number_of, page_words, read_ticks, split_cells)
-from .tables import GridReader, ruled_tables
+from .chars import page_marks
+from .dash_lines import NumberedRun, find_runs
+from .layout import (
+    Cell,
+    Line,
+    answer_of,
+    body_size,
+    cell_of,
+    clean_label,
+    colon_pair,
+    group_lines,
+    is_heading,
+    join_lines,
+    number_of,
+    page_words,
+    read_ticks,
+    split_cells,
+)
+from .open_items import OpenPair, UnruledTable
+from .tables import GridReader, ruled_tables, shading
+from .unread import unreadable_message
 
+_NUMBERED = re.compile(r"^(?:Q\.?)?\d{1,2}[.):]", re.IGNORECASE)  # "7." or, auto-numbered, "10.Is"
 MARGIN_TOP, MARGIN_BOTTOM = 20.0, 30.0  # running headers and "Page 2 of 4" live here
 TABLE_END_GAP = 24.0  # an empty band this tall ends a table whose rows are told apart by gaps
 
@@ -28,71 +54,28 @@ def _tight(gap: float | None, size: float) -> bool:
     return gap is not None and gap < 0.45 * size
 
 
-@dataclass
-class _Pair:
-    """The label | value (or Label: value) being read, so continuation lines can join it."""
-    item: Labelled
-    style: str  # "grid" (columns) or "colon"
-    label_x0: float
-    value_x0: float
-    lines: list[Line]
-    bottom: float
-    page: int
-    right: float
-
-    def refresh(self) -> None:
-        text = join_lines(self.lines, self.right) if self.lines else ""
-        if self.style == "colon" and self.lines:
-            text = text.split(":", 1)[1] if ":" in self.lines[0].text else text
-        text = text.strip()
-        self.item.value = read_ticks(text) if text else None
-
-
-@dataclass
-class _Unruled:
-    """A table whose columns are known only from where its header's words sit."""
-    columns: list[list[Word]]
-    section: str | None
-    numbered: bool
-    bottom: float
-    page: int
-    rows: list[list[list[Word]]] = field(default_factory=list)
-    header_done: bool = False
-    header_text: str = ""
-
-    def bounds(self) -> list[float]:
-        """Left edge of each column: just before its header's first word (headers over tick columns
-        are centred, so half the gap to the previous header, at most 6 points, is allowed)."""
-        edges = [min(w.x0 for w in col) for col in self.columns]
-        ends = [max(w.x1 for w in col) for col in self.columns]
-        return [edges[0] - 40] + [e - min(6.0, max(0.0, (e - ends[i]) / 2)) for i, e in enumerate(edges[1:])]
-
-    def column_of(self, word: Word) -> int:
-        return max((i for i, b in enumerate(self.bounds()) if word.x0 + 1 >= b), default=0)
-
-    def add(self, line: Line, new_row: bool) -> None:
-        if new_row or not self.rows:
-            self.rows.append([[] for _ in self.columns])
-        for word in line.words:
-            self.rows[-1][self.column_of(word)].append(word)
-        self.bottom = max(self.bottom, line.bottom)
-
-
 class TextReader(GridReader):
     """Lines of text and ruled tables, top to bottom, page after page (ruled tables: GridReader)."""
 
     def __init__(self, raw: RawForm) -> None:
         super().__init__(raw)
-        self.table: _Unruled | None = None
-        self.pair: _Pair | None = None
+        self.table: UnruledTable | None = None
+        self.pair: OpenPair | None = None
         self.body = 10.0
         self.right = 0.0
+        self.numbered: NumberedRun | None = None  # numbered question lines going on over a page break
+        self.answer_columns = False  # under a header of answer columns (read as a grid, not as lines)
+        self.heading_line: Line | None = None  # the heading line just read, which a second line may go on
+        self.heading_page = 0
 
     # --- pages -----------------------------------------------------------------------------------
 
     def read_page(self, page: Any, page_no: int) -> None:
         self.page_no = page_no
+        self.first_on_page = True
         words = page_words(page)
+        self.fills = shading(page)
+        self.highlights = page_marks(page).highlights
         self.body = body_size(words)
         tables = ruled_tables(page)
         boxes = [t.bbox for t in tables]
@@ -103,19 +86,76 @@ class TextReader(GridReader):
         self.right = max((ln.x1 for ln in lines), default=float(page.width))
         events: list[tuple[float, int, Any]] = [(ln.top, 1, ln) for ln in lines]
         events += [(t.bbox[1], 0, t) for t in tables]
-        for _, kind, thing in sorted(events, key=lambda e: (e[0], e[1])):
+        events.sort(key=lambda e: (e[0], e[1]))
+        used = self._numbered_questions(events)
+        for _, kind, thing in events:
             if kind:
+                if id(thing) in used:
+                    continue
                 self._line(thing)
             else:
                 self._close()
+                self.heading_line = None
                 self._ruled_table(thing, words)
 
     def finish(self) -> None:
         self._close()
+        self.flush_table()
+        if self.numbered is not None and self.numbered.accepted:
+            self.raw.dash_lines.extend(self.numbered.lines)
+        self.numbered = None
+
+    # --- a checklist as numbered question lines (parsers.pdf.dash_lines) ---------------------------
+
+    def _numbered_questions(self, events: list[tuple[float, int, Any]]) -> set[int]:
+        """Find runs of numbered question paragraphs on the page; report their DASH lines and return
+        the lines they used (by id), which are not read again as labels and values."""
+        paragraphs: list[tuple[object, str | None]] = []
+        groups: list[list[Line]] = []
+        previous: Line | None = None
+        above: Line | None = None  # the line above, whatever it was
+        for _, kind, thing in events:
+            if not kind:
+                paragraphs.append((None, None))
+                previous = above = None
+                continue
+            tucked = above is not None and thing.top - above.bottom < 0.6 * thing.size
+            above = thing
+            if is_heading(thing, self.body) and not tucked:
+                self.answer_columns = False
+            runs = split_cells(thing)
+            if len(runs) >= 3 and sum(answer_of(" ".join(w.text for w in run)) is not None for run in runs) >= 2:
+                self.answer_columns = True  # "Yes | No | Don't know" over columns: a grid, not question lines
+            if self.answer_columns:
+                paragraphs.append((None, None))
+                previous = None
+                continue
+            if previous is not None and _tight(thing.top - previous.bottom, thing.size) \
+                    and not _NUMBERED.match(thing.words[0].text):
+                groups[-1].append(thing)
+                paragraphs[-1] = ((self.page_no, len(groups) - 1), join_lines(groups[-1], self.right).replace("\n", " "))
+            else:
+                groups.append([thing])
+                paragraphs.append(((self.page_no, len(groups) - 1), thing.text))
+            previous = thing
+        runs, self.numbered = find_runs(paragraphs, self.numbered)
+        used: set[int] = set()
+        for run in runs + ([self.numbered] if self.numbered is not None else []):
+            if not run.accepted:
+                continue
+            for key in run.used:
+                if isinstance(key, tuple) and key[0] == self.page_no:  # (page, paragraph on it)
+                    used.update(id(line) for line in groups[key[1]])
+        for run in runs:
+            if run.accepted:
+                self.raw.dash_lines.extend(run.lines)
+        return used
 
     # --- lines of text ---------------------------------------------------------------------------
 
     def _line(self, line: Line) -> None:
+        self.flush_table()
+        self.first_on_page = False
         if self.table is not None and not self.table.header_done:
             gap = self._gap(line, self.table.bottom, self.table.page)
             if line.bold and gap is not None and gap < 0.6 * line.size:
@@ -123,9 +163,20 @@ class TextReader(GridReader):
                 return
             self.table.header_done = True
         if is_heading(line, self.body):
+            wrapped = (self.heading_line is not None and self.section is not None and self.walk.path
+                       and _tight(self._gap(line, self.heading_line.bottom, self.heading_page), line.size)
+                       and line.bold == self.heading_line.bold and abs(line.size - self.heading_line.size) < 0.5)
             self._close()
-            self.section = grid.flat(line.text)
+            if wrapped:
+                # A heading too long for one line goes on on the next: one heading, not two.
+                level, text = self.walk.path[-1]
+                self.walk.path[-1] = (level, f"{text} {grid.flat(line.text)}")
+                self.section = self.walk.path[-1][1]
+            else:
+                self.walk.heading(grid.flat(line.text), self._level(line))
+            self.heading_line, self.heading_page = line, self.page_no
             return
+        self.heading_line = None
         if self.table is not None and self._table_takes(line):
             return
         self._close_table()
@@ -134,10 +185,18 @@ class TextReader(GridReader):
         if len(runs) >= 3 and (line.bold or sum(answer_of(t) is not None for t in texts) >= 2):
             self._close()
             numbered = bool(grid.NUMBER_HEADER.match(texts[0])) or number_of(texts[0]) is not None
-            self.table = _Unruled([list(run) for run in runs], self.section, numbered, line.bottom,
+            self.table = UnruledTable([list(run) for run in runs], self.section, numbered, line.bottom,
                                   self.page_no, header_text=line.text)
             return
         self._pair_line(line, [cell_of(run) for run in runs])
+
+    def _level(self, line: Line) -> int:
+        """A heading's level from its size, as Word's Heading 1, 2... print larger than the text."""
+        if line.size >= self.body * 1.25:
+            return 1
+        if line.size >= self.body * 1.1:
+            return 2
+        return BOLD_LINE
 
     def _gap(self, line: Line, bottom: float, page: int) -> float | None:
         return line.top - bottom if page == self.page_no else None
@@ -188,7 +247,7 @@ class TextReader(GridReader):
         for row in table.rows:
             rows.append([cell_of(words, right=bounds[i + 1] - 2) if words else None for i, words in enumerate(row)])
         section, self.section = self.section, table.section
-        self._grid(rows, bounds[:-1], ruled=False)
+        self._grid(rows, bounds[:-1])
         self.section = section
 
     def _close(self) -> None:
@@ -208,21 +267,19 @@ class TextReader(GridReader):
             for cell in cells:
                 found = colon_pair(cell.text)
                 if found is not None:
-                    item = Labelled(clean_label(found[0]), read_ticks(found[1]), self.section)
-                    self.raw.labelled.append(item)
-                    self.pair = _Pair(item, "colon", cell.x0, cell.x0, [Line([w for w in line.words
+                    item = self.walk.add(clean_label(found[0]), read_ticks(found[1]))
+                    self.pair = OpenPair(item, "colon", cell.x0, cell.x0, [Line([w for w in line.words
                                       if cell.x0 <= w.x0 <= cell.x1])], line.bottom, self.page_no, self.right)
                     self.pair.refresh()
             return
         if len(cells) >= 2 and not line.bold:
             value_words = [w for w in line.words if w.x0 >= cells[1].x0]
-            item = Labelled(clean_label(cells[0].text), None, self.section)
-            self.raw.labelled.append(item)
-            self.pair = _Pair(item, "grid", cells[0].x0, cells[1].x0, [Line(value_words)], line.bottom,
+            item = self.walk.add(clean_label(cells[0].text), None)
+            self.pair = OpenPair(item, "grid", cells[0].x0, cells[1].x0, [Line(value_words)], line.bottom,
                               self.page_no, self.right)
             self.pair.refresh()
 
-    def _continue_pair(self, pair: _Pair, line: Line, cells: list[Cell]) -> bool:
+    def _continue_pair(self, pair: OpenPair, line: Line, cells: list[Cell]) -> bool:
         if pair.style == "colon":
             if len(cells) != 1 or line.bold or colon_pair(cells[0].text) is not None:
                 return False
@@ -244,10 +301,37 @@ class TextReader(GridReader):
 def read_text_layout(pages: list[Any], raw: RawForm) -> None:
     """Read pdfplumber pages into raw.labelled / tables / dash_lines; odd pages become problems."""
     reader = TextReader(raw)
+    unreadable = 0
     for number, page in enumerate(pages, start=1):
         try:
             reader.read_page(page, number)
+            unreadable += page_marks(page).unreadable
         except ValueError:
             raw.problems.append(Problem(f"page {number} holds far more text than a form; it was not read",
                                         severity="warning"))
     reader.finish()
+    _boxes_of_people_and_prompts(raw)
+    if unreadable:
+        raw.problems.append(Problem(unreadable_message(reader.unread), severity="warning"))
+
+
+def _boxes_of_people_and_prompts(raw: RawForm) -> None:
+    """What the Word reader does with a box holding several people or several prompts, done alike:
+    "Names and dates of birth of children | Jo SMITH – 3.4.2019 (son) ..." becomes a table of its own,
+    and "Please add anything you know about | - who is she afraid of? X ..." a label per prompt."""
+    items, raw.labelled[:] = list(raw.labelled), []
+    front = 0
+    for item in items:
+        table = people_in_one_box(item, raw.problems)
+        if table is True:
+            continue
+        if isinstance(table, RowTable):
+            raw.tables.insert(front, table)
+            front += 1
+            continue
+        prompts = prompts_in_text(item.value) if isinstance(item.value, str) else None
+        if not prompts:
+            raw.labelled.append(item)
+            continue
+        raw.labelled.extend(Labelled(prompt, answer, item.section, item.title, item.context, item.headings)
+                            for prompt, answer in prompts)

@@ -1,0 +1,169 @@
+"""Values that carry more than their field, once labels are tied to fields: a name with its aliases
+("Jo SMITH (aka Jo JONES)", "Dee SMITH\nAlias: Dee"; the markers are data, `[aliases] markers` in
+data/labels.toml), a phone number followed by when to call, "Safe to call. Mornings only" in a
+contact-notes box, a language inside an interpreter answer ("Yes – Polish", "Polish – interpreter
+required"). Problems name fields, never values.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from ..model import RawValue
+from ..normalise import clean_text, parse_bool_or_none
+from .matcher import LabelTable
+from .recognisers import EDGES, RECOGNISERS
+
+__all__ = ["tidy"]
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_re(markers: tuple[str, ...]) -> re.Pattern[str]:
+    markers = markers or ("aka", "a.k.a.", "also known as", "alias")
+    alternation = "|".join(r"\s*".join(map(re.escape, m.split())) for m in sorted(markers, key=len, reverse=True))
+    # "(aka Jo JONES)", "aka Jo JONES", "\nAlias: Dee", "also known as Dee"
+    return re.compile(rf"(?:\(\s*|\b|^)(?:{alternation})(?:\s*[:\-–]\s*|\s+)(?P<alias>[^()\n]+?)\s*\)?\s*$",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelTable | None = None) -> None:
+    """Values that carry more than their field: aliases inside a name, when to call after a phone
+    number, the language inside an interpreter answer."""
+    aliases = _alias_re(table.alias_markers if table is not None else ())
+    for path in [p for p in fields if p.endswith(".name") and p not in tagged]:
+        _aliases_out_of_name(fields, path, aliases)
+    for path in [p for p in fields if p.endswith(".name") and p not in tagged and _PERSON_NAME.match(p)]:
+        _forename_first(fields, path)
+    for path in [p for p in fields if p.endswith(".phone") and p not in tagged]:
+        _notes_out_of_phone(fields, path)
+    _safe_to_call_in_notes(fields, tagged)
+    _languages(fields, tagged, warn)
+
+
+def _aliases_out_of_name(fields: dict[str, RawValue], path: str, aliases: re.Pattern[str]) -> None:
+    value = fields.get(path)
+    if not isinstance(value, str):
+        return
+    found = [m.group("alias").strip(" ,;") for m in aliases.finditer(value)]
+    if not found:
+        return
+    name = aliases.sub("", value).strip(" \n,;(")
+    if not name:
+        return
+    fields[path] = name
+    alias_path = path.rsplit(".", 1)[0] + ".aliases"
+    given = fields.get(alias_path)
+    extra = "; ".join(a for a in found if a and clean_text(a) is not None)
+    if not extra:
+        return
+    if isinstance(given, str) and clean_text(given) is not None:
+        if extra.casefold() not in given.casefold():
+            fields[alias_path] = f"{given}; {extra}"
+    else:
+        fields[alias_path] = extra
+
+
+_PERSON_NAME = re.compile(r"^referral\.(?:victim|(?:perpetrators|children|additional_victims)\.\d+)\.name$")
+_CAPITALS = re.compile(r"^(?:(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][A-Z'’-]*[A-Z])$")  # "DE", "O'BRIEN", "EVANS-PRICE", "McDONALD"
+_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"})
+_GIVEN = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")  # "Grace", "Mary-Jane"
+
+
+def _forename_first(fields: dict[str, RawValue], path: str) -> None:
+    """ "DE SOUZA Grace", "O'BRIEN, Bethany" -> "Grace DE SOUZA", "Bethany O'BRIEN": the service writes
+    forenames first. Only where capitals say which words are the surname (every surname word in
+    capitals, every forename word not); "Smith, Jane" or "JO Smith" is left as written."""
+    value = fields.get(path)
+    if not isinstance(value, str) or "\n" in value.strip():
+        return
+    surname, comma, given = value.strip().partition(",")
+    words = surname.split()
+    if comma:
+        rest = given.split()
+    else:
+        cut = 0
+        while cut < len(words) and _CAPITALS.match(words[cut]):
+            cut += 1
+        words, rest = words[:cut], words[cut:]
+    if not words or not rest or not all(_CAPITALS.match(w) for w in words) \
+            or not all(_GIVEN.match(w) for w in rest) or sum(len(w) for w in words) < 3 \
+            or any(w.strip(".").casefold() in _TITLES for w in words + rest):
+        return  # "MRS Jane", "DR Smith": a title, not a surname; left as written
+    fields[path] = " ".join(rest + words)
+
+
+_SAFE_SENTENCE = re.compile(r"^\s*(?P<not>not\s+|un)?safe\s+to\s+(?:call|phone|ring|telephone)\b(?:\s+this\s+number)?"
+                            r"\s*[.;,–—-]\s*", re.IGNORECASE)
+
+
+def _safe_to_call_in_notes(fields: dict[str, RawValue], tagged: set[str]) -> None:
+    """ "Safe to call. Call weekday mornings only" in a contact-notes box that asks both."""
+    notes = fields.get("referral.victim.contact_notes")
+    if not isinstance(notes, str) or "referral.victim.contact_notes" in tagged:
+        return
+    match = _SAFE_SENTENCE.match(notes)
+    if not match:
+        return
+    safe = fields.get("referral.victim.safe_to_call")
+    if safe is None or (isinstance(safe, str) and clean_text(safe) is None):
+        fields["referral.victim.safe_to_call"] = not match.group("not")
+    fields["referral.victim.contact_notes"] = notes[match.end():].strip() or None
+
+
+def _notes_out_of_phone(fields: dict[str, RawValue], path: str) -> None:
+    value = fields.get(path)
+    if not isinstance(value, str):
+        return
+    match = RECOGNISERS["phone"].search(value)
+    if not match:
+        return
+    before, after = value[:match.start()].strip(EDGES), value[match.end():].strip(EDGES)
+    if before or not after or RECOGNISERS["phone"].search(after):
+        return  # two numbers, or words before the number: left as written
+    fields[path] = match.group(0).strip()
+    if path == "referral.victim.phone" and clean_text(after) is not None:
+        notes = fields.get("referral.victim.contact_notes")
+        if not (isinstance(notes, str) and clean_text(notes)):
+            fields["referral.victim.contact_notes"] = after
+
+
+_INTERPRETER_WORDS = re.compile(r"\s*[–—\-,(]?\s*(?:an\s+)?interpreter\s+(?:is\s+)?(?:required|needed)\)?\s*$",
+                                re.IGNORECASE)
+
+
+def _languages(fields: dict[str, RawValue], tagged: set[str], warn: Any) -> None:
+    first_path, interpreter_path = "referral.victim.first_language", "referral.victim.interpreter_language"
+    first = fields.get(first_path)
+    if isinstance(first, str) and first_path not in tagged and _INTERPRETER_WORDS.search(first):
+        language = _INTERPRETER_WORDS.sub("", first).strip(EDGES)
+        fields[first_path] = language or None
+        if language and clean_text(str(fields.get(interpreter_path) or "")) is None:
+            fields[interpreter_path] = language
+    value = fields.get(interpreter_path)
+    if interpreter_path in tagged or not isinstance(value, str) or clean_text(value) is None:
+        return
+    from ..ticks import NOT_TICKS, read_choice
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    named = next((m.group(1).strip() for line in lines
+                  if (m := re.search(r"(?:^|\s)(?:language|which language|state language)\s*:\s*(.+)$", line,
+                                     re.IGNORECASE))), None)
+    head = lines[0] if lines else ""
+    choice = read_choice(head)
+    answer = choice if choice is not NOT_TICKS else head
+    word = re.match(r"^(yes|no|y|n)\b\s*[–—\-,:;(]?\s*(.*)$", str(answer), re.IGNORECASE) if isinstance(answer, str) else None
+    verdict = parse_bool_or_none(word.group(1)) if word else (answer if isinstance(answer, bool) else None)
+    if verdict is False:
+        fields[interpreter_path] = None
+        return
+    language = named or (word.group(2).strip(EDGES) if word else None)
+    if verdict is True:
+        if language:
+            fields[interpreter_path] = language
+        elif isinstance(first, str) and clean_text(first):
+            fields[interpreter_path] = fields.get(first_path)
+        else:
+            fields[interpreter_path] = None
+            warn("an interpreter is needed but the language is not given", interpreter_path)
+    elif named:
+        fields[interpreter_path] = named

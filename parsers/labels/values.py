@@ -1,0 +1,340 @@
+"""Boxes that hold more than one thing, the way real forms are filled: label and value in one cell
+("Gender F", "INTERPRETER REQUIRED? Yes – Polish"), a value repeating its label ("Summary: ..."), two
+fields under one label ("Telephone / email", "Referrer Name & Agency", "Name and DOB"), one column
+per person with "Label: value" cells. (Values that carry more than their field once tied to it, such
+as a name with its aliases, are parsers.labels.tidy's.)
+
+How a combined label is split is data (`[[combined]]` in data/labels.toml): which labels, and for each
+part the label it is read as and the recogniser that finds it (phone, email, date, postcode, or text:
+what is left). Pure functions over the reader's items.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..fields import Kind, kind_of
+from ..model import Labelled, RawValue, RowTable
+from ..normalise import NotUnderstood, clean_text, parse_bool, parse_bool_or_none
+from ..printed import colon_pairs
+from ..ticks import has_mark, tokens
+from .matcher import PERSONS, LabelTable, plain
+from .recognisers import EDGES, UNCLEAR, split_value
+
+_FILLERS = frozenset({"is", "are", "does", "do", "has", "have", "of", "the", "a", "an", "name", "details"})
+
+__all__ = ["expand"]
+
+# --- items -------------------------------------------------------------------------------------
+
+def expand(items: list[Labelled], tables: list[RowTable], table: LabelTable,
+           warn: Callable[[str], None] | None = None) -> tuple[list[Labelled], list[RowTable]]:
+    """The reader's items with combined boxes taken apart, and tables of one column per person turned
+    into labelled items under each person. `warn` hears of a combined box that could not be split."""
+    kept: list[RowTable] = []
+    people: list[Labelled] = []
+    for t in tables:
+        columns = _person_columns(t, table)
+        if columns is None:
+            kept.append(t)
+        else:
+            people += columns
+    out: list[Labelled] = []
+    for item in _option_runs([*items, *people], table):
+        if out and _box_after(out[-1], item, table):
+            # "2) VISIBLE HIGH RISK | 14 or more ticks ... | ☒": the box at the end of the criterion's row.
+            # As for a box before the words, only a ticked one is read.
+            out[-1] = replace(out[-1], value=True if _only_a_mark(item.label) else None)
+            continue
+        out.extend(_not_an_explanation(part, table) for part in _split_item(item, table, warn))
+    return out, kept
+
+
+def _box_after(before: Labelled, item: Labelled, table: LabelTable) -> bool:
+    """A label that is only a tick box with nothing beside it, right after a criterion of the reasons
+    for referral whose own box held only its explanation (so no answer)."""
+    if _given_text(item.value) or _only_a_mark(item.label) is None or before.value is not None \
+            or before.section != item.section:
+        return False
+    found = table.match(before.label, None)
+    return found.status == "ok" and (found.target or "").startswith("referral.reasons.") \
+        and kind_of(found.target or "") is Kind.BOOL
+
+
+def _not_an_explanation(item: Labelled, table: LabelTable) -> Labelled:
+    """ "Visible high risk | 14 or more 'yes' answers on the DASH": the sentence printed after a
+    criterion explains it and is not its answer (no value, and no problem: the form's answer is
+    elsewhere)."""
+    if not isinstance(item.value, str) or len(item.value.split()) < 3:
+        return item
+    found = table.match(item.label, None)
+    if found.status != "ok" or not (found.target or "").startswith("referral.reasons.") \
+            or kind_of(found.target or "") is not Kind.BOOL:
+        return item
+    try:
+        parse_bool(item.value)
+    except NotUnderstood:
+        return replace(item, value=None)
+    return item
+
+
+def _ok(table: LabelTable, label: str) -> bool:
+    return table.match(label, None).status in ("ok", "needs_section")
+
+
+def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] | None = None) -> list[Labelled]:
+    mark = _only_a_mark(item.label)
+    if mark is not None and isinstance(item.value, str) and item.value.strip():
+        # "☒ | VISIBLE HIGH RISK – 14 or more ...": the box sits before the words it ticks. Such boxes
+        # make a "tick one" list, where a box left empty says nothing for sure (and a PDF reader shows
+        # a box whose state it cannot read as empty), so only a ticked one is read.
+        item = replace(item, label=item.value, value=True if mark else None)
+    chosen = _chosen_reason(item, table)
+    if chosen is not None:
+        return [chosen]
+    options = _options_as_label(item, table, warn)
+    if options is not None:
+        return [options]
+    words = " ".join(table.words(item.label))
+    parts = table.combined.get(words)
+    if parts is not None and isinstance(item.value, str):
+        split = split_value(item.value, parts)
+        if any(value == UNCLEAR for _, value in split):
+            if warn is not None:
+                warn(f"the box '{' '.join(item.label.split())[:80]}' holds more than one answer and they "
+                     "could not be told apart; they were not used")
+            split = [(label, None if value == UNCLEAR else value) for label, value in split]
+        return [replace(item, label=label, value=value) for label, value in split]
+    if not _ok(table, item.label):
+        shorter = _known_start(item, table)
+        if shorter is not None:
+            return shorter
+    value = item.value
+    if not _given_text(value):
+        inside = _label_with_value(item.label, table)
+        if inside is not None:
+            return _split_item(replace(item, label=inside[0], value=inside[1]), table, warn)
+        return [item]
+    if isinstance(value, str):
+        repeated = re.match(r"^\s*([^:\n]{3,100}?)\s*:\s*(\S.*)$", value, re.DOTALL)
+        if repeated and _same_field(table, repeated.group(1), item.label):
+            return [replace(item, value=repeated.group(2).strip())]
+        second = _second_label(item, value, table)
+        if second is not None:
+            return second
+    return [item]
+
+
+_LABEL_INSIDE = re.compile(r"^(?P<first>\S.{0,59}?)\s+(?P<label>[^\s:][^:\n]{1,58}?)\s*:\s*(?P<value>\S[^:\n]{0,58})$")
+
+
+def _second_label(item: Labelled, value: str, table: LabelTable) -> list[Labelled] | None:
+    """ "DATE OF DASH RIC | 30/10/2026   DASH RIC Score: 16": a second label printed inside the box after
+    the first answer, with its own answer. Split only where the words before the colon end in a known
+    label of another field than the box's own, and both answers are short."""
+    flat = " ".join(value.split())
+    if len(flat) > 140 or flat.count(":") != 1:
+        return None
+    found = _LABEL_INSIDE.match(flat)
+    if found is None:
+        return None
+    own = table.match(item.label, None)
+    if own.status != "ok" or kind_of(own.target or "") in (None, Kind.TEXT, Kind.LIST):
+        return None  # a free-text box may well hold "Recent escalation: ..." as its answer
+    before = found.group("first").split(" ") + found.group("label").split(" ")
+    for start in range(1, len(before)):  # the longest known label ending at the colon
+        label = " ".join(before[start:])
+        if len(label.split()) > 8:
+            continue
+        other = table.match(label, None)
+        if other.status == "ok" and other.target != own.target and not _same_field(table, label, item.label):
+            first = " ".join(before[:start]).strip(EDGES)
+            if not first:
+                return None
+            return [replace(item, value=first), replace(item, label=label, value=found.group("value").strip())]
+    return None
+
+
+def _chosen_reason(item: Labelled, table: LabelTable) -> Labelled | None:
+    """ "Reason for referral: Visible High Risk" (a drop-down or typed choice): the criterion it names
+    is met. Only under a label that is itself a reasons heading, and only for a value that is a
+    criterion's own label."""
+    if not isinstance(item.value, str) or len(item.value) > 80 or table.section(item.label)[0] != "reasons":
+        return None
+    if table.match(item.label, None).status == "ok":
+        return None
+    named = table.match(item.value, "reasons")
+    if named.status != "ok" or not (named.target or "").startswith("referral.reasons.") \
+            or named.target.endswith(("_rationale", "_details")):
+        return None
+    return replace(item, label=item.value, value=True)
+
+
+def _option_runs(items: list[Labelled], table: LabelTable) -> list[Labelled]:
+    """ "Husband ☐ Wife ☐ Boyfriend ☐ Family member ☒" as the reader hands it on, one tick box per option:
+    a run of three or more boxes whose options are a data [option_lists] list is that one label."""
+    if not table.option_lists:
+        return items
+    out: list[Labelled] = []
+    i = 0
+    while i < len(items):
+        end = i
+        while end < len(items) and isinstance(items[end].value, bool) and items[end].section == items[i].section \
+                and len(items[end].label) <= 60:
+            end += 1
+        run = items[i:end]
+        if len(run) >= 3:
+            words = [plain(item.label) for item in run]
+            for read_as, known in table.option_lists.items():
+                hits = sum(w in known for w in words)
+                if hits >= 3 and hits * 4 >= len(run) * 3:
+                    label = " ".join(f"{item.label} {'☒' if item.value else '☐'}" for item in run)
+                    out.append(replace(run[0], label=label, value=None))
+                    break
+            else:
+                out.extend(run)
+            i = end
+            continue
+        out.append(items[i])
+        i += 1
+    return out
+
+
+_OTHER = re.compile(r"^other\b", re.IGNORECASE)
+
+
+def _options_as_label(item: Labelled, table: LabelTable, warn: Callable[[str], None] | None) -> Labelled | None:
+    """ "Spouse ☐ Ex-spouse ☒ Partner ☐ Ex-partner ☐ Other (specify) | Son": a label that is the options
+    themselves (data [option_lists]). The ticked option, or the typed answer beside "Other"."""
+    if not table.option_lists or len(item.label) > 400 or not has_mark(item.label):
+        return None
+    found = tokens(item.label)
+    pairs = [(str(text).strip(), mark) for text, mark in zip(found, found[1:])
+             if isinstance(text, str) and isinstance(mark, bool)]
+    words = [plain(text) for text, _ in pairs]
+    for read_as, known in table.option_lists.items():
+        hits = sum(w in known for w in words)
+        if len(pairs) < 3 or hits < 3 or hits * 4 < len(pairs) * 3:
+            continue
+        ticked = [text for text, mark in pairs if mark]
+        typed = item.value.strip() if isinstance(item.value, str) and clean_text(item.value) else None
+        trailing = found[-1] if found and isinstance(found[-1], str) else ""
+        ticked_other = [t for t in ticked if _OTHER.match(t)]
+        value: RawValue
+        if len(ticked) > 1 or (typed and ticked and not ticked_other):
+            if warn is not None:
+                warn(f"the tick boxes '{' '.join(item.label.split())[:80]}' give more than one answer; "
+                     "none was used")
+            value = None
+        elif ticked and not ticked_other:
+            value = ticked[0]
+        else:  # "Other (specify)", ticked or printed last without a box: what is typed is the answer
+            value = typed if typed and (ticked_other or _OTHER.match(str(trailing).strip())) else None
+        return replace(item, label=read_as, value=value)
+    return None
+
+
+def _only_a_mark(text: str) -> bool | None:
+    from ..ticks import read_choice
+    flat = text.strip()
+    if not flat or len(flat) > 5:
+        return None
+    choice = read_choice(flat)
+    return choice if isinstance(choice, bool) else None
+
+
+_CLAUSE = re.compile(r"\s+[–—-]\s+|\s*\(|\s*:\s+|\?\s+|,?\s+(?:e\.\s?g\.?|eg|i\.\s?e\.?|such as)[\s,:]")
+
+
+def _known_start(item: Labelled, table: LabelTable) -> list[Labelled] | None:
+    """A label that is a known one followed by an explanation: "Visible high risk – 14 or more ticks on
+    the DASH", "Is the victim pregnant? If yes, please give details". A question followed by a second
+    one ("Is the victim aware? If not, why not?") holding "No – reason" gives both answers."""
+    text = " ".join(item.label.split())
+    cut = _CLAUSE.search(text)
+    if cut is None or cut.start() < 3:
+        return None
+    head, rest = text[:cut.start()] + ("?" if text[cut.start():cut.end()].startswith("?") else ""), text[cut.end():]
+    if not _ok(table, head):
+        return None
+    follow = rest.strip()
+    if follow and _ok(table, follow) and isinstance(item.value, str):
+        answer = re.match(r"^\s*(yes|no|y|n)\b\s*(?:[–—\-,:;.]\s*)?(.*)$", item.value, re.IGNORECASE | re.DOTALL)
+        if answer:
+            return [replace(item, label=head, value=answer.group(1)),
+                    replace(item, label=follow, value=answer.group(2).strip() or None)]
+    return [replace(item, label=head)]
+
+
+def _given_text(value: RawValue) -> bool:
+    return value is not None and not (isinstance(value, str) and clean_text(value) is None)
+
+
+def _same_field(table: LabelTable, a: str, b: str) -> bool:
+    first, second = table.match(a, None), table.match(b, None)
+    if " ".join(table.words(a)) == " ".join(table.words(b)):
+        return True
+    return first.status == "ok" and second.status == "ok" and first.target == second.target
+
+
+def _label_with_value(text: str, table: LabelTable) -> tuple[str, str] | None:
+    """ "Gender F" -> ("Gender", "F"); "INTERPRETER REQUIRED? Yes – Polish" -> (label, "Yes – Polish"):
+    the longest start of the text that is a known label, the rest its value."""
+    flat = " ".join(text.split())
+    if len(flat) > 160 or _ok(table, flat):
+        return None
+    cut = re.match(r"^([^?:]{2,100}[?:])\s*(\S.*)$", flat)
+    if cut and _ok(table, cut.group(1)):
+        return cut.group(1), cut.group(2)
+    words = flat.split(" ")
+    for end in range(min(len(words) - 1, 10), 0, -1):
+        head, rest = " ".join(words[:end]), " ".join(words[end:])
+        named_only = not (set(table.words(head)) - set(PERSONS) - _FILLERS)  # "Is perpetrator ..."
+        if not named_only and _ok(table, head) and len(rest) <= 60 and _looks_like_value(rest) \
+                and not _ok(table, rest):  # "Telephone Mobile" is two labels, not a label and its value
+            return head, rest
+    return None
+
+
+def _looks_like_value(text: str) -> bool:
+    """ "F", "Yes – Polish", "07700 900123", "☒": filled in. "and surgery", "(if known)": more label."""
+    first = text[:1]
+    if first.isdigit() or first.isupper() or not first.isalnum() and first not in "([":
+        return not re.match(r"^(?:and|or|of|if|&|/)\b", text, re.IGNORECASE)
+    return parse_bool_or_none(text) is not None
+
+
+def _person_columns(t: RowTable, table: LabelTable) -> list[Labelled] | None:
+    """A table with one column per person ("Victim | Alleged perpetrator | Alleged perpetrator 2") and
+    "Label: value" cells, as labelled items titled with their person."""
+    heads = [h for h in t.headers if h and h.strip()]
+    if len(heads) < 2 or not all(table.section(h)[0] in ("victim", "perpetrator", "child", "referrer") for h in heads):
+        return None
+    cells = [c for row in t.rows for c in row if isinstance(c, str) and c.strip()]
+    paired = [c for c in cells if colon_pairs(c) is not None or _label_with_value(c, table) is not None]
+    if not cells or len(paired) * 2 < len(cells):
+        return None
+    items: list[Labelled] = []
+    for column, head in enumerate(t.headers):
+        if not head or not head.strip():
+            continue
+        for row in t.rows:
+            cell = row[column] if column < len(row) else None
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            pairs = colon_pairs(cell)
+            if pairs is None:
+                pairs = [(cell, None)]
+            items += [Labelled(_whose_label(table, head, label), value or None, t.section, title=head)
+                      for label, value in pairs]
+    return items
+
+
+def _whose_label(table: LabelTable, head: str, label: str) -> str:
+    """A cell's label with its column's person put in front ("Alleged perpetrator 2" + "Ethnicity"), so
+    it is matched as that person's: the column says whose every cell is."""
+    if table.section(head)[0] not in ("victim", "perpetrator", "child", "referrer"):
+        return label
+    with_person = f"{head} {label}"
+    return with_person if table.match(with_person, None).status == "ok" else label

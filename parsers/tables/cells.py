@@ -1,0 +1,240 @@
+"""What one table cell holds, read as text: a value (ticks, a deleted option, an aside left out), a
+printed instruction that is never a value, "None" / "N/A" rows, and labels with their values inside
+one cell ("Surname: X", "Gender F", "Date of birth 22/09/1978", "B&ME ☐ Disabled ☒ Gender F").
+Pure text functions for the table reader (parsers.tables.rows).
+
+A cell holding a tick box whose state the file does not carry (parsers.ticks.UNREADABLE: a PDF
+drawn from a form of controls) has no value: unknown, never a guess.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Labelled, RawValue, RowTable
+from ..printed import clean_label, label_pairs
+from ..problem import Problem
+from ..ticks import (
+    NOT_TICKS,
+    UNREADABLE,
+    has_mark,
+    interpret,
+    is_option,
+    labelled_ticks,
+    read_choice,
+)
+
+_DANGLING = re.compile(r"^\s*(?:[/|]\s*)?(?P<option>[^/|\n]{1,20}?)(?:\s*[/|])?\s*$")
+_ASIDE = re.compile(r"^\s*\(\s*please\b[^()]*\)", re.IGNORECASE)  # printed before where the answer goes
+
+
+def value_of(text: str) -> RawValue:
+    """A value cell read: ticks as their choice, a printed "(Please ...)" aside left out, and an option
+    left alone where the referrer deleted the other ("Y /", "/ No"; a struck one is already gone)."""
+    if UNREADABLE in text:
+        return None  # a box whose state the file does not carry: unknown, never a guess
+    text = _ASIDE.sub("", text) if "(" in text else text
+    match = _DANGLING.match(text)
+    if match and match.group("option") != text.strip() and is_option(match.group("option")):
+        return match.group("option").strip()
+    return interpret(text)
+
+
+_INSTRUCTION = re.compile(r"^\((?:[^()\d]|\([^()]*\))*\)$")
+_WORDS = re.compile(r"[a-z]+")
+_INSTRUCTION_WORDS = {"please", "duplicate", "delete", "tick", "add", "insert", "complete", "copy", "continue"}
+
+
+def instruction(text: str) -> bool:
+    """A printed instruction in brackets ("(please duplicate this box for each victim)"): never a value."""
+    flat = " ".join(text.split())
+    if not _INSTRUCTION.match(flat):
+        return False
+    words = set(_WORDS.findall(flat.lower()))
+    return bool(words & _INSTRUCTION_WORDS) or len(words) >= 5
+
+
+# What a referrer leaves in a person row that does not apply: the row is no person.
+_NO_ENTRY = {"n/a", "na", "none", "nil", "-", "–", "—", "not applicable", "none known", "no children", "x"}
+
+
+def no_entry(value: RawValue) -> bool:
+    return value is None or (isinstance(value, str) and " ".join(value.lower().split()).strip(" .") in _NO_ENTRY)
+
+
+_LEADING_DATA = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '’()/-]{1,60}?)[ \t]+(?P<value>\d.*)$", re.DOTALL)
+_SHORT_LAST = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '’()/-]{1,60}?)[ \t]+(?P<value>[A-Z]{1,2}|[A-Za-z’']{2,9})$")
+
+
+def inline_pair(text: str) -> tuple[str, RawValue] | None:
+    """A label and its value in one cell without a colon: "Gender F", "Date of birth 22/09/1978"."""
+    flat = " ".join(text.split())
+    match = _LEADING_DATA.match(flat)
+    if match:
+        return clean_label(match.group("label")), match.group("value")
+    match = _SHORT_LAST.match(flat)
+    if match and (len(match.group("value")) <= 2 or is_option(match.group("value"))):
+        return clean_label(match.group("label")), value_of(match.group("value"))
+    return None
+
+
+_QUESTION_ANSWER = re.compile(r"^(?P<label>[^?\n]{3,200}\?)[ \t]*(?P<value>[^?\n]{1,300})$")
+
+
+_ASKING = re.compile(r"^\W*(please|if|include|including|state|give|list|tick|describe|provide|specify|e\.?g)\b",
+                     re.IGNORECASE)
+
+
+def question_answer(text: str) -> tuple[str, RawValue] | None:
+    """ "Client's consent obtained? No" (the other option struck), "WHO IS THE VICTIM AFRAID OF? Her ex":
+    a question with its answer after it, an answer word or any answer to a question printed in capitals."""
+    match = _QUESTION_ANSWER.match(" ".join(text.split()))
+    if match is None:
+        return None
+    label, value = match.group("label"), match.group("value")
+    capitals = label.isupper() and not value[:12].isupper() and not _ASKING.match(value)
+    if is_option(value) or (capitals and any(ch.isalpha() for ch in label)):
+        return clean_label(label), value_of(value)
+    return None
+
+
+def printed_pairs(text: str) -> list[tuple[str, RawValue]] | None:
+    """ "Label: value" pairs (parsers.printed) with values read as a cell's are, or a question and answer."""
+    pairs = label_pairs(text)
+    if pairs:
+        return [(label, _tidy(value)) for label, value in pairs]
+    answered = question_answer(text)
+    return [answered] if answered else None
+
+
+def cell_pairs(text: str) -> list[tuple[str, RawValue]]:
+    """Every label and value one cell holds: "Surname: X", "Gender F", "B&ME ☐ Disabled ☒ Gender F"."""
+    if not text:
+        return []
+    pairs = printed_pairs(text)
+    if pairs:
+        return pairs
+    single = inline_pair(text)
+    if single:
+        return [single]
+    return boxes_then_pair(text)
+
+
+def _tidy(value: RawValue) -> RawValue:
+    return value_of(value) if isinstance(value, str) else value
+
+
+def boxes_then_pair(text: str) -> list[tuple[str, RawValue]]:
+    """ "B&ME ☐  Disabled ☐  LGBT ☐   Gender F": labelled boxes, then a label and value after the last box."""
+    unknown = UNREADABLE in text
+    text = text.replace(UNREADABLE, "\u2610")  # read for its shape; those boxes stay unknown
+    marks = list(_MARKS.finditer(text))
+    if not marks:
+        return []
+    head, tail = text[:marks[-1].end()], text[marks[-1].end():].strip()
+    boxes = labelled_ticks(head)
+    if not boxes or len(boxes) < 2:
+        return []
+    if unknown:
+        boxes = [(label, None) for label, _ in boxes]
+    rest = inline_pair(tail) if tail else None
+    if tail and rest is None:
+        return []
+    return [*boxes, *([rest] if rest else [])]
+
+
+_MARKS = re.compile("[☒☐]")
+
+
+_WHY = re.compile(r"\b(rationale|reasons?|why|details?|comments?|explain|explanation)\b", re.IGNORECASE)
+
+
+def explains(label: str) -> bool:
+    """A label for why or what else ("Rationale", "Details"), not for an answer of its own."""
+    return bool(_WHY.search(label))
+
+
+def answer_and_details(text: str) -> tuple[str, list[tuple[str, RawValue]] | None]:
+    """ "Yes ☒ No ☐ / Language: Polish", "Yes  Rationale: wishes to give a statement": an answer (ticks,
+    or an answer word) then "Label: value" details; (text, None) when the cell is not of that shape."""
+    first, _, rest = text.partition("\n")
+    if rest and has_mark(first) and read_choice(first) is not NOT_TICKS:
+        return first, printed_pairs(rest)
+    word, _, rest = text.strip().partition(" ")
+    if rest.strip() and is_option(word) and ":" in rest:
+        return word, printed_pairs(rest.strip())
+    return text, None
+
+
+# --- several people in one cell: "1) Jo SMITH – 03.04.2019 (son) 2) ..." or one person a line ----
+
+_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
+_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
+_PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b.*\b(children|child|dependants|household)\b|"
+                           r"\b(children|dependants)\b.*\bnames?\b", re.IGNORECASE)
+_BIRTH_WORDS = re.compile(r"[\s–—,:;(-]*\b(d\.?o\.?b\.?|date of birth|born|b\.)[\s:.)]*$", re.IGNORECASE)
+_ASIDE_AFTER = re.compile(r"\(([^()]{1,40})\)")
+_CHILD_WORDS = re.compile(r"\b(child|children|dependants?|young people)\b", re.IGNORECASE)
+PEOPLE_HEADERS = ["Name", "Date of birth"]
+
+
+def people_label(label: str) -> bool:
+    """A label asking for several people's names in one box ("Names and dates of birth of children")."""
+    return bool(_PEOPLE_LABEL.search(label))
+
+
+def people_in_text(text: str) -> list[list[RawValue]] | None:
+    """Each person of a box listing several, as [name, date of birth, what is said in brackets]; None
+    unless every item reads as a name with a date of birth (anything less is not a person to report)."""
+    flat = text.strip()
+    items = [i for i in _NUMBERED.split(flat) if i.strip()] if _NUMBERED.match(flat) else flat.split("\n")
+    people: list[list[RawValue]] = []
+    for item in (i.strip() for i in items if i.strip()):
+        date = _DATE.search(item)
+        name = _BIRTH_WORDS.sub("", item[:date.start()]).strip(" \t–—-,:;") if date else ""
+        if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6:
+            return None
+        aside = _ASIDE_AFTER.search(item[date.end():])
+        people.append([name, date.group(), aside.group(1).strip() if aside else None])
+    return people or None
+
+
+def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | bool:
+    """ "Names and dates of birth of children | 1) Jo SMITH – 3.4.2019 (son) 2) ...": the people a box
+    lists, as a table; True when the box names nobody or cannot be read one by one (a problem says so,
+    into `problems`: never one made-up person of the whole text); False when it is no such box."""
+    if not isinstance(item.value, str) or not people_label(item.label):
+        return False
+    if no_entry(item.value):
+        return True  # "None", "N/A": nobody to list
+    people = people_in_text(item.value)
+    if people is None:
+        child = _CHILD_WORDS.search(item.label)
+        problems.append(Problem(
+            f"the box '{' '.join(item.label.split())[:80]}' lists people in a way that could not be read one "
+            "by one (a name and date of birth each); it was not used", "referral.children" if child else None,
+            "warning"))
+        return True
+    related = "relationship" in item.label.lower()
+    headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else [])
+    return RowTable(headers, [person[:len(headers)] for person in people], item.section, item.title or item.label)
+
+
+# --- prompts answered in one box: "- who is the victim afraid of? Her ex-partner" a line each ------
+
+_BULLET = re.compile(r"^\s*[-–•*]\s+")
+_PROMPT_END = re.compile(r"^(?P<prompt>.{6,160}?(?:\?|\)))\s+(?P<answer>\S.*)$")
+
+
+def prompts_in_text(text: str) -> list[tuple[str, str]] | None:
+    """Each bulleted prompt of a box with the answer typed after it (a question mark or a closing
+    bracket ends the prompt); None unless every line reads so."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(_BULLET.match(line) for line in lines):
+        return None
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        match = _PROMPT_END.match(_BULLET.sub("", line).strip())
+        if match is None:
+            return None
+        found.append((match.group("prompt"), match.group("answer").strip()))
+    return found

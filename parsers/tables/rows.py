@@ -1,0 +1,302 @@
+"""Tables read row by row: headings, label | value pairs, label-above-value blocks, person tables.
+
+Forms mix these in one table, so each row is classified in turn. The cues are the ones a reader
+uses: a full-width row is a heading (or a label with its box below it); a row whose cells are all
+bold or shaded is a row of labels, with values in the row below (one row: a label-above-value
+block; several: a table of people); any other row alternates label, value, label, value. DASH and
+other Yes / No grids are left to parsers.tables.dash_grid.
+
+What a table says about whose values follow goes with them: a title row ("Victim | (please duplicate
+this box for each victim)"; a copy is "Victim 2"), the first of a row of labels ("Perpetrator(s)
+name | DOB"), titles over columns of people ("Victim | Alleged perpetrator"), earlier name labels.
+
+The format reader builds the rows (parsers.docx.tables, parsers.pdf.tables) and hands them to
+`read_rows`; a Word table's nested tables are the Word reader's to read.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Labelled, RawValue, RowTable
+from ..printed import clean_label, label_pairs, looks_like_data, short_line
+from ..ticks import NOT_TICKS, has_mark, read_choice
+from .cells import (
+    answer_and_details,
+    boxes_then_pair,
+    explains,
+    instruction,
+    no_entry,
+    printed_pairs,
+    value_of,
+)
+from .columns import (
+    column_rows,
+    pair_cells,
+    people_columns,
+    people_head,
+    read_people_columns,
+)
+from .dash_grid import read_grid
+from .walk import BOX, Cell, Row, Walk, is_name_label
+
+
+def read_rows(rows: list[Row], walk: Walk) -> None:
+    """Read the rows of one table into the walk."""
+    walk.names, walk.people = [], None  # what a table says about whose values it holds is its own
+    index = 0
+    above: dict[int, Labelled] = {}  # values reported from the row above, by grid column
+    while index < len(rows):
+        row = rows[index]
+        reported: dict[int, Labelled] = {}
+        if row.claimed or row.empty:
+            index += 1
+        elif _title_row(row):
+            # "Victim | (please duplicate this box for each victim)": the box's title, not a value.
+            _box_title(row.cells[0].text, walk)
+            walk.use(row.element)
+            index += 1
+        elif len(row.cells) == 1 and (boxed := _ASIDE.search(row.cells[0].text)) and instruction(boxed.group()):
+            _box_title(row.cells[0].text.replace(boxed.group(), " "), walk)  # "Victim (please duplicate ...)"
+            index += 1
+        elif len(row.cells) == 1:
+            index = _single_cell(rows, index, walk)
+        else:
+            index = read_grid(rows, index, walk) or _labels_or_pairs(rows, index, walk, above, reported)
+        above = reported
+
+
+_ASIDE = re.compile(r"\([^()]*\)\s*$")
+
+
+def _box_title(text: str, walk: Walk) -> None:
+    """A box's title: its heading. A box printed to be duplicated and seen again is "Victim 2"."""
+    title = clean_label(text)
+    seen = walk.boxes[title.lower()] = walk.boxes.get(title.lower(), 0) + 1
+    walk.heading(title if seen == 1 else f"{title} {seen}", BOX)
+
+
+def _title_row(row: Row) -> bool:
+    filled = [c for c in row.cells if c.text]
+    return (row.instructed and len(filled) == 1 and filled[0] is row.cells[0] and short_line(filled[0].text)
+            and not looks_like_data(filled[0].text))
+
+
+def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
+    cell = rows[index].cells[0]
+    pairs = printed_pairs(cell.text)
+    # A bold "Section 2: Victim details" is a heading; a bold "Consent obtained? No" is answered.
+    answered = bool(pairs) and pairs[-1][0].endswith("?") and pairs[-1][1] is not None
+    if pairs and (answered or not (cell.cue and not any(looks_like_data(str(v)) for _, v in pairs if v))):
+        for label, value in pairs:
+            walk.add(label, value, cell.element)
+        return index + 1
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    boxed = (below is not None and len(below.cells) == 1 and not below.claimed and not below.cells[0].cue
+             and not _labelled_box(below.cells[0].text, bool(pairs)))
+    if boxed and short_line(cell.text) and below is not None:
+        # A full-width label with its answer in the full-width box below ("Summary of risks").
+        before = walk.section
+        if cell.cue and not cell.text.rstrip().endswith((":", "?")):
+            walk.heading(cell.text)
+        walk.add(clean_label(cell.text), value_of(below.cells[0].text), cell.element, below.cells[0].element,
+                 section=before, explicit_section=True)
+        return index + 2
+    if short_line(cell.text):
+        walk.heading(cell.text)
+    return index + 1
+
+
+def _labelled_box(text: str, above_labelled: bool) -> bool:
+    """A box whose text starts with a label of its own ("BRIEF SUMMARY OF RISKS: ...", or "GP details:
+    ..." under a row of "Label:" blanks): the full-width row above it is not its label."""
+    pairs = printed_pairs(text)
+    return bool(pairs) and (above_labelled or (any(ch.isalpha() for ch in pairs[0][0]) and pairs[0][0].isupper()))
+
+
+def _is_label_row(row: Row) -> bool:
+    return (len(row.cells) >= 2 and all(c.text for c in row.cells) and not any(has_mark(c.text) for c in row.cells)
+            and all(c.cue or row.header or c.text.rstrip().endswith(":") for c in row.cells))
+
+
+def _is_plain_header(rows: list[Row], index: int) -> bool:
+    """An unformatted header row: only where pairs cannot be meant (odd or many columns), with the
+    rows below holding data (dates, numbers) the header row does not."""
+    row = rows[index]
+    width = len(row.cells)
+    if width < 3 or (width % 2 == 0 and width <= 6) or not all(c.text for c in row.cells):
+        return False
+    if any(looks_like_data(c.text) for c in row.cells):
+        return False
+    below = rows[index + 1:index + 4]
+    return any(len(r.cells) == width and any(looks_like_data(c.text) for c in r.cells) for r in below)
+
+
+def _header_over_values(rows: list[Row], index: int) -> bool:
+    """ "Surname | Forename | DOB | " over "SMITH | Jo | 3rd May 1990 | ": labels side by side with their
+    values below, told from label | value pairs by a value (a date) below where a pair has its label."""
+    row, below = rows[index], rows[index + 1] if index + 1 < len(rows) else None
+    filled = [k for k, c in enumerate(row.cells) if c.text]
+    if below is None or len(filled) < 3 or len(below.cells) != len(row.cells) or below.claimed:
+        return False
+    if any(looks_like_data(row.cells[k].text) or label_pairs(row.cells[k].text) for k in filled):
+        return False
+    under = [k for k, c in enumerate(below.cells) if c.text]
+    return (len(under) >= 2 and set(under) <= set(filled)
+            and any(k % 2 == 0 and looks_like_data(below.cells[k].text) for k in under))
+
+
+def _value_rows(rows: list[Row], index: int) -> int:
+    """How many rows of values follow a row of labels."""
+    width = len(rows[index].cells)
+    count = 0
+    for row in rows[index + 1:]:
+        # Values are plain: a row with a bold or shaded cell holds labels of its own (pairs).
+        if len(row.cells) != width or row.claimed or any(c.cue for c in row.cells):
+            break
+        count += 1
+    return count
+
+
+# Headings of a two-column "Question | Answer" table: its rows are pairs, not a table of people.
+_PAIR_HEADINGS = {"question", "answer", "details", "detail", "information", "info", "field", "value", "response",
+                  "item", "answers", "questions", "description", "comments", "notes", "information required"}
+
+
+def _pairs_heading(row: Row) -> bool:
+    return len(row.cells) == 2 and all(clean_label(c.text).lower() in _PAIR_HEADINGS for c in row.cells)
+
+
+def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, Labelled],
+                     reported: dict[int, Labelled]) -> int:
+    row = rows[index]
+    if _pairs_heading(row):
+        walk.use(row.element)
+        return index + 1
+    if walk.people is not None and len(row.cells) == len(walk.people.cells) and pair_cells(row):
+        read_people_columns(walk.people, [row], walk)  # the columns go on after a full-width row
+        return index + 1
+    if _is_label_row(row) and people_head(row):
+        body = column_rows(rows, index)
+        if people_columns(row, body):
+            read_people_columns(row, body, walk)
+            walk.people = row
+            return index + 1 + len(body)
+    if _is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index):
+        count = _value_rows(rows, index)
+        if count >= 2:
+            _row_table(row, rows[index + 1:index + 1 + count], walk)
+            return index + 1 + count
+        if count == 1:
+            _label_above(row, rows[index + 1], walk)
+            return index + 2
+        if index + 1 < len(rows) and rows[index + 1].claimed:
+            return index + 1  # headings over boxes named by path, read by name already
+    _pairs(row, walk, above, reported)
+    return index + 1
+
+
+_TITLED = re.compile(r"^(?P<title>[^–—:-]{3,60}?)\s+[–—-]\s+(?P<column>[^–—:-]{2,40})$")
+
+
+def _row_table(head: Row, body: list[Row], walk: Walk) -> None:
+    headers = [clean_label(c.text) for c in head.cells]
+    values: list[list[RawValue]] = []
+    for row in body:
+        cells = [value_of(row.text_under(h)) for h in head.cells]
+        if all(no_entry(v) for v in cells):
+            continue  # a blank, "None" or "N/A" row
+        if [clean_label(str(v or "")).lower() for v in cells] == [h.lower() for h in headers]:
+            continue  # the header row repeated (on a new page)
+        values.append(cells)
+    title = headers[0] if headers else None
+    if title and (split := _TITLED.match(title)):
+        title, headers[0] = split.group("title"), split.group("column")  # "Details of Children – Name"
+    walk.tables.append(RowTable(headers, values, walk.section, title, walk.headings()))
+    walk.use(head.element, *(row.element for row in body))
+
+
+def _label_above(head: Row, below: Row, walk: Walk) -> None:
+    # The first label of the row ("Perpetrator(s) name | DOB | ...") says whose the others are, or the
+    # nearest name label before it ("Victim name | DOB | Perpetrator name | DOB").
+    title = clean_label(head.cells[0].text)
+    for cell in head.cells:
+        if not cell.text:
+            continue
+        if is_name_label(cell.text):
+            title = clean_label(cell.text)
+        walk.add(clean_label(cell.text), value_of(below.text_under(cell)), cell.element,
+                 *(c.element for c in below.under(cell)), title=title)
+
+
+def _is_ticks(text: str) -> bool:
+    return bool(text) and read_choice(text) is not NOT_TICKS
+
+
+def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int, Labelled]) -> None:
+    """Label, value, label, value... across a row; inline "Label: value" cells stand alone."""
+    cells = row.cells
+    k = 0
+    while k < len(cells):
+        cell = cells[k]
+        if not cell.text:
+            if k + 1 < len(cells) and cells[k + 1].text:
+                continued = _continue_value(cells[k + 1], walk, above)
+                if continued is not None:
+                    reported[cells[k + 1].col] = continued
+            k += 2
+            continue
+        inline = printed_pairs(cell.text)
+        if inline and (inline[-1][1] is not None or k + 1 >= len(cells)):
+            for label, value in inline:
+                walk.add(label, value, cell.element)
+            k += 1
+            continue
+        k = _pair_at(cells, k, walk, reported)
+
+
+def _pair_at(cells: list[Cell], k: int, walk: Walk, reported: dict[int, Labelled]) -> int:
+    """The label in cells[k] with its value in the next cell, and in further cells of tick options."""
+    values = cells[k + 1:k + 2]
+    end = k + 2
+    if values and _is_ticks(values[0].text):
+        # "Label | ☒ Yes | ☐ No": the options may each have a cell of their own.
+        while end < len(cells) and _is_ticks(cells[end].text) and not cells[end].cue:
+            values.append(cells[end])
+            end += 1
+    text = " ".join(c.text for c in values if c.text)
+    # "Diversity data | B&ME ☐ Disabled ☒ LGBT ☐ Gender F": the boxes carry labels of their own; two
+    # boxes that read as one answer's options ("Female ☒ Male ☐") are the answer to the row's label.
+    boxes = boxes_then_pair(text) if len(values) == 1 else []
+    if boxes and (read_choice(text) is NOT_TICKS or "all that apply" in cells[k].text.lower()):
+        for label, value in boxes:
+            walk.add(clean_label(label), value, cells[k].element, values[0].element)
+        return end
+    first, more = answer_and_details(text) if len(values) == 1 else (text, None)
+    label = clean_label(cells[k].text)
+    if more and all(explains(detail) for detail, _ in more):
+        # "Wants to speak to police? | Yes  Rationale: ...": the answer, then why (a label of its own).
+        item = walk.add(label, value_of(first), cells[k].element, *(c.element for c in values))
+        for detail, value in more:
+            walk.add(detail, value, values[0].element)
+        reported[values[0].col] = item
+        return end
+    if more:
+        # "Interpreter required? | Yes ☒ No ☐ / Language: Polish": the line below details the ticked
+        # answer ("Interpreter required? Language"), and is the answer where it is filled in.
+        for detail, value in more:
+            walk.add(f"{label} {detail}", value, values[0].element)
+        text = "" if any(value is not None for _, value in more) else first
+    item = walk.add(label, value_of(text), cells[k].element, *(c.element for c in values))
+    if values:
+        reported[values[0].col] = item
+    return end
+
+
+def _continue_value(cell: Cell, walk: Walk, above: dict[int, Labelled]) -> Labelled | None:
+    """A value with no label of its own, under a value in the row above: a second address line."""
+    previous = above.get(cell.col)
+    if previous is None or not isinstance(previous.value, str):
+        return None
+    previous.value = f"{previous.value}\n{cell.text}"
+    walk.use(cell.element)
+    return previous

@@ -1,0 +1,159 @@
+"""How well the service reads the area forms: per form and format, each expected value counted as
+right, wrong with a problem raised, wrong with no problem (the worst: a coordinator trusts it), or
+missing. People the form does not have (an extra perpetrator made from a header row) count as wrong.
+
+    .venv/bin/python -m tests.corpus.areas.report [--seeds 1 2 3] [--no-pdf] [--show-wrong]
+
+Word files are parsed as built; PDFs are made from them by LibreOffice (one run for all) and parsed.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsers import parse_bytes
+from tests.corpus.areas import AreaForm, all_forms
+from tests.corpus.areas.case import Case, invented_case
+
+RIGHT, WRONG_PROBLEM, WRONG_SILENT, MISSING = "right", "wrong-with-problem", "wrong-silent", "missing"
+OUTCOMES = (RIGHT, WRONG_PROBLEM, WRONG_SILENT, MISSING)
+PEOPLE = ("referral.perpetrators", "referral.children")
+
+
+def lookup(parsed: dict[str, Any], path: str) -> Any:
+    node: Any = parsed
+    for part in path.split("."):
+        if node is None:
+            return None
+        if isinstance(node, list):
+            node = node[int(part)] if part.isdigit() and int(part) < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    return node
+
+
+def _same(got: Any, want: Any) -> bool:
+    if isinstance(want, str) and isinstance(got, str):
+        return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want))
+    if isinstance(want, (dt.date,)):
+        return got == want.isoformat()
+    return bool(got == want)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _flagged(problems: list[dict[str, Any]], path: str) -> bool:
+    """A problem names this field, its person, or its section."""
+    for problem in problems:
+        named = problem.get("field") or ""
+        if named and (path == named or path.startswith(named + ".") or named.startswith(path)):
+            return True
+    return False
+
+
+@dataclass
+class Score:
+    counts: Counter[str] = field(default_factory=Counter)
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, outcome: str, note: str | None = None) -> None:
+        self.counts[outcome] += 1
+        if note and outcome != RIGHT:
+            self.wrong.append(f"{outcome}: {note}")
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def percent(self, outcome: str = RIGHT) -> float:
+        return 100.0 * self.counts[outcome] / self.total if self.total else 100.0
+
+
+def score(parsed: dict[str, Any], expected: dict[str, Any], into: Score | None = None) -> Score:
+    result = into or Score()
+    problems = parsed.get("problems") or []
+    for path, want in expected.items():
+        got = lookup(parsed, path)
+        if _same(got, want) or (_empty(got) and _empty(want)):
+            result.add(RIGHT)
+        elif _empty(got):
+            result.add(MISSING, f"{path}: wanted {want!r}")
+        elif _flagged(problems, path):
+            result.add(WRONG_PROBLEM, f"{path}: got {got!r}, wanted {want!r}")
+        else:
+            result.add(WRONG_SILENT, f"{path}: got {got!r}, wanted {want!r}")
+    for section in PEOPLE:  # people the form does not have
+        want_count = len({p.split(".")[2] for p in expected if p.startswith(section + ".")})
+        if not any(p.startswith(section + ".") for p in expected):
+            continue
+        for extra in (lookup(parsed, section) or [])[want_count:]:
+            outcome = WRONG_PROBLEM if _flagged(problems, section) else WRONG_SILENT
+            result.add(outcome, f"{section}: a person the form does not have ({sorted(k for k, v in extra.items() if v)})")
+    return result
+
+
+def cases(seeds: list[int]) -> list[Case]:
+    # One victim alone, one with two perpetrators and three children, one with no children.
+    shapes = [(1, 2), (2, 3), (1, 0)]
+    return [invented_case(seed, *shapes[i % len(shapes)]) for i, seed in enumerate(seeds)]
+
+
+def measure(forms: list[AreaForm], seeds: list[int], pdf: bool) -> dict[tuple[str, str], Score]:
+    built: dict[str, tuple[bytes, dict[str, Any]]] = {}
+    for form in forms:
+        for case in cases(seeds):
+            built[f"{form.key}--{case.seed}"] = (form.build(case), form.expected(case))
+    scores: dict[tuple[str, str], Score] = {}
+    for key, (docx, expected) in built.items():
+        score(parse_bytes(docx, f"{key}.docx"), expected, scores.setdefault((key.split("--")[0], "docx"), Score()))
+    if pdf:
+        from tests.corpus.pdf_layouts import export_with_libreoffice
+        pdfs = export_with_libreoffice({key: docx for key, (docx, _) in built.items()})
+        for key, data in pdfs.items():
+            score(parse_bytes(data, f"{key}.pdf"), built[key][1], scores.setdefault((key.split("--")[0], "pdf"), Score()))
+    return scores
+
+
+def table(scores: dict[tuple[str, str], Score]) -> str:
+    lines = [f"{'form':<34} {'fmt':<5} {'values':>6} {'right':>7} {'wrong+problem':>14} {'wrong-silent':>13} {'missing':>8}"]
+    totals: dict[str, Score] = {}
+    for (key, fmt), s in sorted(scores.items()):
+        lines.append(f"{key:<34} {fmt:<5} {s.total:>6} {s.percent():>6.1f}% {s.counts[WRONG_PROBLEM]:>14} "
+                     f"{s.counts[WRONG_SILENT]:>13} {s.counts[MISSING]:>8}")
+        total = totals.setdefault(fmt, Score())
+        total.counts.update(s.counts)
+    for fmt, s in sorted(totals.items()):
+        lines.append(f"{'ALL':<34} {fmt:<5} {s.total:>6} {s.percent():>6.1f}% {s.counts[WRONG_PROBLEM]:>14} "
+                     f"{s.counts[WRONG_SILENT]:>13} {s.counts[MISSING]:>8}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--only", nargs="*", help="form keys to measure")
+    parser.add_argument("--show-wrong", action="store_true", help="list every value not read right")
+    args = parser.parse_args(argv)
+    forms = [f for f in all_forms() if not args.only or f.key in args.only]
+    scores = measure(forms, args.seeds, pdf=not args.no_pdf)
+    print(table(scores))
+    if args.show_wrong:
+        for (key, fmt), s in sorted(scores.items()):
+            for line in s.wrong:
+                print(f"{key} {fmt} {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
