@@ -93,9 +93,6 @@ def run_once(raw: bytes) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "var"
         deliver(home / "inbox", raw)
-        base = subprocess.run([sys.executable, str(ROOT / "run.py"), "--config", str(CONFIG), "--home", str(home),
-                               "check-config"], capture_output=True)
-        assert base.returncode == 0
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "--config", str(CONFIG), "--home", str(home),
                                  "process-once"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -21,9 +21,25 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tests.corpus.docx_blocks import (GROUPS, Filler, Form, Values, control_cell, control_mark, gap, glyph_mark, grid,
-                                      legacy_cell, legacy_mark, typed_cell, typed_mark, children_table, corpus_values,
-                                      dash_table, is_bool)
+from tests.corpus.docx_blocks import (
+    GROUPS,
+    Filler,
+    Form,
+    Values,
+    children_table,
+    control_cell,
+    control_mark,
+    corpus_values,
+    dash_table,
+    gap,
+    glyph_mark,
+    grid,
+    is_bool,
+    legacy_cell,
+    legacy_mark,
+    typed_cell,
+    typed_mark,
+)
 from tests.corpus.docx_parts import TICKED, UNTICKED, Fields, full_width_row, shade, text_run, write
 from tests.corpus.wordings import DASH_ANSWER_HEADERS, WORDINGS
 

@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Callable, Union
 
 from generators.fake_referrals import invented_referral
-from parsers.fields import Kind, kind_of
 from generators.forms.layout import dash_questions
-from tests.corpus.wordings import (CHILD_HEADERS, DASH_ANSWER_HEADERS, SECTIONS, WORDINGS,
-                                   section_of)
+from parsers.fields import Kind, kind_of
+from tests.corpus.wordings import CHILD_HEADERS, DASH_ANSWER_HEADERS, SECTIONS, WORDINGS, section_of
 
 Value = Union[str, bool]
 LAYOUTS: tuple[str, ...] = ("acroform", "printed", "word-export")

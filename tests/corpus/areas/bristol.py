@@ -19,7 +19,6 @@ than rows, and "None" / blank rows; dates like "3.4.91" or "03/04/1991".
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -29,6 +28,7 @@ from docx.text.paragraph import Paragraph
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.areas.styles import date_text, yes_no_text
 from tests.corpus.docx_parts import shade, write
 
@@ -188,9 +188,7 @@ def build(case: Case) -> bytes:
     cells = why.add_row().cells
     _label(cells[0], "Has consent been given?")
     _answer(cells[1].paragraphs[0], v["referral.consent"], how, yn)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -15,7 +15,6 @@ responses", and on the last page the eleven stalking questions for when stalking
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -35,7 +34,7 @@ from tests.corpus.areas._dash_wording import (
     widths,
 )
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import struck_choice
+from tests.corpus.areas.kit import docx_bytes, struck_choice
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -216,9 +215,7 @@ def build(case: Case) -> bytes:
             write(cells[0], f"{n}. {text}")
             mark_answer(cells[1:4], ["yes", "no", "unknown"], answers[slug], s["mark"], fields)
         widths(stalk, [10.5, 1.6, 1.6, 1.8])
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -15,7 +15,6 @@ after each, and a "tick one" list of grounds for sharing without consent.
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -26,6 +25,7 @@ from docx.table import Table, _Cell
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import SURNAMES, Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -232,9 +232,7 @@ def build(case: Case) -> bytes:
         paragraph.add_run(" " + ground)
     form.pairs(t, ("Explain your decision to share without consent", v["referral.consent_override_reason"]))
     form.pairs(t, ("What does the victim want to happen as a result of this referral?", v["referral.victim_wishes"]))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -17,7 +17,6 @@ drop-down list: one item can be chosen; an unanswered drop-down shows "Choose an
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -26,7 +25,7 @@ from docx.table import Table
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import dropdown, placeholder_control
+from tests.corpus.areas.kit import docx_bytes, dropdown, placeholder_control
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import full_width_row, shade, write
 
@@ -160,9 +159,7 @@ def build(case: Case) -> bytes:
     _row(risk, "Police reference number (if known)", v["referral.crime_reference"])
     _row(risk, "Officer in the case", v["referral.police.officer_in_charge"] if c["officer"] else None)
     _row(risk, "Any other relevant information", None)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -24,7 +24,6 @@ whose spare rows keep their empty fields.
 """
 from __future__ import annotations
 
-import io
 import itertools
 import random
 from typing import Any
@@ -38,7 +37,7 @@ from docx.text.paragraph import Paragraph
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import dropdown
+from tests.corpus.areas.kit import docx_bytes, dropdown
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -239,9 +238,7 @@ def build(case: Case) -> bytes:
     for grid, inches in ((table, (2.2, 1.4, 1.5, 1.4)), (kids, (1.5, 1.0, 1.3, 1.3, 1.4)),
                          (why, (2.2, 1.4, 1.5, 1.4))):
         _widths(grid, inches)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

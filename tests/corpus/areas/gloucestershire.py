@@ -20,7 +20,6 @@ answer is left unmarked (the form has no such column). Expected as in `police_da
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -32,7 +31,7 @@ from docx.table import Table, _Cell
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas._dash_wording import POLICE, box, extra_answers, pick, widths
 from tests.corpus.areas.case import SURNAMES, Case
-from tests.corpus.areas.kit import dropdown, symbol_box
+from tests.corpus.areas.kit import docx_bytes, dropdown, symbol_box
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -200,9 +199,7 @@ def build(case: Case) -> bytes:
     doc.add_paragraph("Other relevant information (from victim or professional) which may increase risk levels:").runs[
         0].bold = True
     doc.add_paragraph(v["referral.risks_summary"])
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -16,7 +16,6 @@ children than printed rows), and the criteria as a "tick one" list with an expla
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -27,7 +26,7 @@ from docx.table import Table, _Cell
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import symbol_box
+from tests.corpus.areas.kit import docx_bytes, symbol_box
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import full_width_row, shade, write
 
@@ -209,9 +208,7 @@ def build(case: Case) -> bytes:
     _boxes(b, "CONSENT GIVEN?", v["referral.consent"], how)
     a, b = t.add_row().cells
     _cell(a.merge(b), "IF NO CONSENT, WHY ARE YOU SHARING?", v["referral.consent_override_reason"] or "N/A")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

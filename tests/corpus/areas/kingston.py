@@ -23,7 +23,6 @@ guidance first (not answers); Annex A on its own page, left as placeholders when
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 from typing import Any
 
@@ -33,7 +32,7 @@ from docx.text.paragraph import Paragraph
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import FORENAMES_F, SURNAMES, Case
-from tests.corpus.areas.kit import placeholder_control, struck_choice, symbol_box
+from tests.corpus.areas.kit import docx_bytes, placeholder_control, struck_choice, symbol_box
 from tests.corpus.areas.styles import date_text, yes_no_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -235,9 +234,7 @@ def build(case: Case) -> bytes:
     _row(annex, "If not, why not?", v["referral.victim_aware_reason"] if filled else None)
     _row(annex, "Reason for sharing information without consent",
          v["referral.consent_override_reason"] if filled else None)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

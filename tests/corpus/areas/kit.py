@@ -11,8 +11,10 @@
 """
 from __future__ import annotations
 
+import io
 import itertools
 
+from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -102,3 +104,10 @@ def struck_choice(paragraph: Paragraph, value: bool | None, *, options: tuple[st
     paragraph.add_run(" / ")
     second = paragraph.add_run(no)
     (second if value else first).font.strike = True
+
+
+def docx_bytes(doc: DocumentObject) -> bytes:
+    """The document as Word saves it."""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

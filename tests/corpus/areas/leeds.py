@@ -16,7 +16,6 @@ are.
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -25,7 +24,7 @@ from docx.table import _Cell
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import SURNAMES, Case
-from tests.corpus.areas.kit import struck_choice
+from tests.corpus.areas.kit import docx_bytes, struck_choice
 from tests.corpus.areas.styles import DATE_STYLES, date_text, yes_no_text
 from tests.corpus.docx_parts import full_width_row, shade, write
 
@@ -164,9 +163,7 @@ def build(case: Case) -> bytes:
     write(row("Agency"), v["referral.referrer.agency"])
     write(row("Telephone / email"), f"{v['referral.referrer.phone']} / {v['referral.referrer.email']}")
     write(row("Date"), date_text(v["referral.referrer.date"], c["style"]))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -19,7 +19,6 @@ cell (then only names and dates of birth are expected).
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -29,7 +28,7 @@ from docx.table import _Cell
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import dropdown, placeholder_control, symbol_box
+from tests.corpus.areas.kit import docx_bytes, dropdown, placeholder_control, symbol_box
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -208,9 +207,7 @@ def build(case: Case) -> bytes:
     cells = why.add_row().cells
     _label(cells[0], "If no consent, why is information being shared?")
     _control(cells[1], v["referral.consent_override_reason"])
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

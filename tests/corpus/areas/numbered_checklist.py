@@ -17,7 +17,6 @@ on its own line under the question ("Answer: No", "Comment: ..."), or tick boxes
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -28,6 +27,7 @@ from docx.shared import Pt
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas._dash_wording import SAFELIVES, box, comment_for, pick
 from tests.corpus.areas.case import Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.areas.styles import DATE_STYLES, YES_NO_STYLES, answer_text, date_text
 from tests.corpus.docx_parts import Fields
 
@@ -92,9 +92,7 @@ def _signature(doc: DocumentType, case: Case, s: dict[str, Any]) -> None:
 
 
 def _save(doc: DocumentType) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def build_checklist(case: Case) -> bytes:

@@ -21,7 +21,6 @@ count of "yes" among the 24 SafeLives questions (the printed total counts all 27
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -44,6 +43,7 @@ from tests.corpus.areas._dash_wording import (
     widths,
 )
 from tests.corpus.areas.case import SURNAMES, Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 
@@ -192,9 +192,7 @@ def build(case: Case) -> bytes:
         for (label, value), label_cell, value_cell in ((left, cells[0], cells[1]), (right, cells[2], cells[3])):
             write(label_cell, label, bold=True)
             write(value_cell, value)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -8,7 +8,6 @@ add extra rows if necessary)" with blank rows left, and the reasons for referral
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -17,7 +16,7 @@ from docx.table import _Cell
 
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
-from tests.corpus.areas.kit import placeholder_control, struck_choice, symbol_box
+from tests.corpus.areas.kit import docx_bytes, placeholder_control, struck_choice, symbol_box
 from tests.corpus.areas.styles import DATE_STYLES, date_text
 from tests.corpus.docx_parts import shade, write
 
@@ -144,9 +143,7 @@ def build(case: Case) -> bytes:
         row = reasons.add_row().cells
         _label(row[0], label)
         _value(row[1].merge(row[3]), v[path])
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

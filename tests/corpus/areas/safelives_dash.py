@@ -14,7 +14,6 @@ the top ("Name of person completing") or signs at the end, and the date style.
 """
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -33,6 +32,7 @@ from tests.corpus.areas._dash_wording import (
     widths,
 )
 from tests.corpus.areas.case import Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.areas.styles import DATE_STYLES, YES_NO_STYLES, answer_text, date_text
 from tests.corpus.docx_parts import Fields, shade, write
 
@@ -146,9 +146,7 @@ def build(case: Case) -> bytes:
         row = end.add_row().cells
         _heading(row[0], "Name:")
         write(row[1].merge(row[3]), v["dash.completed_by"])
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def expected(case: Case) -> dict[str, Any]:

@@ -1,7 +1,6 @@
 """Small Word-building helpers the held-out modules share (not a form: the underscore keeps it out)."""
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -9,6 +8,7 @@ from docx.document import Document as DocumentType
 from docx.table import Table, _Cell
 
 from tests.corpus.areas.case import Case
+from tests.corpus.areas.kit import docx_bytes
 from tests.corpus.docx_parts import shade, write
 
 
@@ -37,9 +37,7 @@ def inline(cell: _Cell, text: str, value: str | None) -> None:
 
 
 def save(doc: DocumentType) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
 
 
 def named(name: str, aliases: list[str]) -> str:
