@@ -2,13 +2,16 @@
 """The daemon against a real Dovecot: seconds from APPEND to the IDVA copy accepted by SMTP.
 
     .venv/bin/python bench/bench_imap.py [--count 200] [--interval 0.2] [--backlog 1000]
+                                         [--only idle|xoauth2|poll|backlog ...]
 
-Three runs of the real daemon (`run.py run`, a subprocess with its own home), each on its own folder of
+Four runs of the real daemon (`run.py run`, a subprocess with its own home), each on its own folder of
 one private Dovecot (implicit TLS) and sending to one aiosmtpd (STARTTLS) in this process:
 
 1. IDLE: `count` referrals appended one every `interval` seconds while the daemon runs;
-2. polling: the same with use_idle = false and poll_seconds = 60;
-3. backlog: `backlog` referrals already in the folder when the daemon starts; drained at what rate.
+2. IDLE with XOAUTH2: the same, the daemon logging in with a token from a local stand-in for
+   Microsoft's sign-in service (tests/token_server.py), which Dovecot's oauth2 passdb asks about it;
+3. polling: the same as 1 with use_idle = false and poll_seconds = 60;
+4. backlog: `backlog` referrals already in the folder when the daemon starts; drained at what rate.
 
 A copy is matched to its original exactly: the IDVA copy's Message-ID carries the first 32 hex digits
 of the original's ledger content hash, which this script computes from the bytes it appended. The
@@ -40,8 +43,10 @@ from generators.fake_referrals import DOCX, PDF, invented_referral, referral_ema
 from intake.identity import key_of  # noqa: E402
 from tests.servers import (Dovecot, SmtpRecorder, dovecot_binary, imap_smtp_config, running_dovecot,  # noqa: E402
                            start_smtp)
+from tests.token_server import TokenServer  # noqa: E402
 
 ENV = "MARAC_BENCH_IMAP_PASSWORD"
+PARTS = ["idle", "xoauth2", "poll", "backlog"]
 SENDER = "pc@exampleshire.police.uk"
 COPY_ID = re.compile(rb"^Message-ID:\s*<idva-copy\.([0-9a-f]+)@", re.I | re.M)
 
@@ -82,8 +87,15 @@ class Daemon:
     log: Path
 
     @classmethod
-    def start(cls, work: Path, server: Dovecot, smtp: SmtpRecorder, folder: str, **mailbox: object) -> "Daemon":
+    def start(cls, work: Path, server: Dovecot, smtp: SmtpRecorder, folder: str, tokens: TokenServer | None = None,
+              **mailbox: object) -> "Daemon":
         config = work / f"{folder}.toml"
+        secret = server.password
+        if tokens is not None:  # log in with XOAUTH2: the app's client secret in ENV, not a password
+            secret = tokens.client_secret
+            mailbox.update(secret_key="client_secret", auth="oauth2", tenant_id=tokens.tenant,
+                           client_id=tokens.client_id, authority_url=tokens.authority_url,
+                           authority_ca_file=tokens.ca_file)
         config.write_text(imap_smtp_config((ROOT / "mailbox_config" / "local.toml").read_text(), server, smtp,
                                            ENV, folder=folder, processed_folder=f"Done/{folder}", **mailbox))
         log = work / f"{folder}.log"
@@ -91,7 +103,7 @@ class Daemon:
             process = subprocess.Popen(
                 [sys.executable, str(ROOT / "run.py"), "--config", str(config), "--home", str(work / folder), "run"],
                 cwd=ROOT, stdin=subprocess.DEVNULL, stdout=err, stderr=err,
-                env={**os.environ, ENV: server.password})
+                env={**os.environ, ENV: secret})
         daemon = cls(process, log)
         daemon.until_started()
         return daemon
@@ -193,33 +205,54 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=0.2)
     parser.add_argument("--backlog", type=int, default=1000)
     parser.add_argument("--poll-seconds", type=float, default=60.0)
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="run only these parts (repeatable); all by default")
     args = parser.parse_args()
+    parts = set(args.only or PARTS)
     if dovecot_binary() is None:
         print("Dovecot is not installed: apt-get install dovecot-imapd", file=sys.stderr)
         return 2
-    print(f"making {max(args.count, args.backlog)} invented referrals (half PDF, half Word)...", flush=True)
-    forms = make_forms(max(args.count, args.backlog))
-    with tempfile.TemporaryDirectory() as tmp, running_dovecot() as server:
+    latency = [part for part in PARTS[:3] if part in parts]
+    needed = max(args.count if latency else 0, args.backlog if "backlog" in parts else 0)
+    print(f"making {needed} invented referrals (half PDF, half Word)...", flush=True)
+    forms = make_forms(needed)
+    results: dict[str, list[float]] = {}
+    done, total, busy = 0, 0.0, 0.0
+    with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        tokens = TokenServer(user="marac-test", folder=work).start()
         smtp = start_smtp(work)
+        # One Dovecot for every run: password logins as before, XOAUTH2 ones checked with `tokens`.
         try:
-            print(f"IDLE: {args.count} appends, one every {args.interval} s...", flush=True)
-            idle = latency_run(work, server, smtp, "Idle", emails(forms[:args.count]), args.interval, 120)
-            print(f"polling every {args.poll_seconds:g} s: the same...", flush=True)
-            polled = latency_run(work, server, smtp, "Poll", emails(forms[:args.count]), args.interval,
-                                 args.poll_seconds + 120, use_idle=False, poll_seconds=args.poll_seconds)
-            print(f"backlog: {args.backlog} messages waiting when the daemon starts...", flush=True)
-            done, total, busy = backlog_run(work, server, smtp, emails(forms[:args.backlog]))
+            with running_dovecot(oauth2_url=tokens.introspection_url) as server:
+                runs: dict[str, tuple[str, dict[str, object]]] = {
+                    "idle": ("IDLE", {}), "xoauth2": ("IDLE with XOAUTH2", {"tokens": tokens}),
+                    "poll": (f"polling every {args.poll_seconds:g} s",
+                             {"use_idle": False, "poll_seconds": args.poll_seconds})}
+                for part in latency:
+                    label, mailbox = runs[part]
+                    print(f"{label}: {args.count} appends, one every {args.interval} s...", flush=True)
+                    settle = 120 + (args.poll_seconds if part == "poll" else 0)
+                    results[part] = latency_run(work, server, smtp, part.title(), emails(forms[:args.count]),
+                                                args.interval, settle, **mailbox)
+                if "backlog" in parts:
+                    print(f"backlog: {args.backlog} messages waiting when the daemon starts...", flush=True)
+                    done, total, busy = backlog_run(work, server, smtp, emails(forms[:args.backlog]))
         finally:
             smtp.stop()
-    print(f"\nAPPEND -> IDVA copy accepted by SMTP ({args.count} referrals, one every {args.interval} s)")
-    print(f"{'':10}{'IDLE':>14}{f'poll {args.poll_seconds:g} s':>14}")
-    for label, a, b in zip(["copies", "median", "p95", "max"], summary(idle, args.count),
-                           summary(polled, args.count)):
-        print(f"{label:10}{a:>14}{b:>14}")
-    print(f"\nbacklog of {args.backlog}: {done} IDVA copies in {total:.1f} s from daemon start "
-          f"({done / total if total else 0:.1f} referrals/s; {done / busy if busy else 0:.1f}/s after the first)")
-    return 0 if len(idle) == len(polled) == args.count and done == args.backlog else 1
+            tokens.stop()
+    if latency:
+        print(f"\nAPPEND -> IDVA copy accepted by SMTP ({args.count} referrals, one every {args.interval} s)")
+        headings = {"idle": "IDLE", "xoauth2": "IDLE XOAUTH2", "poll": f"poll {args.poll_seconds:g} s"}
+        print(f"{'':10}" + "".join(f"{headings[part]:>16}" for part in latency))
+        columns = [summary(results[part], args.count) for part in latency]
+        for row, label in enumerate(["copies", "median", "p95", "max"]):
+            print(f"{label:10}" + "".join(f"{column[row]:>16}" for column in columns))
+    if "backlog" in parts:
+        print(f"\nbacklog of {args.backlog}: {done} IDVA copies in {total:.1f} s from daemon start "
+              f"({done / total if total else 0:.1f} referrals/s; {done / busy if busy else 0:.1f}/s after the first)")
+    complete = all(len(results[part]) == args.count for part in latency)
+    return 0 if complete and ("backlog" not in parts or done == args.backlog) else 1
 
 
 if __name__ == "__main__":

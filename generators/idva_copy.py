@@ -37,16 +37,19 @@ def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, i
     msg["Sensitivity"] = "Company-Confidential"
     review = ("\nThe coordinator is checking this referral before it is listed; you will not need to do "
               "anything different, but some details on the form may be corrected.\n" if for_review else "")
+    # A refused container (a zip bomb, say) or a program is not passed on; the coordinator has it.
+    passed_on = [a for a in attachments if not (a.unopened or a.held_back)]
+    # Never say a referral is attached when none is: the IDVA would look for it and lose time.
+    attached = ("The referral exactly as the referrer sent it is attached." if passed_on else
+                "No file is attached to this copy: ask the MARAC coordinator for the referral.")
     msg.set_content(
         f"A referral to {area_name} has been received.\n\n"
         f"Case number: {case_number}\n"
         f"Referring agency: {agency or 'not stated on the form'}\n"
         f"Received: {received.astimezone(dt.timezone.utc):%d %B %Y %H:%M} UTC\n"
         f"{review}\n"
-        "The referral exactly as the referrer sent it is attached. Please quote the case number, "
-        "not the victim's name, in any reply.\n" + _held_back_note(attachments))
-    # A refused container (a zip bomb, say) or a program is not passed on; the coordinator has it.
-    passed_on = [a for a in attachments if not (a.unopened or a.held_back)]
+        f"{attached} Please quote the case number, not the victim's name, in any reply.\n"
+        + _held_back_note(attachments))
     if not passed_on:
         return msg.as_bytes(policy=email.policy.SMTP)  # CRLF line ends, as SMTP requires
     return _multipart(msg, passed_on, message_id)

@@ -61,7 +61,8 @@ from exchangelib.services import CreateFolder
 from exchangelib.version import EXCHANGE_2016
 
 from .mailbox import Incoming
-from .remote import MailboxUnavailable, Progress, StateStore, check_header_recipients
+from .network import MailboxUnavailable
+from .remote import Progress, StateStore, check_header_recipients
 from .senders.base import PermanentSendError, TemporarySendError
 from .settings import EwsMailbox as EwsSettings
 

@@ -31,7 +31,10 @@ def make_mailbox(settings: MailboxSettings, home: Path, watch: bool,
                        max_message_bytes=max_message_bytes)
     if isinstance(settings, ImapMailbox):
         from .imap import ImapMailbox as Imap
-        return Imap(settings, settings.password.read(), max_message_bytes=max_message_bytes)
+        from .oauth import token_source
+        return Imap(settings, settings.password.read() if settings.password else None,
+                    retry_seconds=settings.retry_seconds, max_message_bytes=max_message_bytes,
+                    tokens=token_source(settings))
     if state is None:
         raise SettingsError([f"the '{settings.backend}' mailbox needs the store for its sync state"])
     if isinstance(settings, EwsMailbox):

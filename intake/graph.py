@@ -6,22 +6,25 @@ caches the token; `token_provider` can be swapped so tests talk to a local serve
 
 Throttling: Graph answers 429 (and 503 when busy) with Retry-After in seconds. Each request waits that
 long and tries again, a bounded number of times; a wait longer than `max_wait` is not sat out here (the
-daemon would stop answering): the error goes up and the caller tries again on its next pass.
+daemon would stop answering): the error goes up and the caller tries again on its next pass. Between
+passes the daemon waits in `graph_wake.Wake`: a cheap look at the folder every `wake_seconds`, the delta
+query only when the look saw a change or `poll_seconds` have passed.
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import email.utils
-import threading
 import time
 from typing import Any, Callable, Iterator
 from urllib.parse import quote
 
 import requests
 
+from .graph_wake import Fingerprint, Wake, request_log
 from .mailbox import HEAD_BYTES, Incoming
-from .remote import MailboxUnavailable, Progress, StateStore, check_header_recipients
+from .network import MailboxUnavailable
+from .remote import Progress, StateStore, check_header_recipients
 from .senders.base import PermanentSendError, TemporarySendError
 from .settings import GraphMailbox as GraphSettings
 
@@ -33,9 +36,10 @@ WELL_KNOWN = {"inbox", "archive", "junkemail", "deleteditems", "drafts", "sentit
 
 
 class GraphError(MailboxUnavailable):
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after  # seconds Graph asked us to stay away (429/503), if it did
 
 
 def msal_token_provider(settings: GraphSettings, client_secret: str,
@@ -93,28 +97,35 @@ class GraphClient:
         self.max_wait = max_wait
         self.timeout = timeout
         self.sleep = sleep
+        self.log = request_log(f"{self.base}{self.user_path}")  # shared with the other client of this mailbox
 
     def url(self, path: str) -> str:
         return path if path.startswith(("http://", "https://")) else f"{self.base}{self.user_path}{path}"
 
-    def request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,), **kwargs: Any) -> requests.Response:
-        """One Graph call; 429/503/504 waited out (Retry-After) up to `max_attempts` tries in all."""
+    def request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,), attempts: int | None = None,
+                timeout: float | None = None, **kwargs: Any) -> requests.Response:
+        """One Graph call; 429/503/504 waited out (Retry-After) up to `attempts` (`max_attempts`) tries in all."""
         headers = dict(kwargs.pop("headers", {}))
-        for attempt in range(1, self.max_attempts + 1):
+        attempts = attempts or self.max_attempts
+        for attempt in range(1, attempts + 1):
             try:
                 headers["Authorization"] = f"Bearer {self.token_provider()}"
-                resp = self.session.request(method, self.url(path), headers=headers, timeout=self.timeout, **kwargs)
+                self.log.add()
+                resp = self.session.request(method, self.url(path), headers=headers,
+                                            timeout=timeout or self.timeout, **kwargs)
             except requests.RequestException as exc:
                 raise GraphError(f"cannot reach Graph ({type(exc).__name__})") from None
             if resp.status_code in ok:
                 return resp
-            if resp.status_code in RETRY_STATUSES and attempt < self.max_attempts:
+            wait = None
+            if resp.status_code in RETRY_STATUSES:
                 wait = _retry_after(resp, attempt)
-                if wait <= self.max_wait:
+                self.log.hold(wait)  # the wake-up does not look before Graph's time has passed
+                if attempt < attempts and wait <= self.max_wait:
                     self.sleep(wait)
                     continue
             raise GraphError(f"Graph answered {resp.status_code} to {method} {path.split('?')[0][:80]}: "
-                             f"{_error_code(resp)}", resp.status_code)
+                             f"{_error_code(resp)}", resp.status_code, wait)
         raise AssertionError("unreachable")
 
 
@@ -135,8 +146,9 @@ class GraphMailbox:
         self.client = GraphClient(settings, token_provider or msal_token_provider(settings, client_secret),
                                   session, **client_options)
         self.progress = Progress(state_store, self.name)
-        self.wake = threading.Event()
+        self.wake = Wake(self.client, self._look, settings.wake_seconds, settings.poll_seconds)
         self._processed_id: str | None = None
+        self._folder_id: str | None = None
 
     # -- folders ---------------------------------------------------------------------------------------
     def _find_or_create(self, path: str, create: bool) -> str:
@@ -166,10 +178,32 @@ class GraphMailbox:
             self._processed_id = self._find_or_create(self.settings.processed_folder, create=True)
         return self._processed_id
 
+    def folder_id(self) -> str:
+        if self._folder_id is None:
+            self._folder_id = self._find_or_create(self.settings.folder, create=False)
+        return self._folder_id
+
     # -- reading ---------------------------------------------------------------------------------------
     def _first_link(self) -> str:
-        folder = quote(self._find_or_create(self.settings.folder, create=False), safe="")
+        self._folder_id = None  # a new round: the folder may have been renamed or made again meanwhile
+        folder = quote(self.folder_id(), safe="")
         return self.client.url(f"/mailFolders/{folder}/messages/delta?$select=id,receivedDateTime")
+
+    def _look(self) -> Fingerprint:
+        """The folder's message count and newest message: one request, for the wake-up (graph_wake)."""
+        folder = quote(self.folder_id(), safe="")
+        try:
+            # One try, a short timeout: a throttled look is not retried but delays the next (Wake).
+            page = self.client.request("GET", f"/mailFolders/{folder}/messages", attempts=1, timeout=10.0, params={
+                "$top": "1", "$select": "id,receivedDateTime", "$orderby": "receivedDateTime desc",
+                "$count": "true"}).json()
+        except GraphError as exc:
+            if exc.status == 404:
+                self._folder_id = None
+            raise
+        top = page.get("value") or [{}]
+        count = page.get("@odata.count")
+        return (int(count) if count is not None else None), top[0].get("id")
 
     def _download(self, message_id: str) -> tuple[bytes, int | None, bool] | None:
         """(bytes, stated size, truncated): streamed, and stopped past `max_message_bytes` so a huge
@@ -201,6 +235,13 @@ class GraphMailbox:
                         truncated=truncated)
 
     def pending(self) -> Iterator[Incoming]:
+        try:
+            yield from self._pending()
+        except GraphError:
+            self.wake.forget()  # the pass did not finish: what the last look saw may never have been read
+            raise
+
+    def _pending(self) -> Iterator[Incoming]:
         self.progress.start()
         # Messages offered before but not marked done (their handling failed): offer them again first.
         for key, received in list(self.progress.outstanding.items()):
@@ -244,16 +285,15 @@ class GraphMailbox:
 
     def wait(self, timeout: float) -> None:
         # Graph's push (change notifications) needs a public HTTPS endpoint, which a daemon behind the
-        # council's firewall does not have; a delta query is cheap, so polling is the wake-up.
-        self.wake.wait(min(timeout, self.settings.poll_seconds))
-        self.wake.clear()
+        # council's firewall does not have: a cheap look every wake_seconds is the wake-up.
+        self.wake.wait(timeout)
 
     def drain_wait(self) -> bool:
         """A server hands over whole messages: nothing is ever half-delivered."""
         return False
 
     def interrupt(self) -> None:
-        self.wake.set()
+        self.wake.interrupt()
 
     def close(self) -> None:
         self.client.session.close()

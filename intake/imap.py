@@ -1,10 +1,11 @@
 """The IMAP mailbox (imapclient): TLS always, IDLE for prompt pick-up with a poll as back-up.
 
 Every pass selects the folder and searches *all* its messages (not only unseen: a person may have
-opened a referral in Outlook), oldest UID first, and fetches them one at a time with BODY.PEEK[] so
+opened a referral in Outlook), oldest UID first, and fetches them a batch at a time with BODY.PEEK[] so
 nothing is marked read by us. A processed message is MOVEd to `processed_folder` (COPY, then \\Deleted
-and UID EXPUNGE of that one message where MOVE is missing), or only flagged when no processed folder
-is configured; it is never deleted without its copy.
+and UID EXPUNGE of those messages where MOVE is missing), or only flagged when no processed folder
+is configured; it is never deleted without its copy. With auth = "oauth2" the login is SASL XOAUTH2
+with an app's token (`oauth.py`), and the session is renewed before that token runs out.
 
 No "last UID seen" is stored: the folder is rescanned every pass, so a UIDVALIDITY change (a server
 rebuilding its index) can skip nothing, and the ledger (Message-ID + content hash) makes sure a message
@@ -25,16 +26,20 @@ from . import log as logs
 from .imap_session import (
     DONE_KEYWORD,
     ImapRefused,
+    batches,
     buffered,
     connect,
     ensure_folder,
     find_again,
+    put_away,
     quietly,
     server_name,
     tls_context,
     utc,
 )
 from .mailbox import Incoming
+from .network import MailboxUnavailable, network_reason
+from .oauth import Token, TokenRefused, TokenSource
 from .settings import ImapMailbox as ImapSettings
 
 T = TypeVar("T")
@@ -44,6 +49,9 @@ __all__ = ["ImapMailbox", "ImapRefused"]
 # ImapRefused (no TLS, untrusted certificate, wrong password) is never retried in a tight loop.
 RETRIED: tuple[type[BaseException], ...] = (imaplib.IMAP4.error, OSError)
 FAILED: tuple[type[BaseException], ...] = (ImapRefused, *RETRIED)
+# A backlog is moved MOVE_COUNT per UID MOVE (and read in batches, `imap_session.batches`): the round
+# trips, not the reading, held a backlog back.
+MOVE_COUNT = 50
 
 
 class _ValidityChanged(Exception):
@@ -53,12 +61,20 @@ class _ValidityChanged(Exception):
 class ImapMailbox:
     name = "imap"
 
-    def __init__(self, settings: ImapSettings, password: str, retry_seconds: float = 30.0,
-                 max_message_bytes: int | None = None) -> None:
+    def __init__(self, settings: ImapSettings, password: str | None, retry_seconds: float = 30.0,
+                 max_message_bytes: int | None = None, tokens: TokenSource | None = None) -> None:
+        """`tokens` (with auth = "oauth2") logs in with SASL XOAUTH2 instead of `password`."""
         self.settings = settings
         self.max_message_bytes = max_message_bytes
         self._sizes: dict[int, int] = {}
         self._password = password
+        self._tokens = tokens
+        # When the token this session logged in with runs out: the session is renewed before then,
+        # as Exchange Online may end a session whose token has expired.
+        self._session_ends = float("inf")
+        # Marked done, not yet moved: (UIDVALIDITY, UID, bytes to find it again after a renumbering).
+        self._queue: list[tuple[int, int, bytes]] = []
+        self._offering: object | None = None  # set while a pending() listing is being offered
         # How long one pass keeps reconnecting before giving up until the next pass.
         self.retry_seconds = retry_seconds
         self.flag_only = not settings.processed_folder
@@ -82,8 +98,11 @@ class ImapMailbox:
         self._selected()
 
     def _selected(self) -> IMAPClient:
+        if self._client is not None and time.monotonic() >= self._session_ends:
+            logs.event("imap.token_renewal", backend=self.name)
+            self._drop()
         if self._client is None:
-            client = connect(self.settings, self._password, self.context)
+            client = connect(self.settings, self._password, self.context, self._login_token())
             try:
                 self._folder = server_name(client, self.settings.folder)
                 if not self.flag_only:
@@ -96,6 +115,18 @@ class ImapMailbox:
             self._client = client
             logs.event("imap.connected", backend=self.name)
         return self._client
+
+    def _login_token(self) -> Token | None:
+        if self._tokens is None:
+            return None
+        try:
+            token = self._tokens.token()
+        except TokenRefused as exc:
+            raise ImapRefused("token", str(exc)) from None
+        # Renewed a little before the end (a tenth of its life, at most a minute), not at the last second.
+        lifetime = max(0.0, token.seconds_left())
+        self._session_ends = time.monotonic() + lifetime - min(60.0, lifetime / 10)
+        return token
 
     def _drop(self) -> None:
         client, self._client, self._validity = self._client, None, None
@@ -136,26 +167,36 @@ class ImapMailbox:
         if not self._woken and seconds > 0:  # an interrupt() cuts a sleep or a backoff short
             select.select([self._wake_r], [], [], seconds)
 
-    def _give_up(self, exc: BaseException) -> None:
+    def _give_up(self, exc: BaseException) -> MailboxUnavailable:
         reason = exc.reason if isinstance(exc, ImapRefused) else type(exc).__name__
         logs.error("imap.unavailable", backend=self.name, reason=reason)
+        return MailboxUnavailable(str(exc) if isinstance(exc, ImapRefused) else network_reason(exc))
 
     # ----- the Mailbox protocol ---------------------------------------------------------------------
 
     def pending(self) -> Iterator[Incoming]:
-        while True:
-            try:
-                validity, uids = self._retrying(self._scan, self.retry_seconds)
-                for uid in uids:
-                    item = self._retrying(lambda c, v=validity, u=uid: self._fetch(c, v, u), self.retry_seconds)
-                    if item is not None:
-                        yield item
-                return
-            except _ValidityChanged:
-                logs.warning("imap.uidvalidity_changed", backend=self.name)
-            except FAILED as exc:
-                self._give_up(exc)  # the next pass tries again; nothing is lost meanwhile
-                return
+        self._flush()  # the last pass's marks first, so those messages are not offered again
+        mine = object()
+        self._offering = mine
+        try:
+            while True:
+                try:
+                    validity, uids = self._retrying(self._scan, self.retry_seconds)
+                    queued = {uid for v, uid, _ in self._queue if v == validity}
+                    for batch in batches([u for u in uids if u not in queued], self._sizes, self.max_message_bytes):
+                        yield from self._retrying(lambda c, v=validity, b=batch: self._fetch(c, v, b),
+                                                  self.retry_seconds)
+                    self._offering = None
+                    self._flush()  # the listing is over: what it marked so far goes now, the rest at once
+                    return
+                except _ValidityChanged:
+                    logs.warning("imap.uidvalidity_changed", backend=self.name)
+                except FAILED as exc:
+                    # Nothing is lost: the next pass tries again. Raised so a one-off run can say so and fail.
+                    raise self._give_up(exc) from None
+        finally:
+            if self._offering is mine:
+                self._offering = None
 
     def _scan(self, client: IMAPClient) -> tuple[int, list[int]]:
         # SELECT again every pass: it reports the folder's current UIDVALIDITY.
@@ -167,51 +208,59 @@ class ImapMailbox:
         self._sizes = {uid: int(data.get(b"RFC822.SIZE", 0)) for uid, data in sizes.items()}
         return self._validity, uids
 
-    def _fetch(self, client: IMAPClient, validity: int, uid: int) -> Incoming | None:
+    def _fetch(self, client: IMAPClient, validity: int, batch: list[int]) -> list[Incoming]:
         if self._validity != validity:  # a reconnect found the folder renumbered
             raise _ValidityChanged()
-        size = self._sizes.get(uid)
-        if size is not None and self.max_message_bytes is not None and size > self.max_message_bytes:
-            data = client.fetch([uid], ["BODY.PEEK[HEADER]", "INTERNALDATE"]).get(uid, {})
-            head = data.get(b"BODY[HEADER]")
-            if head is None:
-                return None
-            return Incoming(source_key=f"{validity}:{uid}", raw=bytes(head), received=utc(data.get(b"INTERNALDATE")),
-                            size=size, truncated=True)
-        data = client.fetch([uid], ["BODY.PEEK[]", "INTERNALDATE"]).get(uid, {})
-        raw = data.get(b"BODY[]")
-        if raw is None:
-            return None  # moved or deleted by someone else since the search
-        return Incoming(source_key=f"{validity}:{uid}", raw=bytes(raw), received=utc(data.get(b"INTERNALDATE")),
-                        size=size)
+        limit = self.max_message_bytes
+        big = [uid for uid in batch if limit is not None and self._sizes.get(uid, 0) > limit]
+        whole = [uid for uid in batch if uid not in big]
+        bodies = client.fetch(whole, ["BODY.PEEK[]", "INTERNALDATE"]) if whole else {}
+        heads = client.fetch(big, ["BODY.PEEK[HEADER]", "INTERNALDATE"]) if big else {}
+        items = []
+        for uid in batch:
+            truncated = uid in heads
+            data = heads[uid] if truncated else bodies.get(uid, {})
+            raw = data.get(b"BODY[HEADER]" if truncated else b"BODY[]")
+            if raw is None:
+                continue  # moved or deleted by someone else since the search
+            items.append(Incoming(source_key=f"{validity}:{uid}", raw=bytes(raw), size=self._sizes.get(uid),
+                                  received=utc(data.get(b"INTERNALDATE")), truncated=truncated))
+        return items
 
     def mark_done(self, item: Incoming) -> None:
+        """Moved at once, or, while a backlog is being offered, with others in one UID MOVE (by
+        `MOVE_COUNT`, and before the next pass, wait or close). The caller marks a message done only
+        once its record is durable, so a crash before the move only offers it again, and the ledger
+        knows it then: it is moved, never handled twice."""
         validity, _, uid = item.source_key.partition(":")
+        self._queue.append((int(validity), int(uid), item.raw))
+        if self._offering is None or len(self._queue) >= MOVE_COUNT:
+            self._flush()
+
+    def _flush(self) -> None:
+        queue, self._queue = self._queue, []
+        if not queue:
+            return
         try:
-            self._retrying(lambda c: self._done(c, int(validity), int(uid), item.raw), self.retry_seconds)
+            self._retrying(lambda c: self._done(c, queue), self.retry_seconds)
         except FAILED as exc:
-            # The message stays where it is; the next pass finds it, the ledger knows it, and it is
-            # moved then.
+            # The messages stay where they are; the next pass finds them, the ledger knows them, and
+            # they are moved then.
             self._give_up(exc)
 
-    def _done(self, client: IMAPClient, validity: int, uid: int, raw: bytes) -> None:
-        if self._validity != validity:
-            found = find_again(client, raw)
-            if found is None:
-                return  # no longer in the folder: already moved
-            uid = found
-        if self.flag_only:
-            client.add_flags([uid], [b"\\Seen", DONE_KEYWORD])
-        elif client.has_capability("MOVE"):
-            client.move([uid], self._processed)
-        else:
-            client.copy([uid], self._processed)  # raises if it fails, so nothing is deleted uncopied
-            client.add_flags([uid], [DONE_KEYWORD, b"\\Deleted"])
-            if client.has_capability("UIDPLUS"):
-                client.uid_expunge([uid])  # only this message: never EXPUNGE a person's deletions
+    def _done(self, client: IMAPClient, queue: list[tuple[int, int, bytes]]) -> None:
+        uids = [uid for validity, uid, _ in queue if validity == self._validity]
+        for validity, _, raw in queue:
+            if validity != self._validity:  # renumbered since it was read: found by Message-ID and content
+                found = find_again(client, raw)
+                if found is not None:  # otherwise no longer in the folder: already moved
+                    uids.append(found)
+        if uids:
+            put_away(client, uids, None if self.flag_only else self._processed)
 
     def wait(self, timeout: float) -> None:
         deadline = time.monotonic() + max(0.0, timeout)
+        self._flush()
         try:
             if self._woken:
                 return
@@ -223,7 +272,9 @@ class ImapMailbox:
             self._clear_wake()
 
     def drain_wait(self) -> bool:
-        """A server hands over whole messages: nothing is ever half-delivered."""
+        """A server hands over whole messages: nothing is ever half-delivered. The pass is over, so
+        whatever is marked done is moved now."""
+        self._flush()
         return False
 
     def interrupt(self) -> None:
@@ -234,6 +285,8 @@ class ImapMailbox:
             pass  # the pipe is full: a wake is already waiting to be read
 
     def close(self) -> None:
+        if self._client is not None:
+            self._flush()
         client, self._client = self._client, None
         if client is not None:
             quietly(client.logout)
@@ -257,8 +310,15 @@ class ImapMailbox:
         assert client is not None
         try:
             while (now := time.monotonic()) < deadline:
+                if now >= self._session_ends:
+                    # The login token is about to run out: a fresh session, which the next pass opens
+                    # with a fresh token, then IDLE again. Ending the wait costs one quick pass.
+                    logs.event("imap.token_renewal", backend=self.name)
+                    self._drop()
+                    return
                 client.idle()
-                why = self._idle_once(client, min(deadline, now + self.settings.idle_renew_seconds))
+                why = self._idle_once(client, min(deadline, now + self.settings.idle_renew_seconds,
+                                                  self._session_ends))
                 _, responses = client.idle_done()
                 if why == "wake" or any(b"EXISTS" in r for r in responses if isinstance(r, tuple)):
                     return

@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import imaplib
 import ssl
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 from imapclient.imapclient import SocketTimeout
 
 from .identity import key_of
+from .oauth import Token, xoauth2
 from .settings import ImapMailbox as ImapSettings
 
 # Set on a message that is done but stays in the folder (flag mode, or COPY fallback awaiting expunge).
 DONE_KEYWORD = "$MARACDone"
 CONNECT_SECONDS = 15.0
 READ_SECONDS = 60.0
+# A backlog is read this many messages (and at most this many bytes) per UID FETCH: about what the
+# pipeline reads at once, so most of the round trips go, yet little is held that a person could not
+# see handled (a batch read before the server went away is still worked through while it is away).
+FETCH_COUNT = 8
+FETCH_BYTES = 16_000_000
 
 
 class ImapRefused(Exception):
@@ -36,8 +42,10 @@ def tls_context(settings: ImapSettings) -> ssl.SSLContext:
     return context
 
 
-def connect(settings: ImapSettings, password: str, context: ssl.SSLContext) -> IMAPClient:
-    """Log in over implicit TLS or STARTTLS; never in clear, never to an untrusted certificate."""
+def connect(settings: ImapSettings, password: str | None, context: ssl.SSLContext,
+            token: Token | None = None) -> IMAPClient:
+    """Log in over implicit TLS or STARTTLS; never in clear, never to an untrusted certificate. With a
+    `token`, the login is SASL XOAUTH2 instead of a password."""
     s = settings
     timeout = SocketTimeout(connect=CONNECT_SECONDS, read=READ_SECONDS)
     client: IMAPClient | None = None
@@ -50,7 +58,10 @@ def connect(settings: ImapSettings, password: str, context: ssl.SSLContext) -> I
                 raise ImapRefused("no-starttls", "the IMAP server does not offer STARTTLS; "
                                   "not logging in without encryption")
             client.starttls(context)
-        client.login(s.username, password)
+        if token is not None:
+            _xoauth2_login(client, s.username, token)
+        else:
+            client.login(s.username, password or "")
     except BaseException as exc:
         if client is not None:
             quietly(client.shutdown)
@@ -58,9 +69,36 @@ def connect(settings: ImapSettings, password: str, context: ssl.SSLContext) -> I
             raise ImapRefused("certificate", "the IMAP server's certificate is not trusted") from None
         if isinstance(exc, LoginError):
             raise ImapRefused("login", "the IMAP server refused the user name or password") from None
+        if isinstance(exc, _TokenRejected):
+            raise ImapRefused("token", "the IMAP server refused the app's access token (check the app's "
+                              "IMAP.AccessAsApp permission and its access to this mailbox)") from None
         raise
     client.normalise_times = False  # INTERNALDATE with its zone, not local naive time
     return client
+
+
+class _TokenRejected(Exception):
+    """The server answered NO to the XOAUTH2 login (its words are not kept: they may echo the request)."""
+
+
+def _xoauth2_login(client: IMAPClient, user: str, token: Token) -> None:
+    if not client.has_capability("AUTH=XOAUTH2"):
+        raise ImapRefused("no-xoauth2", "the IMAP server does not offer XOAUTH2 logins")
+    answered: list[bytes] = []
+
+    def respond(challenge: bytes) -> bytes:
+        # The first prompt is empty; a second is the server's error report (base64 JSON), which the
+        # client must answer with an empty line before the server says NO. Never send the token twice.
+        answered.append(challenge)
+        return xoauth2(user, token) if len(answered) == 1 else b""
+
+    try:
+        # imaplib's own AUTHENTICATE: imapclient's oauth2_login repeats the token to the error report.
+        client._imap.authenticate("XOAUTH2", respond)
+    except imaplib.IMAP4.abort:
+        raise
+    except imaplib.IMAP4.error:
+        raise _TokenRejected() from None
 
 
 def buffered(client: IMAPClient) -> bool:
@@ -119,6 +157,35 @@ def find_again(client: IMAPClient, raw: bytes) -> int | None:
         if body is not None and key_of(bytes(body)) == key:
             return uid
     return None
+
+
+def batches(uids: list[int], sizes: dict[int, int], limit: int | None) -> Iterator[list[int]]:
+    """Oldest first, a few at a time: one round trip for many messages, yet a bounded amount held.
+    A message over `limit` counts as its limit: only its header is fetched."""
+    batch: list[int] = []
+    held = 0
+    for uid in uids:
+        size = min(sizes.get(uid, 0), limit or 0)
+        if batch and (len(batch) >= FETCH_COUNT or held + size > FETCH_BYTES):
+            yield batch
+            batch, held = [], 0
+        batch.append(uid)
+        held += size
+    if batch:
+        yield batch
+
+
+def put_away(client: IMAPClient, uids: list[int], processed: str | None) -> None:
+    """Move processed messages to `processed` in one command, or only flag them where it is None."""
+    if processed is None:
+        client.add_flags(uids, [b"\\Seen", DONE_KEYWORD])
+    elif client.has_capability("MOVE"):
+        client.move(uids, processed)
+    else:
+        client.copy(uids, processed)  # raises if it fails, so nothing is deleted uncopied
+        client.add_flags(uids, [DONE_KEYWORD, b"\\Deleted"])
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(uids)  # only these messages: never EXPUNGE a person's deletions
 
 
 def utc(value: object) -> dt.datetime:

@@ -16,10 +16,6 @@ from typing import Protocol
 from .senders.base import PermanentSendError
 
 
-class MailboxUnavailable(ConnectionError):
-    """The mail server cannot be reached or will not answer now; the caller tries again later."""
-
-
 class StateStore(Protocol):
     def get(self, mailbox: str) -> str | None: ...
 

@@ -8,7 +8,6 @@ Secrets never live in the file: it names an environment variable or a file that 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -18,6 +17,10 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationError, field_va
 from intake.settings import Mailbox, Secret, Sender
 from intake.settings import SettingsError as ConfigError
 from intake.settings import Strict as _Strict
+from marac.config_checks import Findings, MeetingRule, Party, covered, meeting_findings, party_findings
+from marac.config_checks import secure_domain_findings, template_problems
+from marac.config_report import AgencyType, Report
+from marac.config_text import read_toml, validation_sentence
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,8 +51,12 @@ class Area(_Strict):
 
 
 class Idva(_Strict):
+    """The IDVA service: sent a copy of every referral at once, and, as it attends every MARAC, the
+    agenda and its own research form, like an agency, when its Information Sharing Protocol is in date."""
     service: str = "IDVA service"
     email: Email
+    isp_signed: dt.date | None = None
+    isp_expires: dt.date | None = None
 
 
 class Agency(_Strict):
@@ -61,6 +68,7 @@ class Agency(_Strict):
     isp_signed: dt.date | None = None
     isp_expires: dt.date | None = None
     children_agency: bool = False
+    type: AgencyType = "other"  # how the SafeLives return counts its referrals
 
 
 class Security(_Strict):
@@ -158,6 +166,8 @@ class Schedule(_Strict):
     documents_minutes: float = Field(default=0.0, ge=0)
     minutes_minutes: float = Field(default=0.0, ge=0)
     reminders_minutes: float = Field(default=0.0, ge=0)
+    # The coordinator's morning summary of the desk goes after this local time on working days; None: never.
+    desk_summary_at: dt.time | None = dt.time(7, 30)
 
 
 class Documents(_Strict):
@@ -175,6 +185,16 @@ class Logging(_Strict):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
 
+class Retention(_Strict):
+    """How long each kind of record is kept (the area's Information Sharing Protocol decides); a case on
+    legal hold (`hold`) is kept whatever these say."""
+    case_years: float = Field(default=6.0, gt=0)  # after the case's last referral or meeting
+    desk_days: int = Field(default=90, ge=1)  # a handled desk folder, after the decision
+    sent_days: int = Field(default=30, ge=1)  # a sent message's stored copy and outbox file
+    document_months: int = Field(default=12, ge=1)  # a meeting's generated papers, after the meeting
+    backup_days: int = Field(default=30, ge=1)  # the tracker's backups
+
+
 class Config(_Strict):
     area: Area
     mailbox: Mailbox
@@ -189,6 +209,8 @@ class Config(_Strict):
     documents: Documents = Documents()
     tracker: Tracker = Tracker()
     schedule: Schedule = Schedule()
+    retention: Retention = Retention()
+    report: Report = Report()
     logging: Logging = Logging()
     home: Path = Path("var")
 
@@ -196,13 +218,6 @@ class Config(_Strict):
     def agency_domains(self) -> list[str]:
         """Every domain a referral may come from, as the sender checks take them."""
         return [domain for agency in self.agencies for domain in agency.domains]
-
-    @model_validator(mode="after")
-    def _idva_on_secure_domain(self) -> "Config":
-        if not is_secure_address(self.idva.email, self.security.secure_domains):
-            raise ValueError(f"the IDVA address {self.idva.email} is not on a secure domain listed in "
-                             "[security] secure_domains")
-        return self
 
 
 def _secrets(model: BaseModel) -> list[Secret]:
@@ -217,7 +232,9 @@ def _secrets(model: BaseModel) -> list[Secret]:
 
 
 def usable_problems(config: Config) -> list[str]:
-    """What stops this valid configuration from running here: missing secrets, unbuilt backends."""
+    """Every error `check-config` refuses (exit 2): those that stop the service, mistakes the running
+    service would carry on past, missing secrets, unbuilt backends, faulty templates. Warnings are apart
+    (`config_findings`)."""
     problems: list[str] = []
     for secret in _secrets(config):
         try:
@@ -227,52 +244,96 @@ def usable_problems(config: Config) -> list[str]:
     if config.sender.backend in ("ews", "graph") and config.mailbox.backend != config.sender.backend:
         problems.append(f"the '{config.sender.backend}' sender sends from the mailbox account, so it needs "
                         f"[mailbox] backend = \"{config.sender.backend}\"")
-    return problems + template_problems(config.documents.templates)
+    found = findings(config)
+    return found.unsafe + found.errors + problems + template_problems(config.documents.templates)
 
 
-def template_problems(folder: Path) -> list[str]:
-    """Every meeting template opens, and uses only variables the service provides, in whole tags."""
-    from generators.documents.check import EXPECTED
-    from generators.documents.check import template_problems as check
-    problems: list[str] = []
-    for kind, expected in EXPECTED.items():
-        path = folder / kind
-        if not path.exists():
-            problems.append(f"the template {path} is missing")
-            continue
-        problems.extend(check(path.read_bytes(), expected, name=path.name))
-    return problems
+def config_findings(config: Config) -> tuple[list[str], list[str]]:
+    """(errors, warnings): errors fail `check-config`; warnings are printed and fail nothing."""
+    return usable_problems(config), findings(config).warnings
+
+
+def _party(agency: Agency) -> Party:
+    return Party(agency.name, agency.email, tuple(agency.domains), agency.isp_signed, agency.isp_expires)
+
+
+def _idva_party(idva: Idva) -> Party:
+    return Party(idva.service, idva.email, (), idva.isp_signed, idva.isp_expires, idva=True)
+
+
+def _rule(meetings: Meetings) -> MeetingRule:
+    return MeetingRule(meetings.frequency, meetings.weekday, "weekday" in meetings.model_fields_set,
+                       meetings.first_date, tuple(meetings.dates), meetings.on_bank_holiday == "skip")
+
+
+def _check(secure: Security | None, agencies: list[Agency] | None, idva: Idva | None,
+           meetings: Meetings | None, today: dt.date) -> Findings:
+    found = Findings()
+    domains = secure.secure_domains if secure else None
+    if domains is not None:
+        found.add(secure_domain_findings(domains))
+    if agencies is not None and not agencies:
+        found.errors.append("no agencies are configured ([[agencies]]), so referrals from every address would go "
+                            "to the exceptions desk and meeting documents to no one")
+    parties = [_party(a) for a in agencies or []] + ([_idva_party(idva)] if idva else [])
+    found.add(party_findings(parties, domains, today))
+    if meetings is not None:
+        found.add(meeting_findings(_rule(meetings), today))
+    return found
+
+
+def findings(config: Config, today: dt.date | None = None) -> Findings:
+    """What the checks beyond each setting's own shape find in a configuration that parsed."""
+    return _check(config.security, config.agencies, config.idva, config.meetings, today or dt.date.today())
 
 
 def is_secure_address(address: str, secure_domains: list[str]) -> bool:
-    domain = address.rpartition("@")[2].lower().strip().rstrip(">")
-    return any(domain == d or domain.endswith("." + d) for d in secure_domains)
+    return covered(address.rpartition("@")[2].strip().rstrip(">"), secure_domains)
 
 
-def _sentence(error: dict) -> str:  # type: ignore[type-arg]
-    where = ".".join(str(p) for p in error["loc"] if not str(p).startswith("function-after"))
-    where = where.replace(".maildir", "").replace(".local", "").replace(".smtp", "").replace(".imap", "")
-    kind, msg = error["type"], error["msg"]
-    if kind == "missing":
-        return f"'{where}' is missing from the configuration."
-    if kind == "extra_forbidden":
-        return f"'{where}' is not a setting this service knows (check the spelling)."
-    if kind == "union_tag_invalid":
-        ctx = error.get("ctx", {})
-        return (f"'{where}.backend' is '{ctx.get('tag')}', which is not one of "
-                f"{ctx.get('expected_tags', '').replace(chr(39), '')}.")
-    text = msg.removeprefix("Value error, ")
-    return f"'{where}': {text}." if where else f"{text[0].upper()}{text[1:]}."
+def _section(model: type[BaseModel], value: object) -> BaseModel | None:
+    """The section as far as it validates: settings already reported as wrong are left out, so the
+    rest (an agency's address, say) is still checked."""
+    for _ in range(2):
+        try:
+            return model.model_validate(value) if value is not None else None
+        except ValidationError as exc:
+            if not isinstance(value, dict):
+                return None
+            value = {k: v for k, v in value.items() if k not in {str(e["loc"][0]) for e in exc.errors() if e["loc"]}}
+    return None
+
+
+def _partial_findings(data: dict[str, object]) -> Findings:
+    """The checks on whichever sections did validate, so one mistake does not hide the next."""
+    secure = _section(Security, data.get("security"))
+    raw = data.get("agencies", [])
+    agencies = None
+    if isinstance(raw, list):
+        agencies = [a for a in (_section(Agency, entry) for entry in raw) if isinstance(a, Agency)]
+        if len(agencies) < len(raw):
+            agencies = agencies or None  # one that failed is reported already; "none at all" would be wrong
+    idva, meetings = _section(Idva, data.get("idva")), _section(Meetings, data.get("meetings", {}))
+    return _check(secure if isinstance(secure, Security) else None, agencies,
+                  idva if isinstance(idva, Idva) else None,
+                  meetings if isinstance(meetings, Meetings) else None, dt.date.today())
 
 
 def load(path: Path, home: Path | None = None) -> Config:
+    """The configuration, or ConfigError with every mistake that can be found in one go: unreadable
+    lines, settings of the wrong shape, and whatever could send case data somewhere unsafe. Mistakes
+    that do not put anyone at risk are left to `usable_problems` (check-config) so the service runs."""
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError([f"the configuration file {path} does not exist"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"the configuration file {path} is not valid TOML ({exc})"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([f"the configuration file {path} is not a text file (save it as UTF-8 text)"]) from None
+    except OSError as exc:
+        raise ConfigError([f"the configuration file {path} cannot be read ({exc.strerror})"]) from None
+    data, problems, set_aside = read_toml(text, path.name)
+    if data is None:
+        raise ConfigError(problems)
     if home is not None:
         data["home"] = str(home)
     documents = data.get("documents")
@@ -280,6 +341,15 @@ def load(path: Path, home: Path | None = None) -> Config:
         # Relative template folders are the project's, wherever the command is run from.
         documents["templates"] = str(PROJECT_ROOT / documents["templates"])
     try:
-        return Config.model_validate(data)
+        config = Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError([_sentence(e) for e in exc.errors()]) from None
+        # A setting on a line that could not be read is reported once, not again as missing.
+        problems += [validation_sentence(e, data) for e in exc.errors()  # type: ignore[arg-type]
+                     if not (e["type"] == "missing" and str(e["loc"][-1]) in set_aside)]
+        found = _partial_findings(data)
+        raise ConfigError(list(dict.fromkeys(problems + found.unsafe + found.errors))) from None
+    if problems:
+        raise ConfigError(problems + usable_problems(config))
+    if findings(config).unsafe:
+        raise ConfigError(usable_problems(config))
+    return config

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from .assemble import assemble
 from .model import RawForm
+from .plausible import check as check_plausible
 from .problem import Problem
 
 __all__ = ["parse_bytes", "sniff", "Problem", "RawForm"]
@@ -63,4 +64,6 @@ def parse_bytes(data: bytes, filename: str) -> dict[str, Any]:
             "this file is not a PDF or Word document, so it cannot be read as a referral form")])
     else:
         raw = reader(data)
-    return assemble(resolve_labels(raw), filename, digest)
+    # What the reader could not tell is wrong is checked for plausibility here, per file and before a
+    # message's files are joined (parsers.join); assemble itself also reads a coordinator's typed corrections.
+    return check_plausible(assemble(resolve_labels(raw), filename, digest), tagged=raw.fields)

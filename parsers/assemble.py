@@ -67,6 +67,8 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
             return [] if kind is Kind.LIST else None  # "Not known", "N/K": nothing to read, nothing wrong
         if kind is Kind.DATE:
             return _date(path, value).isoformat()
+        if kind is Kind.INT and path.endswith("dash_score_stated") and _risk_level(value):
+            return None  # "Risk Score: High": a level; the checklist's own count is the score
         if kind is Kind.INT:
             return normalise.parse_age(value) if path.endswith(".age") else normalise.parse_int(value)
         if kind is Kind.LIST:
@@ -82,6 +84,12 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
         severity = "warning" if path.endswith(".postcode") else "error"
         problems.append(Problem(f"{_label(path)}: {exc}", path, severity))  # type: ignore[arg-type]
         return value if path.endswith(".postcode") else ([] if kind is Kind.LIST else None)
+
+
+def _risk_level(text: str) -> bool:
+    """ "High", "Standard risk": a risk level (data/values.toml [risk_levels]), not a DASH count."""
+    words = normalise.vocabulary().get("risk_levels", {}).get("words", [])
+    return " ".join(text.lower().split()).strip(" .") in {" ".join(w.lower().split()) for w in words}
 
 
 def _only_marks(text: str) -> bool:
@@ -121,9 +129,25 @@ def _rows(values: dict[str, Any], section: str, columns: dict[str, Kind]) -> lis
     for index in sorted(by_index):
         row = {column: by_index[index].get(column, [] if kind is Kind.LIST else None)
                for column, kind in columns.items()}
-        if any(v not in (None, []) for v in row.values()):
+        if any(v not in (None, []) for v in row.values()) and not (section == "referral.children" and _nobody(row)):
             rows.append(row)
     return rows
+
+
+def _skipped(values: dict[str, Any], section: str) -> bool:
+    """A row numbered after one the form gave nothing for at all ("Perpetrator 2" read, no perpetrator 1)."""
+    prefix = section + "."
+    rows = {int(p[len(prefix):].partition(".")[0]) for p in values if p.startswith(prefix)}
+    return bool(rows) and len(rows) <= max(rows)
+
+
+_A_CHILD = ("name", "dob", "unborn", "school", "gender")
+
+
+def _nobody(row: dict[str, Any]) -> bool:
+    """A child row holding only what a box said of all the children ("Address of children: Same as client")
+    with no child named in it: no child."""
+    return all(row.get(column) in (None, [], False) for column in _A_CHILD)
 
 
 def _group(values: dict[str, Any], prefix: str, columns: dict[str, Kind]) -> dict[str, Any]:
@@ -168,6 +192,11 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
         has_referral = False  # a checklist's own header (victim, assessor, crime number), not a referral
         printed_total = values.get("referral.dash_score_stated")  # its "Total 'yes' responses"
 
+    if has_referral and not has_dash and values.get("dash.date") is not None:
+        # "DATE OF DASH RIC" on a referral whose checklist is a file of its own: the referral states it,
+        # as it states the score; joined into the checklist's date where that has none (parsers.join).
+        values.setdefault("referral.dash_date_stated", values["dash.date"])
+
     referral = None
     if has_referral:
         referral = {
@@ -180,6 +209,10 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
             "additional_victims": _rows(values, "referral.additional_victims", VICTIM),
             "police": _group(values, "referral.police.", POLICE),
         }
+        if _skipped(values, "referral.perpetrators"):
+            problems.append(Problem("a later perpetrator was read but not the one before (the box is numbered, or "
+                                    "headed 'second perpetrator'): check the perpetrators on the form",
+                                    "referral.perpetrators", "warning"))
         if referral["previous_marac_elsewhere"] is None and isinstance(referral["previous_marac"], str):
             # The previous-MARAC box asks about another area: a plain yes or no answers that too.
             referral["previous_marac_elsewhere"] = normalise.parse_bool_or_none(referral["previous_marac"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from enum import Enum
+from typing import Any
 
 
 class Kind(str, Enum):
@@ -54,6 +55,9 @@ REFERRAL_TOP = {
     "risks_summary": Kind.TEXT, "additional_information": Kind.TEXT,
     "other_at_risk": Kind.TEXT, "victim_wishes": Kind.TEXT, "consent_override_reason": Kind.TEXT,
     "previous_marac_elsewhere": Kind.BOOL, "transfer_from": Kind.TEXT,
+    # The date of the DASH as a referral form states it ("DATE OF DASH RIC") when the checklist is not in
+    # the same file: the form's own DASH boxes are no checklist (parsers.assemble, parsers.join).
+    "dash_date_stated": Kind.DATE,
 }
 POLICE = {"officer_in_charge": Kind.TEXT, "officer_contact": Kind.TEXT, "victim_wants_police": Kind.BOOL}
 DASH_TOP = {"completed_by": Kind.TEXT, "date": Kind.DATE}
@@ -68,7 +72,7 @@ NOT_ON_OWN_FORMS = frozenset(
     + [f"referral.perpetrators.*.{k}" for k in ("ethnicity", "occupation", "phone")]
     + [f"referral.children.*.{k}" for k in ("gender", "lives_with_victim", "unborn")]
     + [f"referral.{k}" for k in ("other_at_risk", "victim_wishes", "consent_override_reason",
-                                 "previous_marac_elsewhere", "transfer_from")]
+                                 "previous_marac_elsewhere", "transfer_from", "dash_date_stated")]
     + [f"referral.police.{k}" for k in POLICE])
 
 # How many rows the service's own forms offer; readers of other layouts may report more.
@@ -139,3 +143,16 @@ def form_paths() -> dict[str, Kind]:
         paths.update({f"referral.children.{i}.{k}": v for k, v in CHILD.items()
                       if f"referral.children.*.{k}" not in NOT_ON_OWN_FORMS})
     return paths
+
+
+def value_at(obj: Any, path: str) -> Any:
+    """The value at a dotted path of a parsed referral (list rows by index: 'referral.children.0.name'),
+    or None where the path leads nowhere."""
+    for part in path.split("."):
+        if isinstance(obj, list):
+            obj = obj[int(part)] if part.isdigit() and int(part) < len(obj) else None
+        elif isinstance(obj, dict):
+            obj = obj.get(part)
+        else:
+            return None
+    return obj

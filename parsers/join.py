@@ -30,6 +30,9 @@ def join(parses: list[dict[str, Any]]) -> dict[str, Any]:
         problems.append(Problem("the message holds more than one DASH checklist; the one with the most answers "
                                 "was used", severity="warning"))
     problems.extend(_score_checked(referral, dash))
+    stated_date = referral.get("dash_date_stated") if referral else None
+    if dash is not None and dash.get("date") is None and stated_date is not None:
+        dash = {**dash, "date": stated_date}  # the checklist left its date blank; the referral form gives it
     forms = sorted({f for p in parses for f in p["forms"]}, key=["referral", "dash"].index)
     return {"forms": forms, "referral": referral, "dash": dash, "problems": [p.as_dict() for p in problems],
             "sources": [p["source"] for p in parses]}

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .docx.text import Marks, child_val, heading_style, render, w
+from .minutes_attendance import AttendanceRow, attendance_table
 from .normalise import NotUnderstood, parse_date
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -68,6 +69,7 @@ class MinutesRead:
     meeting_date: dt.date | None = None
     cases: list[str] = field(default_factory=list)  # case headings in document order
     rows: list[ActionRow] = field(default_factory=list)
+    attendance: list[AttendanceRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -153,6 +155,9 @@ def _table(tbl: etree._Element, marks: Marks, state: _State, result: MinutesRead
         return
     if state.before_cases:
         _date_row(rows, state)
+    if state.case is None and (present := attendance_table(rows)) is not None:
+        result.attendance.extend(present)
+        return
     found = _header(rows)
     if found is None:
         return

@@ -132,7 +132,14 @@ def parse_bool(value: str | bool) -> bool | None:
         word = _bool_word(why.group("word"))
         if word is not _NOT_A_WORD:
             return word  # type: ignore[return-value]
+    if (written := _AS_WRITTEN.sub("", value).strip(" /\t\n")) and written != value.strip():
+        return parse_bool(written)  # "Yes / (delete as appropriate)", "Y/N/Not known N": the word left
     raise NotUnderstood(f"'{value}' is not a yes or no")
+
+
+_AS_WRITTEN = re.compile(r"\(\s*(?:please\s+)?delete\s+(?:as\s+)?(?:appropriate|applicable)\s*\)|"
+                         r"^\s*(?:y\s*/\s*n|yes\s*/\s*no)(?:\s*/\s*(?:not\s+known|n/?k|dk|don'?t\s+know))?\s+(?=\S)",
+                         re.IGNORECASE)
 
 
 def _both_offered(key: str) -> bool:
@@ -290,6 +297,11 @@ def parse_int(value: str) -> int:
     if not match:
         raise NotUnderstood(f"'{value}' is not a number")
     return int(match.group(1))
+
+
+def is_gender_word(value: str) -> bool:
+    """ "Male", "F", "girl": a word of data/values.toml [gender], so a list of people can tell which part is the gender."""
+    return any(_fold(value) == _fold(w) for words in vocabulary().get("gender", {}).values() for w in words)
 
 
 def parse_gender(value: str) -> str | None:

@@ -1,8 +1,10 @@
 """A small local server that speaks the part of Microsoft Graph (and its token endpoint) the Graph
 backend uses. It is not Microsoft 365: it follows the documented JSON shapes and behaviour
 (delta rounds with @odata.nextLink pages ending in @odata.deltaLink, @removed entries, $value MIME,
-move giving a new id, MIME sendMail answering 202, 429/503 with Retry-After) so the backend's own HTTP
-code runs for real against it.
+move giving a new id, MIME sendMail answering 202, 429/503 with Retry-After, a folder's messages listed
+with $top, $orderby=receivedDateTime desc and $count=true) so the backend's own HTTP code runs for real
+against it. Every request is kept with the time it came (`requests`, `calls(kind)`), and every message
+sent with the time it was accepted (`sent_at`).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 import secrets
 import ssl
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -45,6 +48,19 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def kind(self) -> str:
+        """'token', 'delta', 'look' (a folder's messages listed), 'mime', 'move', 'send' or 'folders'."""
+        path = self.path.split("?")[0]
+        if "/oauth2/" in path or "/.well-known/" in path:
+            return "token"
+        for suffix, kind in (("/delta", "delta"), ("/messages", "look"), ("/$value", "mime"),
+                             ("/move", "move"), ("/sendMail", "send")):
+            if path.endswith(suffix):
+                return kind
+        return "folders"
 
 
 @dataclass
@@ -59,6 +75,7 @@ class FakeGraph:
     folders: dict[str, dict[str, Any]] = field(default_factory=dict)
     removed: list[tuple[str, str, int]] = field(default_factory=list)  # (folder, message id, seq)
     sent: list[bytes] = field(default_factory=list)
+    sent_at: list[float] = field(default_factory=list)  # time.time() when each sendMail was accepted
     requests: list[Request] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
@@ -101,6 +118,11 @@ class FakeGraph:
             self.messages[mid] = Message(mid, self.folder_id(folder), raw,
                                          received or f"2026-11-23T09:{seq // 60:02d}:{seq % 60:02d}Z", seq)
             return mid
+
+    def calls(self, kind: str, since: float = 0.0) -> list[Request]:
+        """The requests of one kind (`Request.kind`) that came at or after `since` (time.monotonic())."""
+        with self._lock:
+            return [r for r in self.requests if r.kind == kind and r.at >= since]
 
     def fail(self, status: int, path_contains: str = "", times: int = 1, retry_after: str | None = None) -> None:
         """The next `times` Graph requests whose path contains `path_contains` get `status`."""
@@ -146,6 +168,21 @@ class FakeGraph:
             page["@odata.nextLink"] = f"{link}?$skiptoken={round_id}.{start + size}"
         else:
             page["@odata.deltaLink"] = f"{link}?$deltatoken={end}"
+        return page
+
+    def _list(self, folder: str, query: dict[str, list[str]]) -> dict[str, Any]:
+        """A folder's messages: newest first (the only $orderby spoken here), $top, $select, $count."""
+        fid = self.folder_id(folder)
+        order = query.get("$orderby", [""])[0]
+        assert order in ("", "receivedDateTime desc"), order
+        held = sorted((m for m in self.messages.values() if m.folder == fid),
+                      key=lambda m: (m.received, m.seq), reverse=True)
+        top = int(query.get("$top", ["10"])[0])
+        fields = query.get("$select", ["id,receivedDateTime"])[0].split(",")
+        page: dict[str, Any] = {"value": [{k: v for k, v in {"id": m.id, "receivedDateTime": m.received}.items()
+                                           if k in fields} for m in held[:top]]}
+        if query.get("$count") == ["true"]:
+            page["@odata.count"] = len(held)
         return page
 
     def _move(self, mid: str, body: dict[str, Any]) -> dict[str, Any] | None:
@@ -217,6 +254,7 @@ class FakeGraph:
                     return _json(415, {"error": {"code": "UnsupportedMediaType", "message": "MIME needs text/plain"}})
                 try:
                     self.sent.append(base64.b64decode(body, validate=True))
+                    self.sent_at.append(time.time())
                 except binascii.Error:
                     return _json(400, {"error": {"code": "ErrorMimeContentInvalidBase64String",
                                                  "message": "Invalid base64 string for MIME content."}})
@@ -230,6 +268,8 @@ class FakeGraph:
                 if method == "POST":
                     return _json(*self._create_folder(fid, json.loads(body)))
                 return _json(200, self._folders(fid, query))
+            if len(parts) == 3 and parts[0] == "mailFolders" and parts[2] == "messages" and method == "GET":
+                return _json(200, self._list(parts[1], query))
             if len(parts) == 4 and parts[0] == "mailFolders" and parts[2:] == ["messages", "delta"]:
                 return _json(200, self._delta(parts[1], query, headers.get("prefer", "")))
             if len(parts) == 3 and parts[0] == "messages" and parts[2] == "$value":

@@ -6,9 +6,12 @@ runs as that user. Nothing outside the server's own temporary folder is touched.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import datetime as dt
 import grp
+import json
 import os
 import pwd
 import shutil
@@ -19,13 +22,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import psutil
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Sink
+from aiosmtpd.smtp import AuthResult
 from imapclient import IMAPClient
 
 USER = "marac-test"
@@ -72,6 +76,8 @@ class Dovecot:
     user: str = USER
     password: str = PASSWORD
     binary: str = "dovecot"
+    # An OAuth 2.0 introspection endpoint: XOAUTH2 logins are then checked there (tests/token_server.py).
+    oauth2_url: str | None = None
 
     @property
     def config(self) -> Path:
@@ -106,14 +112,26 @@ class Dovecot:
             f"log_path = {self.root}/dovecot.log\ninstance_name = marac-test-{self.starttls_port}\n"
             f"{_run_as_lines()}{ssl_lines}"
             f"first_valid_uid = {min(uid, 500)}\nfirst_valid_gid = {min(gid, 500)}\n"
-            "auth_mechanisms = plain login\nauth_verbose = yes\nmail_location = maildir:~/Maildir\n"
-            f"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {self.root}/passwd\n}}\n"
+            f"auth_mechanisms = plain login{' xoauth2 oauthbearer' if self.oauth2_url else ''}\n"
+            "auth_verbose = yes\nmail_location = maildir:~/Maildir\n"
+            f"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {self.root}/passwd\n"
+            + ("  mechanisms = plain login\n}\n" if self.oauth2_url else "}\n") + self._oauth2_passdb() +
             f"userdb {{\n  driver = passwd-file\n  args = username_format=%u {self.root}/passwd\n}}\n"
             "service imap-login {\n"
             f"  inet_listener imap {{\n    address = 127.0.0.1\n    port = {self.starttls_port}\n  }}\n"
             f"{imaps}{chroot}}}\n"
             # Not root: no chroot() either, for the two services that use one by default.
             + ("" if os.geteuid() == 0 else "service anvil {\n  chroot =\n}\n"))
+
+    def _oauth2_passdb(self) -> str:
+        if not self.oauth2_url:
+            return ""
+        # No auth cache: every login asks the endpoint, so an expired token is refused at once.
+        (self.root / "oauth2.conf.ext").write_text(
+            f"introspection_mode = post\nintrospection_url = {self.oauth2_url}\nforce_introspection = yes\n"
+            "username_attribute = username\nactive_attribute = active\nactive_value = true\n")
+        return (f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+                f"  args = {self.root}/oauth2.conf.ext\n}}\n")
 
     def start(self) -> None:
         # The daemon keeps its stdout/stderr: a pipe here would never reach end-of-file.
@@ -232,7 +250,7 @@ def make_ca(folder: Path) -> tuple[trustme.CA, Path]:
 
 
 @contextlib.contextmanager
-def running_dovecot(tls: bool = True) -> Iterator[Dovecot]:
+def running_dovecot(tls: bool = True, oauth2_url: str | None = None) -> Iterator[Dovecot]:
     """Start a private Dovecot, and stop it and remove its files afterwards (tests and benchmarks)."""
     binary = dovecot_binary()
     if binary is None:
@@ -241,7 +259,7 @@ def running_dovecot(tls: bool = True) -> Iterator[Dovecot]:
     root = Path(tempfile.mkdtemp(prefix="marac-dovecot-"))
     root.chmod(0o755)
     ca, ca_file = make_ca(root)
-    server = Dovecot(root=root, ca=ca, ca_file=ca_file, tls=tls, binary=binary)
+    server = Dovecot(root=root, ca=ca, ca_file=ca_file, tls=tls, binary=binary, oauth2_url=oauth2_url)
     try:
         server.write_config()
         server.start()
@@ -251,13 +269,15 @@ def running_dovecot(tls: bool = True) -> Iterator[Dovecot]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def imap_smtp_config(base: str, server: Dovecot, smtp: "SmtpRecorder", password_env: str, **mailbox: object) -> str:
-    """The local configuration's text with its mailbox on `server` (implicit TLS) and its sender on `smtp`."""
+def imap_smtp_config(base: str, server: Dovecot, smtp: "SmtpRecorder", password_env: str,
+                     secret_key: str = "password", **mailbox: object) -> str:
+    """The local configuration's text with its mailbox on `server` (implicit TLS) and its sender on `smtp`.
+    `secret_key` = "client_secret" (with auth = "oauth2" among `mailbox`) names the app's secret instead."""
     extra = "".join(f"{key} = {_toml(value)}\n" for key, value in mailbox.items())
     replacements = {
         '[mailbox]\nbackend = "maildir"\npath = "inbox"\nrescan_seconds = 30\nsettle_seconds = 1.0\n':
             f'[mailbox]\nbackend = "imap"\nhost = "127.0.0.1"\nport = {server.tls_port}\nsecurity = "tls"\n'
-            f'username = "{server.user}"\npassword = {{ env = "{password_env}" }}\n'
+            f'username = "{server.user}"\n{secret_key} = {{ env = "{password_env}" }}\n'
             f'ca_file = "{server.ca_file}"\n{extra}',
         '[sender]\nbackend = "local"\npath = "outbox"\n':
             f'[sender]\nbackend = "smtp"\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "starttls"\n'
@@ -271,7 +291,7 @@ def imap_smtp_config(base: str, server: Dovecot, smtp: "SmtpRecorder", password_
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return f'"{value}"' if isinstance(value, str) else str(value)
+    return f'"{value}"' if isinstance(value, (str, Path)) else str(value)
 
 
 @dataclass
@@ -280,6 +300,7 @@ class Received:
     data: bytes
     over_tls: bool
     at: float  # time.time() when the server accepted it (after DATA)
+    login: str | None = None  # who the session logged in as (XOAUTH2), if it did
 
 
 class _Record(Sink):
@@ -288,8 +309,34 @@ class _Record(Sink):
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.received.append(Received(list(envelope.rcpt_tos), bytes(envelope.original_content),
-                                      session.ssl is not None, time.time()))
+                                      session.ssl is not None, time.time(),
+                                      session.auth_data if session.authenticated else None))
         return "250 OK"
+
+
+class _RecordXoauth2(_Record):
+    """Also offers AUTH XOAUTH2 and requires a login: `accept(user, token)` says whether it is good."""
+
+    def __init__(self, accept: Callable[[str, str], bool]) -> None:
+        super().__init__()
+        self.accept = accept
+        self.logins: list[tuple[str, bool]] = []  # user, accepted
+
+    async def auth_XOAUTH2(self, server, args):  # type: ignore[no-untyped-def]
+        if len(args) < 2:
+            return AuthResult(success=False, handled=False)
+        try:
+            fields = dict(part.split("=", 1) for part in base64.b64decode(args[1]).decode().split("\x01") if part)
+        except (ValueError, binascii.Error):
+            return AuthResult(success=False, handled=False)
+        user, token = fields.get("user", ""), fields.get("auth", "").removeprefix("Bearer ")
+        good = self.accept(user, token)
+        self.logins.append((user, good))
+        if good:
+            return AuthResult(success=True, auth_data=user)
+        # As Google and Microsoft do: an error report the client answers with an empty line, then 535.
+        await server.challenge_auth(json.dumps({"status": "401", "schemes": "bearer"}))
+        return AuthResult(success=False, handled=False)
 
 
 @dataclass
@@ -308,13 +355,16 @@ class SmtpRecorder:
         self.controller.stop()
 
 
-def start_smtp(folder: Path) -> SmtpRecorder:
+def start_smtp(folder: Path, xoauth2: Callable[[str, str], bool] | None = None) -> SmtpRecorder:
+    """With `xoauth2`, the server requires an XOAUTH2 login and asks `xoauth2(user, token)` about it."""
     ca, ca_file = make_ca(folder)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("localhost", "127.0.0.1").configure_cert(context)
-    handler = _Record()
+    handler = _Record() if xoauth2 is None else _RecordXoauth2(xoauth2)
     port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True)
+    auth = {} if xoauth2 is None else {"auth_required": True, "auth_exclude_mechanism": ["LOGIN", "PLAIN"]}
+    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True,
+                            **auth)
     controller.start()
     return SmtpRecorder(port, ca_file, handler, controller)
 

@@ -16,9 +16,15 @@ from typing import Callable
 
 from marac import logs
 from marac.config import Config
+from marac.flow.desk_prints import print_waiting_forms
 from marac.meetings import circulation, reminders
 from marac.meetings.minutes_import import import_minutes
+from marac.records import retention
+from marac.reports.write import quarterly_return
+from marac.store import chain
 from marac.tracker import sync as sync_tracker
+
+from .morning import queue_morning_summary
 
 
 @dataclass
@@ -50,6 +56,11 @@ def sync_tracker_now(conn: sqlite3.Connection, config: Config, home: Path, today
     logs.event("tracker.synced", state=report.state, problems=len(report.conflicts))
 
 
+def log_audit_head(conn: sqlite3.Connection) -> None:
+    last_id, head = chain.head(conn)
+    logs.event("audit.head", count=last_id, head=head)
+
+
 def schedule(conn: sqlite3.Connection, config: Config, home: Path) -> list[Job]:
     every = config.schedule
     return [
@@ -58,6 +69,15 @@ def schedule(conn: sqlite3.Connection, config: Config, home: Path) -> list[Job]:
         Job("reminders", every.reminders_minutes * 60, lambda today: reminders.due_reminders(conn, config, today)),
         # A large workbook takes seconds to read and merge, so not on every pass.
         Job("tracker", config.tracker.sync_minutes * 60, lambda today: sync_tracker_now(conn, config, home, today)),
+        # A rewrite of the whole audit table is caught by comparing its head with these daily lines.
+        # LibreOffice takes seconds a form: done here, between passes, never while a referral waits.
+        Job("desk-prints", 0, lambda today: print_waiting_forms(home / "exceptions")),
+        Job("audit-head", 24 * 3600, lambda today: log_audit_head(conn)),
+        Job("retention", 24 * 3600, lambda today: retention.purge(conn, config, home, today)),
+        # Cheap, and queued at most once a day: looked at every ten minutes so it goes soon after 07:30.
+        Job("desk-summary", 600, lambda today: queue_morning_summary(conn, config, home / "exceptions")),
+        # Once a quarter is over, its return goes to the coordinator (once: the outbox key is the quarter's).
+        Job("data-return", 3600, lambda today: quarterly_return(conn, config, home, today)),
     ]
 
 

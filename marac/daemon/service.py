@@ -14,8 +14,9 @@ from watchdog.observers import Observer
 from intake.factory import make_mailbox, make_sender
 from intake.files import local_failure, remove_leftovers
 from intake.mailbox import Incoming, Mailbox
+from intake.network import network_reason
 from marac import logs
-from marac.config import Config
+from marac.config import Config, findings
 from marac.flow import desk_folder
 from marac.flow.decisions import DeskLoop
 from marac.flow.delivery import deliver_due
@@ -48,6 +49,9 @@ class PassResult:
     deferred: int = 0
     refused: int = 0
     decisions: int = 0
+    # Why the mailbox or the mail server could not be used in this pass, in plain words (None: it could).
+    unreachable: str | None = None
+    unsent: str | None = None
 
     def count(self, outcome: str) -> None:
         if outcome in ("referral", "review"):
@@ -106,9 +110,10 @@ class Service:
         except (ConnectionError, OSError) as exc:
             if (reason := local_failure(exc, self.home)) is not None:
                 logs.error("local.failure", reason=reason)
+                result.failed += 1
             else:  # the server went away: what was recorded stays recorded; the next pass carries on
                 logs.warning("mailbox.unavailable", backend=self.mailbox.name, reason=type(exc).__name__)
-            result.failed += 1
+                result.unreachable = network_reason(exc)
         return result
 
     def _drain(self, stop: threading.Event | None, result: PassResult) -> None:
@@ -148,6 +153,7 @@ class Service:
                         self.config.security.secure_domains)
         result.sent += d.sent
         result.deferred += d.deferred
+        result.unsent = d.reason or result.unsent
         result.refused += len(d.refused)
         for item, reason in d.refused:
             # A message that will never go must reach a person, above all an IDVA copy.
@@ -174,6 +180,12 @@ class Service:
 
     def run(self, stop: threading.Event) -> None:
         logs.event("service.started", backend=self.mailbox.name, pid=os.getpid())
+        # The service runs on (the send gates hold back from any agency these concern), but whoever
+        # reads the log learns there is something to fix. Counts only: the findings quote addresses.
+        found = findings(self.config)
+        if found.errors or found.warnings:
+            logs.warning("config.check", problems=len(found.errors), count=len(found.warnings),
+                         reason="run check-config for the details")
         # A local folder is rescanned in case watch events were lost; a server is polled as configured.
         rescan = self.config.mailbox.wait_seconds
         self.parsers.start()  # so the first referral does not wait for the form readers to start

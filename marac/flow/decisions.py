@@ -1,30 +1,34 @@
 """The coordinator's decisions: folders moved into exceptions/approved/ or exceptions/rejected/.
 
-Approved: the folder's corrected fields.json (or a corrected form dropped into the folder) is checked
-again and, if all is well, the referral carries on as any other; if not, the folder goes back to the
-desk with the new problems. Rejected: the referral is turned down (or, for a match question, the two
-are different people) with the reason in reason.txt. Nothing is deleted: handled folders move to
-exceptions/done/, and every decision is recorded in the audit table.
+Approved: the folder's corrections (review.xlsx over fields.json, or a corrected form dropped into the
+folder: marac.flow.corrections) are checked again like a form and, if all is well, the referral carries
+on as any other, the IDVA copy carrying every form the referral now has; if not, the folder goes back
+to the desk with the new problems written into README.txt and review.xlsx. Rejected: the referral is
+turned down (or, for a match question, the two are different people) with the reason in reason.txt.
+Nothing is deleted: handled folders move to exceptions/done/, and every decision is recorded in the
+audit table.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
+import hashlib
+import mimetypes
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from intake.attachments import FORM_SUFFIXES, read_letter
-from intake.identity import key_of
+from intake.attachments import Attachment, Letter, read_letter
+from intake.identity import MessageKey, key_of
 from marac import logs
 from marac.referral import meeting_dates, rules
 from marac.store import audit, cases, desk_rows, ledger
 from marac.store.db import transaction
-from parsers.join import join
 from parsers.problem import Problem
 
+from . import corrections
 from .casework import area_problems
 from .pipeline import ASK_REFERRER, Pipeline, local_date
 
@@ -67,6 +71,21 @@ def _move(folder: Path, target_dir: Path) -> None:
     os.replace(folder, target)
 
 
+BACK = "Checked again after your correction: this still needs attention."
+
+
+def _with_dropped(letter: Letter, dropped: list[Path]) -> Letter:
+    """The message's files and the forms the coordinator put in the folder (each file once)."""
+    have = {a.data for a in letter.attachments}
+    extra = []
+    for path in dropped:
+        data = path.read_bytes()
+        if data not in have:
+            have.add(data)
+            extra.append(Attachment(path.name, mimetypes.guess_type(path.name)[0] or "application/octet-stream", data))
+    return dataclasses.replace(letter, attachments=[*letter.attachments, *extra])
+
+
 class DeskLoop:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
@@ -79,29 +98,6 @@ class DeskLoop:
             self._decide(decision)
         return len(decisions)
 
-    def _corrected(self, decision: Decision) -> dict[str, Any] | None:
-        """A corrected form dropped into the folder wins over fields.json."""
-        forms = [p for p in sorted(decision.folder.iterdir()) if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
-        if forms:
-            return join(self.pipeline.parsers.parse_many([(p.read_bytes(), p.name) for p in forms]))
-        fields = decision.folder / "fields.json"
-        try:
-            data = json.loads(fields.read_text()) if fields.exists() else None
-        except (OSError, ValueError):
-            return None
-        if isinstance(data, dict) and data.get("referral"):
-            data.setdefault("problems", [])
-            data.setdefault("dash", None)
-            data.setdefault("forms", [])
-            data["problems"] = []  # the coordinator has looked at them; the checks below run again
-            return data
-        # Nothing was read before (say, a sender the coordinator has now vouched for): read the originals.
-        originals = [p for p in sorted((decision.folder / "attachments").glob("*"))
-                     if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
-        if originals:
-            return join(self.pipeline.parsers.parse_many([(p.read_bytes(), p.name) for p in originals]))
-        return None
-
     def _decide(self, decision: Decision) -> None:
         row = decision.row
         if not decision.approved and row["kind"] != "match":
@@ -110,31 +106,33 @@ class DeskLoop:
         if row["kind"] == "outbox":
             self._resolve(decision, None, "resolved", "sent by hand")
             return
-        joined = self._corrected(decision)
+        corrected = corrections.read_folder(decision.folder, self.pipeline.parsers.parse_many)
+        joined = corrected.joined
         if joined is None or joined.get("referral") is None:
-            self._bounce(decision, [Problem("no corrected referral was found: fields.json could not be read as a "
-                                            "referral and no corrected form was put in the folder").as_dict()])
+            self._bounce(decision, corrected.problems or [Problem(
+                "no referral was found to approve: no referral form could be read, no corrected form was put in "
+                "the folder, and review.xlsx holds no corrections").as_dict()], corrected)
             return
-        problems = rules.check(joined, self.pipeline.config.rules)
+        problems = corrections.merge_problems(corrected.problems, rules.check(joined, self.pipeline.config.rules))
         received = self._received(row)
         if row["kind"] == "unread":
-            self._approve_unread(decision, joined, problems, received)
+            self._approve_unread(decision, corrected, joined, problems, received)
         else:
-            self._approve_case(decision, joined, problems, received)
+            self._approve_case(decision, corrected, joined, problems, received)
 
     def _received(self, row: sqlite3.Row) -> dt.datetime:
         found = ledger.received_at(self.conn, row["message"])
         return dt.datetime.fromisoformat(found) if found else dt.datetime.now(dt.timezone.utc)
 
-    def _approve_unread(self, decision: Decision, joined: dict[str, Any], problems: list[dict[str, Any]],
-                        received: dt.datetime) -> None:
+    def _approve_unread(self, decision: Decision, corrected: corrections.Corrected, joined: dict[str, Any],
+                        problems: list[dict[str, Any]], received: dt.datetime) -> None:
         """A message that opened no case: now it is a referral like any other, IDVA copy included."""
         placement, problems = self.pipeline.evaluate(joined, problems, local_date(received))
         if rules.needs_a_person(problems):
-            self._bounce(decision, problems)
+            self._bounce(decision, problems, corrected)
             return
         raw = (decision.folder / "message.eml").read_bytes()
-        letter = read_letter(raw)
+        letter = _with_dropped(read_letter(raw), corrected.dropped)
         key = key_of(raw)
         with transaction(self.conn):
             case_id, number = self.pipeline.open_case(placement, received, review=False)
@@ -145,8 +143,8 @@ class DeskLoop:
             self._record(decision, case_id, number, f"approved: listed for {placement.meeting.isoformat()}")
         _move(decision.folder, self.exceptions_dir / "done")
 
-    def _approve_case(self, decision: Decision, joined: dict[str, Any], problems: list[dict[str, Any]],
-                      received: dt.datetime) -> None:
+    def _approve_case(self, decision: Decision, corrected: corrections.Corrected, joined: dict[str, Any],
+                      problems: list[dict[str, Any]], received: dt.datetime) -> None:
         row = decision.row
         case = cases.get_case(self.conn, row["case_id"])
         repeat = bool(case["repeat"])
@@ -159,7 +157,7 @@ class DeskLoop:
         problems = [*problems, *rules.criteria_problems(found, joined, self.pipeline.config.rules),
                     *area_problems(self.pipeline.config, joined)]
         if rules.needs_a_person(problems):
-            self._bounce(decision, problems)
+            self._bounce(decision, problems, corrected)
             return
         meeting = self._meeting(case["meeting"], received)
         with transaction(self.conn):
@@ -177,8 +175,24 @@ class DeskLoop:
                              previous_case=previous)
                 detail = (f"{'approved' if decision.approved else 'not the same victim'}: listed for {meeting}"
                           + (" as a repeat" if repeat else ""))
+            if corrected.dropped:
+                number = cases.number_of(self.conn, merge_into) if merge_into is not None else case["case_number"]
+                self._send_corrected_forms(decision, corrected, joined, number)
             self._record(decision, case["id"], case["case_number"], detail)
         _move(decision.folder, self.exceptions_dir / "done")
+
+    def _send_corrected_forms(self, decision: Decision, corrected: corrections.Corrected, joined: dict[str, Any],
+                              number: str) -> None:
+        """The IDVA service had the referral as it came; a corrected form goes to it too, with the original,
+        as a copy of its own (its own key, so a retry never sends it twice)."""
+        raw = (decision.folder / "message.eml").read_bytes()
+        original = key_of(raw)
+        digest = hashlib.sha256(original.content_hash.encode())
+        for form in corrected.dropped:
+            digest.update(hashlib.sha256(form.read_bytes()).hexdigest().encode())
+        letter = _with_dropped(read_letter(raw), corrected.dropped)
+        self.pipeline.queue_idva_copy(MessageKey(None, digest.hexdigest()), number, joined, letter,
+                                      dt.datetime.now(dt.timezone.utc), review=False)
 
     def _meeting(self, planned: str | None, received: dt.datetime) -> str:
         """The planned meeting, unless it has passed while the referral waited: then the next one."""
@@ -215,11 +229,14 @@ class DeskLoop:
         audit.record(self.conn, event="decision", case_number=number, document=decision.folder.name, detail=detail)
         logs.event("desk.approved", case=number, folder=decision.folder.name[-12:])
 
-    def _bounce(self, decision: Decision, problems: list[dict[str, Any]]) -> None:
+    def _bounce(self, decision: Decision, problems: list[dict[str, Any]],
+                corrected: corrections.Corrected | None = None) -> None:
         """Still wrong: back on the desk with the new problems, the coordinator's edits kept."""
         number = cases.number_of(self.conn, decision.row["case_id"]) if decision.row["case_id"] else None
+        if corrected is not None:
+            corrections.rewrite_review(decision.folder, corrected, problems, number, BACK)
         readme = decision.folder / "README.txt"
-        lines = ["Checked again after your correction: this still needs attention.", ""]
+        lines = [BACK, ""]
         lines += [f"- {p['message']}" + ("" if p.get("severity", "error") == "error" else " (warning)")
                   for p in problems]
         lines += ["", ASK_REFERRER, "", "--- the earlier note ---", ""]

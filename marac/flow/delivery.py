@@ -18,6 +18,7 @@ class Delivery:
     sent: int = 0
     deferred: int = 0
     refused: list[tuple[outbox.Outgoing, str]] = field(default_factory=list)
+    reason: str | None = None  # why messages were deferred, in plain words
 
 
 def _refuse(conn: sqlite3.Connection, item: outbox.Outgoing, reason: str) -> None:
@@ -45,6 +46,7 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
         except LocalSendError as exc:
             logs.error("local.failure", outbox=item.id, case=item.case_number, reason=str(exc))
             result.deferred += 1
+            result.reason = str(exc)
             break  # the same for every message: try again on the next pass, with no back-off
         except TemporarySendError as exc:
             delay = min(MAX_DELAY_SECONDS, 5 * 2 ** item.attempts)
@@ -53,6 +55,7 @@ def deliver_due(conn: sqlite3.Connection, sender: Sender, envelope_from: str,
             logs.warning("outbox.deferred", outbox=item.id, case=item.case_number, attempt=item.attempts + 1,
                          seconds=delay)
             result.deferred += 1
+            result.reason = str(exc)
             continue
         except PermanentSendError as exc:
             _refuse(conn, item, str(exc))

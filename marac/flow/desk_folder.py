@@ -1,7 +1,9 @@
 """The coordinator's desk: one folder per message a person must look at.
 
-Each folder holds the message exactly as received, its attachments, a README.txt in plain words and
-the fields read from the forms (fields.json) for the coordinator to correct. A folder is written
+Each folder holds the message exactly as received, its attachments, a README.txt in plain words, the
+fields read from the forms as review.xlsx (for the coordinator to check and correct in Excel) and as
+fields.json (the same, for machines), and, where LibreOffice is installed, original.pdf: a Word form
+printed to PDF so it can be read without Word. A folder is written
 under a temporary name and renamed into place, so a half-written folder is never on the desk; it is
 found again by the message's short hash, so a retry after a crash reuses it instead of adding another.
 """
@@ -15,9 +17,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generators.review_sheet.original_pdf import is_word
+from generators.review_sheet.write import write_review
 from intake import plain
 from intake.attachments import Attachment
 from intake.files import fsync_folder, fsync_tree
+from marac import logs
+
+REVIEW_HELP = [
+    "How to correct the referral (in Excel)",
+    "1. Open review.xlsx. What needs your attention is at the top; below it, every field as it was read,",
+    "   in the order of the form.",
+    "2. Type corrections only in the yellow column \"Your correction (type here)\". Leave a cell empty where",
+    "   what was read is right. Dates as dd/mm/yyyy; yes/no from the drop-down; to remove a value, type",
+    "   not known. Perpetrators, children and other victims are on sheets of their own: correct a yellow",
+    "   cell in place, or add a person on an empty row.",
+    "3. Save and close review.xlsx, then move this whole folder into exceptions/approved/.",
+    "The service checks your corrections as it checks a form. If something is still wrong, the folder",
+    "comes back here with the reason at the top of review.xlsx and beside the field.",
+    "(Instead, you can put a corrected Word or PDF form into this folder: it is read in place of the first.)",
+]
 
 
 @dataclass
@@ -38,7 +57,7 @@ def _find(root: Path, short_hash: str) -> Path | None:
 
 
 def _readme(item: DeskNote, received: dt.datetime, sender: str | None, subject: str,
-            attachments: list[Attachment], ignored: list[str]) -> str:
+            attachments: list[Attachment], ignored: list[str], review: bool = False, printed: bool = False) -> str:
     lines = ["MARAC referral needing your attention", "=" * 38, "", item.title, ""]
     if item.case_number:
         lines.append(f"Case number: {item.case_number} (status 'exception' until this is resolved)")
@@ -62,8 +81,34 @@ def _readme(item: DeskNote, received: dt.datetime, sender: str | None, subject: 
               "- attachments/: the files it carried"]
     if ignored:
         lines.append(f"  (not forms, so not read: {', '.join(ignored)})")
-    lines.append("- fields.json: what was read from the forms")
+    if review:
+        lines.append("- review.xlsx: what was read from the forms, to check and correct in Excel")
+    if printed:
+        lines.append("- original.pdf (appears within a minute where LibreOffice is installed): the Word form as a "
+                     "PDF, to read without Word (the service does not read it)")
+    lines.append("- fields.json: what was read, for machines (you do not need to open it; review.xlsx wins)")
+    if review:
+        lines += ["", *REVIEW_HELP]
     return "\n".join(lines) + "\n"
+
+
+def _has_fields(fields: dict[str, Any] | None) -> bool:
+    return isinstance(fields, dict) and bool(fields.get("referral") or fields.get("dash"))
+
+
+def _review_sheet(tmp: Path, item: DeskNote, fields: dict[str, Any] | None) -> bool:
+    """review.xlsx; a failure to write it costs the coordinator the sheet (fields.json is still there),
+    never the folder: a referral must always reach the desk."""
+    if not _has_fields(fields):
+        return False
+    try:
+        (tmp / "review.xlsx").write_bytes(write_review(fields, item.problems, case_number=item.case_number))
+    except OSError:
+        raise  # the disk: the caller's business (retried, never blamed on the message)
+    except Exception as exc:  # noqa: BLE001 - any oddity in what was read
+        logs.warning("desk.review_sheet_failed", case=item.case_number, reason=type(exc).__name__)
+        return False
+    return True
 
 
 def _write(tmp: Path, item: DeskNote, raw: bytes, received: dt.datetime, sender: str | None, subject: str,
@@ -79,7 +124,11 @@ def _write(tmp: Path, item: DeskNote, raw: bytes, received: dt.datetime, sender:
             candidate = f"{stem} ({n}){dot}{ext}" if dot else f"{a.filename} ({n})"
         used.add(candidate.lower())
         (tmp / "attachments" / candidate).write_bytes(a.data)
-    (tmp / "README.txt").write_text(_readme(item, received, sender, subject, attachments, ignored))
+    review = _review_sheet(tmp, item, fields)
+    # original.pdf is printed later by a daemon job (desk_prints): LibreOffice takes seconds, and the
+    # referral's record and IDVA copy must not wait for it.
+    printed = _has_fields(fields) and any(a.looks_like_form and is_word(a.filename, a.data) for a in attachments)
+    (tmp / "README.txt").write_text(_readme(item, received, sender, subject, attachments, ignored, review, printed))
     (tmp / "fields.json").write_text(json.dumps(fields, indent=2, ensure_ascii=False) + "\n")
     fsync_tree(tmp)
 

@@ -36,10 +36,11 @@ from . import casework, desk_folder
 # review: a case was opened (and the IDVA copy queued) but a person must check it on the desk.
 Outcome = Literal["referral", "review", "exception", "duplicate"]
 
-ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable. Then correct "
-                "fields.json, or put the corrected form in this folder, and move the folder into "
-                "exceptions/approved/. To turn the referral down, write why in reason.txt and move the folder into "
-                "exceptions/rejected/. The original message is kept here untouched.")
+ASK_REFERRER = ("Contact the referrer (details in message.eml) for what is missing or unreadable. Then type "
+                "the corrections into review.xlsx (in the yellow column), or put the corrected form in this "
+                "folder, and move the folder into exceptions/approved/. To turn the referral down, write why "
+                "in reason.txt and move the folder into exceptions/rejected/. The original message is kept "
+                "here untouched.")
 CHECK_SENDER = ("Check with the sender by phone (not by replying) that the referral is genuine. If it is, "
                 "move this folder into exceptions/approved/ and add the agency's email domain to the "
                 "configuration; if not, write why in reason.txt and move it into exceptions/rejected/.")
@@ -118,11 +119,17 @@ class Pipeline:
         in_hand: dict[int, _Staged] = {}
         seen: set[str] = set()  # offered in this stream already (in hand, or kept for a retry)
         more, listed = True, time.monotonic()
+        lost: Exception | None = None  # the mailbox went away: finish what is in hand, then say so
         while True:
-            if not more and in_hand and refill is not None and time.monotonic() - listed >= 1.0:
+            if not more and in_hand and refill is not None and lost is None and time.monotonic() - listed >= 1.0:
                 items, more, listed = refill(), True, time.monotonic()
             while more and len(in_hand) < window and not stop():
-                item = next(items, None)
+                try:
+                    item = next(items, None)
+                except (ConnectionError, OSError) as exc:
+                    if not in_hand:
+                        raise
+                    item, lost = None, exc
                 if item is None:
                     more = False
                     break
@@ -139,6 +146,8 @@ class Pipeline:
                 else:
                     yield item, st
             if not in_hand:
+                if lost is not None:
+                    raise lost
                 return
             for group, parses, over_budget in reading.step():
                 st = in_hand.pop(group)

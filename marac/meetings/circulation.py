@@ -1,6 +1,10 @@
 """Meeting documents out: built from the templates, kept under documents/<date>/, and sent only to
 agencies whose Information Sharing Protocol is signed and in date, at addresses on secure domains.
 
+The IDVA service attends every MARAC: it is sent the agenda and a research form of its own, gated by
+its own ISP ([idva] isp_signed / isp_expires) like any agency. Who will receive what, and who will not
+and why, is settled and reported before anything is queued.
+
 Each document goes through the outbox, so it is sent once even across crashes, and every case it names
 is recorded in the audit against each recipient when it is sent. Password protection (msoffcrypto) is
 optional; the password then goes by a separate message, or only to the coordinator.
@@ -50,16 +54,17 @@ class Built:
 @dataclass
 class Report:
     built: list[Path] = field(default_factory=list)
+    sending: list[str] = field(default_factory=list)  # "document to agency <address>", said before queuing
+    withheld: list[str] = field(default_factory=list)  # "agency: why it is sent nothing"
     queued: list[str] = field(default_factory=list)  # "document -> agency"
-    refused: list[str] = field(default_factory=list)  # "agency: why"
-    left_out: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()  # agencies without an in-date ISP (their reasons are in `withheld`)
     on_desk: int = 0
 
     def lines(self) -> list[str]:
         out = [f"built {p.name}" for p in self.built]
+        out += [f"to be sent: {s}" for s in self.sending]
+        out += [f"NOT sent to {w}" for w in self.withheld]
         out += [f"queued {q}" for q in self.queued]
-        out += [f"NOT sent to {r}" for r in self.refused]
-        out += [f"left out (no Information Sharing Protocol in date): {name}" for name in self.left_out]
         if self.on_desk:
             out.append(f"{self.on_desk} case(s) for this meeting are still on the exceptions desk and are not included")
         return out
@@ -76,7 +81,8 @@ def _actions_for(pack: MeetingPack, agency: Agency, conn: sqlite3.Connection) ->
             for r in rows]
 
 
-def build(conn: sqlite3.Connection, config: Config, kind: str, pack: MeetingPack) -> list[Built]:
+def build(conn: sqlite3.Connection, config: Config, kind: str, pack: MeetingPack,
+          idva: Agency | None = None) -> list[Built]:
     template = (config.documents.templates / TEMPLATES[kind]).read_bytes()
     day = pack.meeting.date.isoformat()
     every_case = tuple(c.case_number for c in pack.cases)
@@ -86,7 +92,8 @@ def build(conn: sqlite3.Connection, config: Config, kind: str, pack: MeetingPack
         return [Built(kind, f"MARAC-{day}-minutes.docx", stable_docx(render.render_minutes(template, pack)),
                       every_case)]
     built = []
-    for agency in pack.agencies:
+    # The IDVA service attends every MARAC, so it has a research form of its own to fill in.
+    for agency in list(pack.agencies) + ([idva] if idva and kind == "research" else []):
         if kind == "research":
             data = stable_docx(render.render_research(template, pack, agency))
             built.append(Built(kind, f"MARAC-{day}-research-{_slug(agency.name)}.docx", data, every_case, agency))
@@ -167,24 +174,67 @@ def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency,
             fh.write(f"{doc.filename} for {agency.name}: {password}\n")
 
 
+def _why_not(signed: dt.date | None, expires: dt.date | None, address: str, day: dt.date,
+             secure_domains: list[str]) -> str | None:
+    """Why a recipient is sent nothing for the meeting on `day`, or None when it may be sent papers."""
+    reasons = []
+    if signed is None:
+        reasons.append("no Information Sharing Protocol is recorded (isp_signed)")
+    elif signed > day:
+        reasons.append(f"its Information Sharing Protocol starts on {signed.isoformat()}, after the meeting")
+    elif expires is not None and expires < day:
+        reasons.append(f"its Information Sharing Protocol expired on {expires.isoformat()}")
+    if not is_secure_address(address, secure_domains):
+        reasons.append(f"{address} is not on a secure domain")
+    return "; ".join(reasons) or None
+
+
+def _recipients(config: Config, day: dt.date, kinds: list[str]) -> tuple[Agency | None, list[str]]:
+    """The IDVA service as a recipient of the agenda and research forms (gated like any agency), and
+    a sentence for every agency or IDVA service that will be sent nothing, with the reason."""
+    withheld = []
+    secure = config.security.secure_domains
+    for agency in config.agencies:
+        why = _why_not(agency.isp_signed, agency.isp_expires, agency.email, day, secure)
+        if why:
+            withheld.append(f"{agency.name}: {why}")
+    settings = config.idva
+    if not {"agenda", "research"} & set(kinds):
+        return None, withheld
+    if any(a.email.lower() == settings.email.lower() for a in config.agencies):
+        return None, withheld  # listed as an agency too: it is sent what agencies are, once
+    why = _why_not(settings.isp_signed, settings.isp_expires, settings.email, day, secure)
+    if why:
+        withheld.append(f"{settings.service} (the IDVA service): {why}")
+        return None, withheld
+    return Agency(settings.service, settings.email), withheld
+
+
+def _to(doc: Built, agencies: list[Agency], idva: Agency | None) -> list[Agency]:
+    if doc.agency:  # an agency's own form goes to that agency, if it may be sent anything
+        return [doc.agency] if doc.agency in agencies or doc.agency == idva else []
+    return agencies + ([idva] if idva and doc.kind == "agenda" else [])
+
+
 def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date, kinds: list[str],
               send: bool) -> Report:
     loaded = pack.load(conn, config, day)
-    report = Report(left_out=loaded.left_out, on_desk=loaded.on_desk)
-    documents = [doc for kind in kinds for doc in build(conn, config, kind, loaded.pack)]
+    idva, withheld = _recipients(config, day, kinds)
+    report = Report(left_out=loaded.left_out, on_desk=loaded.on_desk, withheld=withheld)
+    documents = [doc for kind in kinds for doc in build(conn, config, kind, loaded.pack, idva)]
     report.built = write(home, day, documents)
     if not send:
         return report
+    agencies = [a for a in loaded.pack.agencies if is_secure_address(a.email, config.security.secure_domains)]
+    # Who gets what is settled, and told, before anything is queued.
+    plan = [(doc, agency) for doc in documents for agency in _to(doc, agencies, idva)]
+    report.sending = [f"{doc.filename} to {agency.name} <{agency.email}>" for doc, agency in plan]
     with transaction(conn):
-        for doc in documents:
-            for agency in ([doc.agency] if doc.agency else list(loaded.pack.agencies)):
-                if not is_secure_address(agency.email, config.security.secure_domains):
-                    report.refused.append(f"{agency.name}: {agency.email} is not on a secure domain")
-                    continue
-                _queue(conn, config, doc, agency, day, report, home)
+        for doc, agency in plan:
+            _queue(conn, config, doc, agency, day, report, home)
         for kind in kinds:
             meetings.record_circulated(conn, day, kind)
-    logs.event("documents.queued", meeting=day.isoformat(), count=len(report.queued), exception=len(report.refused))
+    logs.event("documents.queued", meeting=day.isoformat(), count=len(report.queued), withheld=len(report.withheld))
     return report
 
 

@@ -30,6 +30,7 @@ from marac.store import actions, audit, meetings
 from marac.store import cases as case_store
 from marac.store.db import transaction, utcnow
 from parsers.minutes import ActionRow, read_minutes
+from parsers.minutes_attendance import AttendanceRow
 from parsers.normalise import NotUnderstood, parse_date
 
 PROBLEMS_FILE = "minutes-import-problems.txt"
@@ -273,6 +274,7 @@ def import_minutes(conn: sqlite3.Connection, config: Config, data: bytes, source
     with transaction(conn):
         if read.meeting_date is not None and _meeting_known(conn, read.meeting_date, report):
             _import_rows(conn, config, read.rows, read.meeting_date, report)
+            _import_attendance(conn, config, read.attendance, read.meeting_date, report)
         if report.problems or read.problems:
             report.problems[:0] = read.problems
             if read.rows and not (report.stored or report.updated or report.unchanged or report.rejected):
@@ -285,6 +287,19 @@ def import_minutes(conn: sqlite3.Connection, config: Config, data: bytes, source
     logs.event("minutes.imported", meeting=str(read.meeting_date or ""),
                count=len(report.stored) + len(report.updated), problems=len(report.rejected) + len(report.problems))
     return report
+
+
+def _import_attendance(conn: sqlite3.Connection, config: Config, rows: list[AttendanceRow], meeting: dt.date,
+                       report: ImportReport) -> None:
+    """Each agency's attendance under its configured name where the typed one is recognisably it."""
+    names = [a.name for a in configured_agencies(config)]
+    recorded = [r for r in rows if r.status != "unknown" or r.information_sent is not None]
+    for row in recorded:
+        name, _ = match_agency(row.agency, names)
+        meetings.record_attendance(conn, meeting, name or row.agency, row.representative, row.status,
+                                   row.information_sent)
+    if recorded:
+        report.notes.append(f"attendance recorded for {len(recorded)} agencies")
 
 
 def _meeting_known(conn: sqlite3.Connection, meeting: dt.date, report: ImportReport) -> bool:

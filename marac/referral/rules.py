@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marac.config import Rules
+from parsers.fields import value_at
 from parsers.problem import Problem, Severity
 
 _PLAIN = {
@@ -24,16 +25,7 @@ _PLAIN = {
 }
 
 
-def get(obj: Any, path: str) -> Any:
-    """The value at a dotted path of a joined referral (list rows by index), or None."""
-    for part in path.split("."):
-        if isinstance(obj, list):
-            obj = obj[int(part)] if part.isdigit() and int(part) < len(obj) else None
-        elif isinstance(obj, dict):
-            obj = obj.get(part)
-        else:
-            return None
-    return obj
+get = value_at  # the value at a dotted path of a joined referral, or None
 
 
 def _problem(message: str, field: str | None = None, severity: Severity = "error") -> dict[str, Any]:

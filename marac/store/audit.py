@@ -3,14 +3,23 @@ from __future__ import annotations
 
 import sqlite3
 
-from .db import utcnow
+from . import chain
+from .db import transaction, utcnow
 
 
 def record(conn: sqlite3.Connection, *, event: str, case_number: str | None, document: str | None = None,
            recipient: str | None = None, sha256: str | None = None, detail: str | None = None) -> None:
+    if not conn.in_transaction:  # reading the head and adding to it must be one step, or two writers fork the chain
+        with transaction(conn):
+            return record(conn, event=event, case_number=case_number, document=document, recipient=recipient,
+                          sha256=sha256, detail=detail)
+    last_id, prev = chain.head(conn)
+    entry = {"id": last_id + 1, "at": utcnow(), "event": event, "case_number": case_number,
+             "document": document, "recipient": recipient, "sha256": sha256, "detail": detail}
     conn.execute(
-        "INSERT INTO audit (at, event, case_number, document, recipient, sha256, detail)"
-        " VALUES (?,?,?,?,?,?,?)", (utcnow(), event, case_number, document, recipient, sha256, detail))
+        "INSERT INTO audit (id, at, event, case_number, document, recipient, sha256, detail, prev_hash, hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)", (*entry.values(), prev, chain.entry_hash(prev, entry)))
+    return None
 
 
 def for_case(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.Row]:

@@ -6,7 +6,9 @@ import sqlite3
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
+
+from . import chain
 
 
 def utcnow() -> str:
@@ -36,8 +38,14 @@ def connect(path: Path) -> sqlite3.Connection:
     # promise (record first, side effects after) depends on.
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows are overwritten, not left readable in free pages (retention, subject access).
+    conn.execute("PRAGMA secure_delete=ON")
     _migrate(conn)
     return conn
+
+
+# Steps a migration needs that SQL cannot do, run in the same transaction as its script.
+_AFTER: dict[int, Callable[[sqlite3.Connection], None]] = {7: chain.seal_existing}
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -49,6 +57,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in script.split(";\n"):
                 if statement.strip():
                     conn.execute(statement)
+            if version in _AFTER:
+                _AFTER[version](conn)
             conn.execute(f"PRAGMA user_version = {version:d}")
 
 

@@ -18,3 +18,10 @@ def get(conn: sqlite3.Connection, folder: str) -> sqlite3.Row | None:
 
 def decide(conn: sqlite3.Connection, folder: str, status: str) -> None:
     conn.execute("UPDATE desk SET status = ?, decided_at = ? WHERE folder = ?", (status, utcnow(), folder))
+
+
+def with_case_numbers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    """Every desk row by folder name, with its case number (None for a message that opened no case)."""
+    rows = conn.execute("SELECT d.folder, d.kind, d.status, d.created_at, c.case_number FROM desk d"
+                        " LEFT JOIN cases c ON c.id = d.case_id").fetchall()
+    return {row["folder"]: row for row in rows}

@@ -33,3 +33,11 @@ def awaiting_agenda(conn: sqlite3.Connection, today: dt.date) -> list[dt.date]:
         " WHERE m.date >= ? AND NOT EXISTS (SELECT 1 FROM circulations x WHERE x.meeting = m.date"
         " AND x.document = 'agenda')", (today.isoformat(),)).fetchall()
     return [dt.date.fromisoformat(date_text) for (date_text,) in rows]
+
+
+def record_attendance(conn: sqlite3.Connection, day: dt.date, agency: str, representative: str, status: str,
+                      information_sent: bool | None) -> None:
+    """The minutes' latest word on one agency at one meeting (minutes imported again replace it)."""
+    conn.execute("INSERT OR REPLACE INTO attendance (meeting, agency, representative, status, information_sent,"
+                 " recorded_at) VALUES (?,?,?,?,?,?)", (day.isoformat(), agency, representative or None, status,
+                                                         information_sent, utcnow()))

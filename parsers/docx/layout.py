@@ -14,6 +14,7 @@ from ..model import RawValue
 from ..printed import clean_label, label_pairs, looks_like_data, short_line
 from ..ticks import interpret
 from .dash_lines import read_numbered
+from .tab_table import read_tab_table, wrapped_pair
 from .tables import read_table
 from .text import WRAPPERS, Marks, all_bold, claimed, heading_level, render, w
 from .walk import WordWalk
@@ -42,6 +43,8 @@ def walk_blocks(container: etree._Element, walk: WordWalk) -> None:
         if block.tag == w("p"):
             # A DASH checklist written as numbered question lines (parsers.docx.dash_lines)
             after = read_numbered(blocks, index - 1, walk)
+            if after is None:
+                after = read_tab_table(blocks, index - 1, walk)  # "Name<TAB>Date of birth<TAB>School" and lines under it
             if after is not None:
                 index = after
                 continue
@@ -81,6 +84,8 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         return
     bold = all_bold(paragraph)
     pairs = label_pairs(text)
+    if pairs is None and (wrapped := wrapped_pair(text)) is not None:
+        pairs = [(wrapped[0], interpret(wrapped[1]))]
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
     if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):

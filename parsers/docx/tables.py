@@ -10,7 +10,7 @@ from lxml import etree
 from ..tables.cells import instruction
 from ..tables.rows import read_rows
 from ..tables.walk import Cell, Row
-from .text import all_bold, child_val, children, claimed, render, shaded, w
+from .text import all_bold, bold_led, child_val, children, claimed, render, shaded, w
 from .walk import WordCell, WordWalk
 
 
@@ -29,7 +29,9 @@ def _row(tr: etree._Element, walk: WordWalk) -> Row:
         text = render(tc, walk.marks)
         if instruction(text):
             text, instructed = "", True
-        cells.append(WordCell(tc, text, all_bold(tc) or shaded(tc), col, max(span, 1)))
+        bold = all_bold(tc)
+        cells.append(WordCell(tc, text, bold or shaded(tc), col, max(span, 1),
+                              parts=None if bold or not text else bold_led(tc, walk.marks)))
         col += max(span, 1)
     header = props is not None and props.find(w("tblHeader")) is not None
     return Row(tr, cells, claimed(tr, walk.marks), header, instructed)

@@ -11,6 +11,7 @@ of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -90,7 +91,7 @@ STRUCK = "\x00"  # where a struck-through run was, until render tidies the separ
 _STRUCK_SEPARATOR = re.compile(rf"[ \t]*[/|\\][ \t]*{STRUCK}+|{STRUCK}+[ \t]*[/|\\][ \t]*")
 
 
-def _render(element: etree._Element, marks: Marks, out: list[str]) -> None:
+def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -261,3 +262,64 @@ def claimed(region: etree._Element, marks: Marks) -> bool:
     if any(e in marks.canonical for e in region.iter(w("sdt"), w("fldChar"))):
         return True
     return any(a in marks.canonical for a in region.iterancestors(w("sdt")))
+
+
+# --- a label set apart in bold at the start of a cell, its answer typed after it or below it -------------------
+
+def _shown(run: etree._Element) -> bool:
+    return any((t.text or "").strip() for t in run.iter(w("t")))
+
+
+def _split_bold(paragraph: etree._Element, marks: Marks) -> tuple[str, str] | None:
+    """A paragraph's bold start and the plain rest ("Home Telephone:" | " 0117 …"); None if it starts plain."""
+    lead: list[str] = []
+    rest: list[str] = []
+    seen_plain = False
+    for child in paragraph:
+        if child.tag == w("pPr"):
+            continue
+        shown = child.tag == w("r") and _shown(child)
+        if not seen_plain and shown and not _run_bold(child):
+            seen_plain = True
+        out: list[str] = []
+        _render([child], marks, out)
+        text = "".join(out)
+        if not seen_plain and not shown and not lead:
+            if text.strip():
+                return None  # a box or a control before the words: not a label set apart in bold
+            continue
+        (rest if seen_plain else lead).append(text)
+    if not lead or not "".join(lead).strip():
+        return None
+    return "".join(lead).strip(), "".join(rest).strip()
+
+
+def bold_led(cell: etree._Element, marks: Marks) -> list[tuple[str, str]] | None:
+    """ "Names and Dates of Birth" in bold on a cell's first line with the answer typed on the lines below, or a
+    bold "What is the preferred language?" with the answer after it: each bold label of the cell with the plain
+    text after it, up to the next bold label. None unless the cell starts with a bold label and has plain text
+    (an all-bold cell is a label; a plain one a value)."""
+    parts: list[list[str]] = []
+    for paragraph in children(cell, "p"):
+        if _has_struck(paragraph):
+            return None
+        split = _split_bold(paragraph, marks)
+        if split is not None and (split[1] or all_bold(paragraph)):
+            parts.append([split[0], split[1]])
+            continue
+        out: list[str] = []
+        _render([paragraph], marks, out)
+        text = "".join(out).strip()
+        if not text:
+            continue
+        if not parts:
+            return None
+        parts[-1][1] = f"{parts[-1][1]}\n{text}" if parts[-1][1] else text
+    if not parts or not any(value for _, value in parts):
+        return None
+    return [(label, value) for label, value in parts]
+
+
+def _has_struck(paragraph: etree._Element) -> bool:
+    """A paragraph with a struck-through option: render already reads it; not split here."""
+    return any(_struck(run) for run in paragraph.iter(w("r")))

@@ -27,6 +27,12 @@ ROLE_COLUMNS = {"referrer": REFERRER, "victim": VICTIM, "perpetrator": PERPETRAT
 SECTION_KINDS = ("referrer", "victim", "perpetrator", "children", "reasons", "consent", "risks", "dash")
 ROW_COLUMNS = {"perpetrators": "perpetrator", "children": "child"}
 NAME_PARTS = ("forename", "surname")  # joined into `name` by the resolver
+ADDRESS_PARTS = ("street", "suburb", "town")  # "Street | Suburb | City" rows: joined into `address`, in this order
+_PERSON_COLUMNS = frozenset(c for role in PERSONS for c in ROLE_COLUMNS[role]) | frozenset(NAME_PARTS + ADDRESS_PARTS)
+# A section's own reading of a person's column: a "Name" at the foot of a DASH checklist is who completed it.
+# In the perpetrator's own box, "Relationship to abuser: Son" is the victim's to him: his relationship to her.
+_SECTION_COLUMNS = {"dash": {"name": "completed_by"},
+                    "perpetrator": {"relationship_to_perpetrator": "relationship_to_victim"}}
 
 CUTOFF = 88.0
 MARGIN = 5.0
@@ -35,6 +41,11 @@ _FILLERS = frozenset({"of", "is", "are", "has", "have", "does", "do", "for", "th
 _NEGATIONS = frozenset({"not", "unsafe", "non", "never", "unable"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "one": 0, "two": 1, "three": 2, "four": 3, "five": 4}
+_INCLUDED = re.compile(r"\(\s*(?:please\s+)?(?:include|including)\s+(\S+(?:\s+[^()\s]+){1,15})\s*\)", re.IGNORECASE)
+_SAYS_WHAT = re.compile(r"\(\s*([^()\s]+(?:\s+[^()\s]+){2,15})\s*\)\s*$")
+_LAST_SENTENCE = re.compile(r"[.?!]\s+(?-i:[A-Z])[^.?!]*?\b((?:would|does|do|is|are|has|have|can)\s[^.?!]{10,120}\?)"
+                            r"[^.?!]*$", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"^\s*([^.?!]{10,120}[.?!])\s+(?-i:[A-Z])")
 _NUMBERING = re.compile(r"(?:q|no)?\d{1,2}[a-z]?|[a-h]|[ivx]{1,4}")
 _MEMO_SIZE = 4096
 Status = Literal["ok", "none", "ambiguous", "needs_section"]
@@ -72,8 +83,11 @@ def column_path(role: str, column: str) -> str | None:
     columns = ROLE_COLUMNS.get(role)
     if columns is None:
         return None
+    column = _SECTION_COLUMNS.get(role, {}).get(column, column)
     if column in NAME_PARTS:
         return ROLE_BASE[role] + "name#" + column if "name" in columns else None
+    if column in ADDRESS_PARTS:
+        return ROLE_BASE[role] + "address#" + column if "address" in columns else None
     return ROLE_BASE[role] + column if column in columns else None
 
 
@@ -109,7 +123,9 @@ class LabelTable:
             # A bracket that is only a person or a number ("Name (perpetrator)", "Perpetrator (2)")
             # says whose; any other ("(if different from victim)", "(Y/N)") is a hint.
             inner = " ".join(w for w in plain(m.group(1) or m.group(2) or "").split() if w not in _ARTICLES)
-            return f" {inner} " if inner.isdigit() or self.role_re.fullmatch(inner) else " "
+            first, _, rest = inner.partition(" ")
+            ordinal = first in _ORDINALS and bool(self.role_re.fullmatch(rest))  # "(second perpetrator)"
+            return f" {inner} " if inner.isdigit() or self.role_re.fullmatch(inner) or ordinal else " "
         text = re.sub(r"\(([^()]*)\)|\[([^\[\]]*)\]", bracket, text)
         words = [self.spelling.get(w, w) for w in plain(text).split() if w not in _ARTICLES]
         for hint in self.hints:
@@ -183,6 +199,28 @@ class LabelTable:
         return self._memo[key]
 
     def _match(self, label: str, section_role: str | None) -> Match:
+        found = self._match_label(label, section_role)
+        included = _INCLUDED.search(label) if found is NONE else None
+        if included is not None:
+            # "Reason for referral (please include details of the most recent incident)": a label that
+            # names no field, whose bracket says what the box holds, is read as what it holds.
+            return self._match_label(included.group(1), section_role)
+        bracket = _SAYS_WHAT.search(label) if found is NONE else None
+        if bracket is not None:
+            # "Reason for referral (current situation which has prompted the referral)": the same, said
+            # without "include"; only a bracket naming a field outright is read so.
+            inside = self._match_label(bracket.group(1), section_role)
+            return inside if inside.status == "ok" else found
+        question = _LAST_SENTENCE.search(label) if found is NONE else None
+        if question is not None:
+            # "The Disability Discrimination Act 1995 defines … Under this definition would the client consider
+            # themselves to be disabled? Y/N": a box that explains first asks its question last
+            found = self._match_label(question.group(1), section_role)
+        first = _FIRST_SENTENCE.match(label) if found is NONE else None
+        # "Please give details why a referral is being made? Please provide as much information as possible. …"
+        return self._match_label(first.group(1), section_role) if first is not None else found
+
+    def _match_label(self, label: str, section_role: str | None) -> Match:
         variants = self._variants(self.words(label))
         for fuzzy in (False, True):
             fallback = NONE
@@ -237,7 +275,9 @@ class LabelTable:
             if person is not None:
                 return column_path(person, column)
             if section_role is None:
-                return "?" + column  # needs a heading to say whose
+                # needs a heading to say whose; a column no person has ("Signed": who completed a DASH)
+                # is simply not this label's meaning outside its section, and nothing to ask about
+                return "?" + column if column in _PERSON_COLUMNS else None
             return column_path(section_role, column)
         owner = owner_of(key)
         if person is not None:

@@ -21,10 +21,22 @@ RECOGNISERS: dict[str, re.Pattern[str]] = {
     # a small count standing alone ("Score: 16"), read after any date in the same box
     "number": re.compile(r"(?<![\w/.:-])\d{1,3}(?![\w/.:-])"),
 }
+# A number with when to call written after it on its line ("0117 496 0855 – mornings only"): the words stay with
+# the number (parsers.labels.tidy makes them the contact notes), never with the address before it.
+_PHONE_AND_WHEN = re.compile(rf"(?:{RECOGNISERS['phone'].pattern})(?:[ \t]*[–—,;-][ \t]*(?![^\n]*\d[\d ]{8})[A-Za-z][^\n@]*(?=\n|$))?",
+                             re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\s[–—-]\s|\s&\s)\s*")
 EDGES = " \t\n,;:/–—-&()"
 _WORDS_LEFT = r"(?:dob|d\.o\.b\.?|date of birth|born|tel\.?|telephone|phone|mobile|mob|e-?mail|ext\.?)"
 _LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:]*$", re.IGNORECASE)
+
+
+def _edges_off(piece: str) -> str:
+    """A piece without the marks around it; a bracket stays where it closes one inside ("Women's Aid (Leeds)")."""
+    inner = piece.strip(EDGES.replace("(", "").replace(")", ""))
+    if inner.endswith(")") and "(" in inner:
+        return inner.lstrip(EDGES.replace("(", ""))
+    return inner.strip(EDGES)
 
 
 UNCLEAR = "\x00unclear"  # a part of a combined box that could not be told apart (see _split_item)
@@ -38,21 +50,25 @@ def split_value(value: str, parts: list[tuple[str, str]]) -> list[tuple[str, Raw
     for index, (_, kind) in enumerate(parts):
         if kind == "text":
             continue
-        hits = [m.group(0).strip() for m in RECOGNISERS[kind].finditer(rest)]
+        pattern = _PHONE_AND_WHEN if kind == "phone" else RECOGNISERS[kind]
+        hits = [m.group(0).strip() for m in pattern.finditer(rest)]
+        if kind == "date" and len(set(hits)) > 1:
+            # "Jo SMITH – 3.4.19 Sam SMITH – 5.6.21" in a "Name/DOB" box: two people run together, not one
+            return [(label, UNCLEAR) for label, _ in parts]
         if hits:
             found[index] = " / ".join(dict.fromkeys(hits))
-            rest = RECOGNISERS[kind].sub(" ", rest)
+            rest = pattern.sub(" ", rest)
     texts = [i for i, (_, kind) in enumerate(parts) if kind == "text"]
-    leftover = rest.strip(EDGES)
+    leftover = _edges_off(rest)
     for _ in range(3):  # "..., DH1 9XQ. Tel:  Email:" -> "..., DH1 9XQ"
-        leftover = _LEFTOVER_WORDS.sub("", leftover).strip(EDGES + ".")
+        leftover = _edges_off(_LEFTOVER_WORDS.sub("", leftover).strip("."))
     if texts and leftover:
         if len(texts) == 1:
             found[texts[0]] = leftover
         else:
             pieces = [p for p in _SEPARATORS.split(leftover) if p.strip(EDGES)]
             if len(pieces) == len(texts):
-                found.update({i: p.strip(EDGES) for i, p in zip(texts, pieces)})
+                found.update({i: _edges_off(p) for i, p in zip(texts, pieces)})
             elif len(pieces) > len(texts):
                 # "Cartwright, Stuart / PC": more marks than answers, so which part is which is a guess
                 found.update({i: UNCLEAR for i in texts})

@@ -13,11 +13,13 @@ from collections import defaultdict
 from ..model import DashLine, Labelled, RawForm, RawValue, RowTable
 from ..normalise import parse_bool_or_none
 from ..problem import Problem
+from .answers import LISTED, further_victim, stands_in
 from .dash_questions import identify_lines
-from .matcher import NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
+from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
 from .synonyms import load_table
 from .tidy import tidy
 from .values import expand
+from .whose import PERSON_ROLES, among_people, beside_named, by_context, explicit_targets, names_whom, whose_role
 
 __all__ = ["resolve"]
 
@@ -65,6 +67,12 @@ class _Out:
         if path in self.tagged:
             return
         earlier = self.fields.get(path)
+        if _given(earlier) and stands_in(earlier) and isinstance(value, str) and not stands_in(value) \
+                and _given(value):
+            # "Nationality: British ☐ Other ☒" then "If other, state: Polish"; "House ☒ No. of bedrooms 3" then
+            # "Tenure: Privately rented": the plain answer says what the first box could not
+            self.fields[path] = value
+            return
         if _given(earlier):
             if _worth_reporting(value) and value != earlier:
                 self.warn(f"the label '{_shown(label)}' gives the {_describe(path)} again; the first one was used", path)
@@ -75,14 +83,18 @@ class _Out:
     def next_row(self, role: str) -> int:
         """The first row index after every row already given (by tags, labels or earlier tables)."""
         prefix = ROLE_BASE[role].removesuffix("*.")
-        keys = [p for p, v in self.fields.items() if _given(v)] + list(self.name_parts)
+        # A row that is only a box said of them all ("Address of children: Same as client") names nobody:
+        # the table of their names and dates of birth starts there.
+        keys = [p for p, v in self.fields.items() if _given(v) and p.endswith((".name", ".dob"))] + list(self.name_parts)
         rows = [k[len(prefix):].partition(".")[0] for k in keys if k.startswith(prefix)]
         return max((int(r) for r in rows if r.isdigit()), default=-1) + 1
 
     def join_names(self) -> None:
-        # "Forename" and "Surname" boxes make one name, unless the form also had a full-name box.
+        # "Forename" and "Surname" boxes make one name, "Street", "Suburb" and "City" one address, unless the
+        # form also had a box for the whole
         for path, parts in self.name_parts.items():
-            joined = " ".join(str(parts[p]).strip() for p in ("forename", "surname") if isinstance(parts.get(p), str))
+            order, glue = (ADDRESS_PARTS, ", ") if path.endswith(".address") else (("forename", "surname"), " ")
+            joined = glue.join(str(parts[p]).strip() for p in order if isinstance(parts.get(p), str))
             if joined and path not in self.tagged and not _given(self.fields.get(path)):
                 self.fields[path] = joined
 
@@ -96,12 +108,12 @@ class _Rows:
         self.current: dict[str, int] = {}
         self.used: dict[tuple[str, int], set[str]] = defaultdict(set)
 
-    def index(self, role: str, column: str, given: int | None, in_own_section: bool) -> int:
+    def index(self, role: str, column: str, given: int | None, in_own_section: bool, filled: bool = True) -> int:
         index = self.current.get(role, 0) if given is None else given
         if given is None and in_own_section and column in self.used[(role, index)]:
             index += 1
         self.current[role] = index
-        if in_own_section:
+        if in_own_section and filled:  # an empty "Home Tel" before "Mobile" is no phone of his yet
             self.used[(role, index)].add(column)
         return index
 
@@ -120,42 +132,44 @@ def _report(out: _Out, label: str, found: Match) -> None:
                  "that does; it was not used")
 
 
-_PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
-
-
-def _whose(table: LabelTable, section: str | None, title: str | None = None, context: list[str] | None = None,
-           headings: list[str] | None = None) -> tuple[str | None, int | None]:
-    """The role of a value: its table's own title if that names a person, else the heading above, else
-    a heading further up ("Victim" over "Contact details"), else a person's name label earlier in its
-    box (Labelled.title / context / headings, from the Word reader)."""
-    own = table.section(title)
-    if own[0] in _PERSON_ROLES:
-        return own
-    found = table.section(section)
-    if found[0] is None:
-        for heading in reversed(headings or []):
-            if len(heading.split()) > 5:
-                continue  # a form's title ("Referral form for agencies referring...") is no section
-            named = table.section(heading)
-            if named[0] in _PERSON_ROLES:
-                return named
-        for label in context or ():
-            named = table.section(label)
-            if named[0] in _PERSON_ROLES:
-                return named
-    return found
-
-
 _FALLBACK_ROLES = ("referrer", "victim")
 
 
 def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
     rows = _Rows()
+    listed: set[tuple[str, str | None]] = set()  # (role, section) whose people one box listed, numbered
     owners: dict[str | None, set[str | None]] = defaultdict(set)  # section -> whose fields it gave so far
     before: tuple[str | None, RawValue] = (None, None)  # the item just before (field, value), for a follow-up
+    explicit = explicit_targets(items, table)
     for item in items:
-        role, section_index = _whose(table, item.section, item.title, item.context, item.headings)
+        role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
         found = table.match(item.label, role)
+        if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
+                and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer":
+            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says
+            found = own
+        nearest = names_whom(table, item.context[0]) if item.context else None
+        if found.status == "ok" and role in PERSON_ROLES and nearest in PERSON_ROLES and nearest != role \
+                and _given(out.fields.get(found.target or "")) and item.title is None:
+            # "Personal Information" over one box that goes on to "Name of abuser: …", "Date of birth: …": a
+            # second "Date of birth" is not the victim's again but the person's named just before it
+            found = table.match(item.label, nearest)
+        if found.status == "none" and (own := table.match(item.label, None)).status == "ok" \
+                and by_context(table, item, bare=False):
+            # "Safe contact number" after "Perpetrator's name" in a box naming the client too: it says whose
+            found = own
+        if found.status != "ok" and role in (None, "victim", "perpetrator") \
+                and table.match(item.label, None).target == "?relationship_to_perpetrator":
+            # "Relationship with perpetrator: Son" outside a table of children: the victim's to him, so his to her
+            found = Match("ok", ROLE_BASE["perpetrator"] + "relationship_to_victim", 0)  # the first, named one
+        if found.status != "ok" and role in (None, "victim") and table.match(item.label, None).target == "?date" \
+                and not _given(out.fields.get("referral.referrer.date")):
+            found = Match("ok", "referral.referrer.date")  # a bare "Date" the victim has none of: the form's own
+        if found.status == "ok" and found.target in explicit and by_context(table, item):
+            found = beside_named(table, item, role, explicit)
+        if item.title is None:
+            # the people side by side in its own box say more than a heading above the box
+            found = among_people(table, item) or found
         (after, answer), before = before, (None, None)
         if after in table.follow_ups and " ".join(table.words(item.label)) in table.follow_up_labels:
             # "If not, why?" right after "Has the victim consented?": the reason for sharing without consent
@@ -176,10 +190,11 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             if len(given) == 1 and (whose := next(iter(given))) in _FALLBACK_ROLES:
                 found = table.match(item.label, whose)
         titled = table.section(item.title)[0] if item.title else None
-        if titled not in ROW_ROLES and role in ROW_ROLES and item.context \
+        if titled not in ROW_ROLES and role in ROW_ROLES \
                 and all(table.section(label)[0] in (role, None) for label in item.context):
-            # Under his heading, in a box that already gave a person's name or details ("Name" above
-            # "Ethnicity"): the box is his, as if titled so. A heading alone does not say it.
+            # Under his heading ("Perpetrator details"), in a box that names no one else: the box is his, as
+            # if titled so. A referrer writes his ethnicity under his heading, as his date of birth; a box
+            # that also named the victim ("Victim name" above) does not say whose it is.
             titled = role
         if found.status != "ok" and titled in ROW_ROLES:
             # The box's own title names the person ("Alleged perpetrator" over his column): his label
@@ -193,18 +208,32 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
                 _report(out, item.label, found)
             continue
         path = found.target
+        if path.startswith("referral.children.") and path.endswith(".name") and isinstance(item.value, str) \
+                and _NO_CHILD.match(item.value):
+            continue  # "Children: 2", "No children", "As client": a count, none or the same ones, not a name
         before = (path, item.value)
         owners[item.section].add(owner_of(path))
         row_role = _row_role(path)
         if row_role is not None:
             column = path.rpartition(".")[2]
             given = found.index if found.index is not None else section_index
-            path = path.replace("*", str(rows.index(row_role, column, given, role == row_role)))
-        further = _further_victim(item.section) if role == "victim" else None
+            if (item.title or "").endswith(LISTED):
+                listed.add((row_role, item.section))
+            elif given is None and (row_role, item.section) in listed:
+                if _worth_reporting(item.value):  # "Address: 1 Road" beside "Names: 1) … 2) …": whose?
+                    out.warn(f"the label '{_shown(item.label)}' gives one answer in a box that lists several people, "
+                             "so whose it is cannot be told; it was not used", ROLE_BASE[row_role].removesuffix(".*."))
+                continue
+            path = path.replace("*", str(rows.index(row_role, column, given, role == row_role, _given(item.value))))
+        further = further_victim(item.section) if role == "victim" else None
         if further is not None and path.startswith("referral.victim."):
             # The victim box copied for a second victim ("Victim 2", from the Word reader).
             path = f"referral.additional_victims.{further}." + path.removeprefix("referral.victim.")
         out.put(path, item.value, item.label)
+
+
+_NO_CHILD = re.compile(r"^\s*(?:\d{1,2}|none|nil|zero|no|no children|n/a|not applicable|(?:same )?as (?:client|victim|above|"
+                       r"partner))\s*\.?\s*$", re.IGNORECASE)  # "As client": the other column's children again
 
 
 def _as_own_column(found: Match, role: str) -> Match:
@@ -214,15 +243,6 @@ def _as_own_column(found: Match, role: str) -> Match:
         return NONE
     column = column_path(role, (found.target or "").removeprefix("referral.victim."))
     return Match("ok", column) if column else NONE
-
-
-_FURTHER_VICTIM = re.compile(r"\bvictim\W*(\d{1,2})\s*$", re.IGNORECASE)
-
-
-def _further_victim(section: str | None) -> int | None:
-    """The row of referral.additional_victims a heading "Victim 2" (3, ...) stands for."""
-    match = _FURTHER_VICTIM.search(section or "")
-    return int(match.group(1)) - 2 if match and int(match.group(1)) >= 2 else None
 
 
 def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | None]:
@@ -241,7 +261,7 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
 
 
 def _table_columns(t: RowTable, table: LabelTable, out: _Out) -> tuple[str, list[str | None]] | None:
-    role, _ = _whose(table, t.section, t.title, None, t.headings)
+    role, _ = whose_role(table, t.section, t.title, None, t.headings)
     if role in ROW_ROLES:
         return str(role), _columns(table, t.headers, str(role))
     # No heading that says whose rows these are: the headers decide (school -> children, aliases -> perpetrators).

@@ -10,7 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from ..fields import kind_of
-from .matcher import NAME_PARTS, PERSONS, ROLE_COLUMNS, ROW_COLUMNS, SECTION_KINDS, LabelTable, column_path, plain
+from .matcher import (
+    ADDRESS_PARTS,
+    NAME_PARTS,
+    PERSONS,
+    ROLE_COLUMNS,
+    ROW_COLUMNS,
+    SECTION_KINDS,
+    LabelTable,
+    column_path,
+    plain,
+)
 
 __all__ = ["load_table", "build_table", "merge"]
 
@@ -112,7 +122,7 @@ RECOGNISER_NAMES = ("phone", "email", "date", "postcode", "number", "text")  # p
 
 def _keys(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
     """(key, wordings): 'generic:<column>' or a path, '*' standing for a row index."""
-    generic_columns = {c for cols in ROLE_COLUMNS.values() for c in cols} | set(NAME_PARTS)
+    generic_columns = {c for cols in ROLE_COLUMNS.values() for c in cols} | set(NAME_PARTS) | set(ADDRESS_PARTS)
     keys = []
     for column, wordings in data.get("generic", {}).items():
         _check(column in generic_columns, f"unknown column '{column}' in [generic]")

@@ -35,10 +35,17 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
         _aliases_out_of_name(fields, path, aliases)
     for path in [p for p in fields if p.endswith(".name") and p not in tagged and _PERSON_NAME.match(p)]:
         _forename_first(fields, path)
+    for path in [p for p in fields if p.endswith(".email") and p not in tagged]:
+        _phone_out_of_email(fields, path)
     for path in [p for p in fields if p.endswith(".phone") and p not in tagged]:
         _notes_out_of_phone(fields, path)
+    for path in [p for p in fields if _CHILD_NAME.match(p) and p not in tagged]:
+        _unborn_name(fields, path)
     _safe_to_call_in_notes(fields, tagged)
     _languages(fields, tagged, warn)
+    for path in _NEEDS:
+        if path not in tagged:
+            _needs_answer(fields, path)
 
 
 def _aliases_out_of_name(fields: dict[str, RawValue], path: str, aliases: re.Pattern[str]) -> None:
@@ -67,7 +74,12 @@ def _aliases_out_of_name(fields: dict[str, RawValue], path: str, aliases: re.Pat
 _PERSON_NAME = re.compile(r"^referral\.(?:victim|(?:perpetrators|children|additional_victims)\.\d+)\.name$")
 _CAPITALS = re.compile(r"^(?:(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][A-Z'’-]*[A-Z])$")  # "DE", "O'BRIEN", "EVANS-PRICE", "McDONALD"
 _TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"})
-_GIVEN = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")  # "Grace", "Mary-Jane"
+_GIVEN = re.compile(r"^[^\W\d_][^\W\d_'’-]*$")  # "Grace", "Mary-Jane", "Róisín" (capitalised: see _given)
+
+
+def _given(word: str) -> bool:
+    return bool(_GIVEN.match(word.replace("-", "").replace("'", "").replace("’", ""))) and word[:1].isupper() \
+        and word[1:2].islower()
 
 
 def _forename_first(fields: dict[str, RawValue], path: str) -> None:
@@ -87,10 +99,52 @@ def _forename_first(fields: dict[str, RawValue], path: str) -> None:
             cut += 1
         words, rest = words[:cut], words[cut:]
     if not words or not rest or not all(_CAPITALS.match(w) for w in words) \
-            or not all(_GIVEN.match(w) for w in rest) or sum(len(w) for w in words) < 3 \
+            or not all(_given(w) for w in rest) or sum(len(w) for w in words) < 3 \
             or any(w.strip(".").casefold() in _TITLES for w in words + rest):
         return  # "MRS Jane", "DR Smith": a title, not a surname; left as written
     fields[path] = " ".join(rest + words)
+
+
+def _phone_out_of_email(fields: dict[str, RawValue], path: str) -> None:
+    """ "jo.bloggs@example.gov.uk / 01632 960123" in an email box: the number is the same person's phone."""
+    value = fields.get(path)
+    email = RECOGNISERS["email"].search(value) if isinstance(value, str) else None
+    phone = RECOGNISERS["phone"].search(value) if isinstance(value, str) else None
+    if not (isinstance(value, str) and email and phone):
+        return
+    rest = RECOGNISERS["phone"].sub(" ", RECOGNISERS["email"].sub(" ", value))
+    if rest.strip(EDGES + ".") or len(RECOGNISERS["email"].findall(value)) > 1:
+        return  # words besides, or two addresses: left as written
+    fields[path] = email.group(0)
+    sibling = path.rpartition(".")[0] + ".phone"
+    if clean_text(str(fields.get(sibling) or "")) is None:
+        fields[sibling] = phone.group(0).strip()
+
+
+_CHILD_NAME = re.compile(r"^referral\.children\.\d+\.name$")
+
+
+@functools.lru_cache(maxsize=1)
+def _unborn_words() -> frozenset[str]:
+    """data/labels.toml [unborn] names, in plain words (read here: they are values, not labels)."""
+    import tomllib
+    from importlib import resources
+    text = resources.files("parsers").joinpath("data", "labels.toml").read_text(encoding="utf-8")
+    return frozenset(" ".join(re.findall(r"[a-z]+", n.lower())) for n in tomllib.loads(text).get("unborn", {}).get("names", []))
+
+
+_NO_CHILDREN = re.compile(r"^\s*(?:(?:number of\s+)?children\s*[:\-–]?\s*)?(?:0|nil|zero)(?:\s+children)?\W*$",
+                          re.IGNORECASE)
+
+
+def _unborn_name(fields: dict[str, RawValue], path: str) -> None:
+    """ "Unborn" in a child's name box: a baby not yet born, who has no name. "0", "Children: 0": no child."""
+    value = fields.get(path)
+    if isinstance(value, str) and _NO_CHILDREN.match(value):
+        fields[path] = None
+    elif isinstance(value, str) and " ".join(re.findall(r"[a-z]+", value.lower())) in _unborn_words():
+        fields[path] = None
+        fields[path.rpartition(".")[0] + ".unborn"] = True
 
 
 _SAFE_SENTENCE = re.compile(r"^\s*(?P<not>not\s+|un)?safe\s+to\s+(?:call|phone|ring|telephone)\b(?:\s+this\s+number)?"
@@ -150,6 +204,10 @@ def _languages(fields: dict[str, RawValue], tagged: set[str], warn: Any) -> None
                                      re.IGNORECASE))), None)
     head = lines[0] if lines else ""
     choice = read_choice(head)
+    bracket = re.match(r"^(?P<boxes>.*?)\s*\((?P<language>[^()]+)\)\s*$", head)
+    if choice is NOT_TICKS and bracket and read_choice(bracket.group("boxes")) is not NOT_TICKS:
+        # "Yes ☒  No ☐  (Polish)": the language typed in the bracket the form prints after the boxes
+        choice, named = read_choice(bracket.group("boxes")), named or bracket.group("language").strip(EDGES)
     answer = choice if choice is not NOT_TICKS else head
     word = re.match(r"^(yes|no|y|n)\b\s*[–—\-,:;(]?\s*(.*)$", str(answer), re.IGNORECASE) if isinstance(answer, str) else None
     verdict = parse_bool_or_none(word.group(1)) if word else (answer if isinstance(answer, bool) else None)
@@ -167,3 +225,24 @@ def _languages(fields: dict[str, RawValue], tagged: set[str], warn: Any) -> None
             warn("an interpreter is needed but the language is not given", interpreter_path)
     elif named:
         fields[interpreter_path] = named
+
+
+_NEEDS = ("referral.victim.mental_health", "referral.victim.substance_misuse")
+_YES_DETAILS = re.compile(r"^\s*(?:yes|y)\b\s*[,.;:–—-]?\s*"
+                          r"(?:(?:details|detail|please give details|if yes)\s*[:\-–]?\s*)?",
+                          re.IGNORECASE)
+
+
+def _needs_answer(fields: dict[str, RawValue], path: str) -> None:
+    """ "No" in a "Does the victim have any mental health issues? No  Yes, details:" box is no need, not
+    its description; "Yes, details: Alcohol" is "Alcohol". A bare "Yes" is kept: it is all the form says."""
+    value = fields.get(path)
+    if not isinstance(value, str) or clean_text(value) is None:
+        return
+    verdict = parse_bool_or_none(value)
+    if verdict is False:
+        fields[path] = None
+        return
+    match = _YES_DETAILS.match(value)
+    if match and value[match.end():].strip(EDGES):
+        fields[path] = value[match.end():].strip(EDGES)

@@ -19,6 +19,7 @@ from ..model import Labelled, RawValue, RowTable
 from ..normalise import NotUnderstood, clean_text, parse_bool, parse_bool_or_none
 from ..printed import colon_pairs
 from ..ticks import has_mark, tokens
+from .answers import NOT_LISTED, chosen_reason, no_and_why, per_person, stated, ticked_lines, ticked_options
 from .matcher import PERSONS, LabelTable, plain
 from .recognisers import EDGES, UNCLEAR, split_value
 
@@ -41,7 +42,7 @@ def expand(items: list[Labelled], tables: list[RowTable], table: LabelTable,
         else:
             people += columns
     out: list[Labelled] = []
-    for item in _option_runs([*items, *people], table):
+    for item in (part for whole in _option_runs([*items, *people], table) for part in per_person(whole, table)):
         if out and _box_after(out[-1], item, table):
             # "2) VISIBLE HIGH RISK | 14 or more ticks ... | ☒": the box at the end of the criterion's row.
             # As for a box before the words, only a ticked one is read.
@@ -90,9 +91,22 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
         # make a "tick one" list, where a box left empty says nothing for sure (and a PDF reader shows
         # a box whose state it cannot read as empty), so only a ticked one is read.
         item = replace(item, label=item.value, value=True if mark else None)
-    chosen = _chosen_reason(item, table)
+    listed = ticked_lines(item.value) if isinstance(item.value, str) else NOT_LISTED
+    if listed is not NOT_LISTED:
+        if kind_of(table.match(item.label, None).target or "") is Kind.TEXT:
+            item = replace(item, value=listed)  # "☐ Right to life ☒ Vital interests …": the ground ticked
+        else:  # "Reason for referral | ☐ Visible high risk ☒ Professional judgement": each option a box of its own
+            return [part for line in ticked_options(str(item.value))
+                    for part in _split_item(replace(item, label=line[0], value=line[1]), table, warn)]
+    reason = no_and_why(item, table)
+    if reason is not None:
+        return reason
+    statement = stated(item, table)
+    if statement is not None:
+        return [statement]
+    chosen = chosen_reason(item, table)
     if chosen is not None:
-        return [chosen]
+        return chosen
     options = _options_as_label(item, table, warn)
     if options is not None:
         return [options]
@@ -154,21 +168,6 @@ def _second_label(item: Labelled, value: str, table: LabelTable) -> list[Labelle
                 return None
             return [replace(item, value=first), replace(item, label=label, value=found.group("value").strip())]
     return None
-
-
-def _chosen_reason(item: Labelled, table: LabelTable) -> Labelled | None:
-    """ "Reason for referral: Visible High Risk" (a drop-down or typed choice): the criterion it names
-    is met. Only under a label that is itself a reasons heading, and only for a value that is a
-    criterion's own label."""
-    if not isinstance(item.value, str) or len(item.value) > 80 or table.section(item.label)[0] != "reasons":
-        return None
-    if table.match(item.label, None).status == "ok":
-        return None
-    named = table.match(item.value, "reasons")
-    if named.status != "ok" or not (named.target or "").startswith("referral.reasons.") \
-            or named.target.endswith(("_rationale", "_details")):
-        return None
-    return replace(item, label=item.value, value=True)
 
 
 def _option_runs(items: list[Labelled], table: LabelTable) -> list[Labelled]:

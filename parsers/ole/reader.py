@@ -10,17 +10,11 @@ asked to get a .docx or PDF from the referrer.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import signal
-import subprocess
-import tempfile
-from pathlib import Path
 
 import olefile
 
-from ..child_limits import child_env
 from ..docx.reader import read_docx
+from ..office import convert, soffice
 from ..model import RawForm
 from ..problem import Problem
 
@@ -60,10 +54,6 @@ def _doc_encrypted(ole: olefile.OleFileIO) -> bool:
     return len(header) >= 12 and bool(header[11] & 0x01)
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def read_doc(data: bytes) -> RawForm:
     """A Word 97-2003 file, converted to .docx by LibreOffice and read by the .docx reader."""
     program = soffice()
@@ -79,34 +69,4 @@ def read_doc(data: bytes) -> RawForm:
 
 def convert_to_docx(data: bytes, program: str, seconds: float = CONVERT_SECONDS) -> bytes | None:
     """The .docx LibreOffice makes of a .doc, or None when it fails or takes too long."""
-    with tempfile.TemporaryDirectory(prefix="marac-doc-") as folder:
-        work = Path(folder)
-        source = work / "referral.doc"
-        source.write_bytes(data)
-        (work / "out").mkdir()
-        command = [program, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                   "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
-        if not _run(command, seconds, work):
-            return None
-        target = work / "out" / "referral.docx"
-        return target.read_bytes() if target.is_file() else None
-
-
-def _run(command: list[str], seconds: float, work: Path) -> bool:
-    # Its own process group, so a hung LibreOffice and any helper it started are stopped together.
-    env = child_env(HOME=str(work))  # the service's environment holds its secrets
-    try:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   stdin=subprocess.DEVNULL, cwd=work, env=env, start_new_session=True)
-    except OSError:
-        return False
-    try:
-        return process.wait(timeout=seconds) == 0
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        process.wait()
-        return False
+    return convert(data, "referral.doc", "docx", seconds, program=program)

@@ -9,9 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import DashLine, Labelled, RowTable
+from ..model import DashLine, Labelled, RawForm, RowTable
 from ..problem import Problem
-from .layout import Cell, answer_of, clean_label, colon_pair, is_mark, number_of, read_ticks
+from ..tables.cells import people_in_one_box, prompts_in_text
+from .layout import (
+    Cell,
+    answer_of,
+    clean_label,
+    colon_pair,
+    is_mark,
+    number_of,
+    read_ticks,
+)
 
 NUMBER_HEADER = re.compile(r"^(no\.?|#|q\.?|qu\.?|num(ber)?\.?|ref\.?|)$", re.IGNORECASE)
 _TYPED_ANSWER_HEADER = re.compile(r"\banswer\b|\bresponse\b|^y\s*/\s*n|^yes\s*/\s*no", re.IGNORECASE)
@@ -126,3 +135,25 @@ def pair_row(cells: list[Cell | None], section: str | None) -> list[Labelled]:
             text = value.text.strip()
             out.append(Labelled(clean_label(label.text), read_ticks(text) if text else None, section))
     return out
+
+
+def boxes_of_people_and_prompts(raw: RawForm) -> None:
+    """What the Word reader does with a box holding several people or several prompts, done alike:
+    "Names and dates of birth of children | Jo SMITH – 3.4.2019 (son) ..." becomes a table of its own,
+    and "Please add anything you know about | - who is she afraid of? X ..." a label per prompt."""
+    items, raw.labelled[:] = list(raw.labelled), []
+    front = 0
+    for item in items:
+        table = people_in_one_box(item, raw.problems)
+        if table is True:
+            continue
+        if isinstance(table, RowTable):
+            raw.tables.insert(front, table)
+            front += 1
+            continue
+        prompts = prompts_in_text(item.value) if isinstance(item.value, str) else None
+        if not prompts:
+            raw.labelled.append(item)
+            continue
+        raw.labelled.extend(Labelled(prompt, answer, item.section, item.title, item.context, item.headings)
+                            for prompt, answer in prompts)

@@ -12,6 +12,7 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pdfplumber.utils import extract_words
@@ -31,6 +32,8 @@ _ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no", "don't know": "unkn
 _SQUASHED = {key.replace(" ", ""): value for key, value in _ANSWERS.items() if " " in key}
 EMPTY_MARKS = {"☐", "□", "❏", "○", "◯", "[ ]", "[]", "-", "–", "—", "n/a"}
 _NUMBER = re.compile(r"^(?:Q\.?\s?)?(\d{1,2})[.):]?$", re.IGNORECASE)
+# A line closed by a full date ("23/08/2015", "6 August 2023"), bar a closing bracket or full stop.
+_DATED = re.compile(r"(?:\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4})[).]?$")
 _COLON_PAIR = re.compile(r"^(?P<label>[^:]{1,70}?)\s*:\s+(?P<value>\S.*)$")
 
 
@@ -99,6 +102,10 @@ class Cell:
     # Where its text ends, for joining a cell a page break cut in two (parsers.pdf.tables).
     last_word: Word | None = None
     right: float | None = None
+    # Opens with a bold word: a printed label ("GP:") the value follows in the same cell.
+    lead_bold: bool = False
+    # Bold labels inside the cell with the answers after them (parsers.pdf.table_parts.bold_parts).
+    parts: list[tuple[str, str]] | None = None
 
 
 def page_words(page: Any) -> list[Word]:
@@ -151,7 +158,7 @@ def cell_of(words: list[Word], right: float | None = None) -> Cell:
     lines = group_lines(words)
     return Cell(join_lines(lines, right), min(w.x0 for w in words), max(w.x1 for w in words),
                 min(w.top for w in words), max(w.bottom for w in words), all(w.bold for w in words),
-                lines[-1].words[-1], right)
+                lines[-1].words[-1], right, lines[0].words[0].bold)
 
 
 def join_cells(before: Cell, after: Cell) -> Cell:
@@ -174,7 +181,7 @@ def join_cells(before: Cell, after: Cell) -> Cell:
         elif room < (first.x1 - first.x0) + 2 * last.size:
             joiner = " "
     return Cell(before.text + joiner + after.text, min(before.x0, after.x0), max(before.x1, after.x1), before.top,
-                before.bottom, before.bold and after.bold, after.last_word, after.right)
+                before.bottom, before.bold and after.bold, after.last_word, after.right, before.lead_bold)
 
 
 def join_lines(lines: list[Line], right: float | None = None) -> str:
@@ -190,11 +197,21 @@ def join_lines(lines: list[Line], right: float | None = None) -> str:
             wrapped = room is not None and room < (first.x1 - first.x0) + 0.8 * first.size
             if wrapped and lines[i - 1].words[-1].text.endswith("-"):
                 pass  # broken after a hyphen: O'Brien- / Smith is one name
+            elif wrapped and (known := _label_words(lines[i - 1].words[-1].text, first.text)) is not None:
+                text += "" if known else " "  # a heading wrapped in a narrow cell: "Relatio / nship", "person / who"
+                text += line.text
+                continue
             elif room is not None and right is not None and _broken_word(lines[i - 1].words[-1], first, room,
                                                                          right - left):
                 pass  # a word too wide for its column, broken where the line ran out: Relationsh / ip
             elif _starts_label(line) and lines[i - 1].text.rstrip()[-1:] in "?.!):☐☒✓✔":
                 text += "\n"  # "Comment: ..." under a question starts a line of its own
+            elif _DATED.search(text) and (_DATED.search(line.text) or first.text[:1].isupper() and _DATED.search(
+                    " ".join(rest.text for rest in lines[i:]))):
+                # One person a line, each closed by a date of birth: a name that would only just have
+                # fitted after the last line is no sign of a wrap ("… 23/08/2015" / "Bradley O'BRIEN 11/02/2022"),
+                # nor is a name after a date the narrow cell wrapped ("– 23rd August" / "2015" / "Bradley O'BRIEN").
+                text += "\n"
             else:
                 text += " " if wrapped or right is None else "\n"
         text += line.text
@@ -206,6 +223,31 @@ def _starts_label(line: Line) -> bool:
     paragraph of its own (a label wrapped in its cell, "RELATIONSHIP TO / CLIENT:", goes on)."""
     first = line.words[0].text
     return len(first) > 2 and first.endswith(":") and first[0].isupper() and first[:-1].isalpha()
+
+
+_LABELS = Path(__file__).resolve().parent.parent / "data" / "labels.toml"
+
+
+@functools.cache
+def _label_vocabulary() -> frozenset[str]:
+    """The words the form's printed labels are made of (data/labels.toml, the matcher's synonym table)."""
+    try:
+        return frozenset(re.findall(r"[a-z]+", _LABELS.read_text(encoding="utf-8").lower()))
+    except OSError:
+        return frozenset()
+
+
+def _label_words(last: str, first: str) -> bool | None:
+    """A line ending on `last` wrapped onto one opening with `first`, told by the labels' words, which the
+    layout alone cannot tell in a narrow cell (a word too wide is broken without a hyphen, "Relatio / nship";
+    two words fill the line the same way, "person / who"): True when the two parts make one label word and
+    are not both words, False when they are two label words and not one, otherwise None."""
+    a, b = last.lower(), first.lower().rstrip(".,;?!*")  # a label's "*" (required) or "?" ends it
+    if not (a.isalpha() and b.isalpha()):  # after a full stop or before "Comment:" the other rules decide
+        return None
+    words = _label_vocabulary()
+    whole, apart = a + b in words, a in words and b in words
+    return True if whole and not apart else False if apart and not whole else None
 
 
 def _broken_word(last: Word, first: Word, room: float, width: float) -> bool:
@@ -241,7 +283,10 @@ def is_heading(line: Line, body: float) -> bool:
     larger = line.size >= body * 1.15
     if number_of(line.words[0].text) is not None:
         # "2. Victim details" is a heading; "7. Is there conflict over child contact?" is a question.
-        return larger or (line.bold and not text.endswith("?") and len(text.split()) <= 6)
+        # Word's list numbering prints the number in the paragraph's font, not the heading's bold
+        # run's, so the words after it say whether the line is bold.
+        bold = len(line.words) > 1 and all(w.bold for w in line.words[1:])
+        return larger or (bold and not text.endswith("?") and len(text.split()) <= 6)
     return line.bold or larger
 
 

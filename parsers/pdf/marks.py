@@ -24,20 +24,10 @@ from typing import Any
 
 from ..ticks import UNREADABLE
 from .prompts import prompt_chars
+from .symbols import PRIVATE_USE, SYMBOL_FONT, TICKED, UNTICKED, read_symbol
 
-TICKED, UNTICKED = "\u2612", "\u2610"
-
-# Symbol fonts' tick boxes, by code (with or without the U+F000 private-use offset).
-_WINGDINGS = {0xFE: TICKED, 0xFD: TICKED, 0xFB: TICKED, 0x78: TICKED, 0x6E: TICKED, 0xFC: "\u2713",
-              0xA8: UNTICKED, 0x6F: UNTICKED, 0x71: UNTICKED, 0x72: UNTICKED, 0xA1: UNTICKED}
-_WINGDINGS_2 = {0x52: TICKED, 0x53: TICKED, 0x54: TICKED, 0x4F: TICKED, 0x50: "\u2713", 0xA3: UNTICKED,
-                0x2A: UNTICKED}
-_BULLETS = {0xB7, 0xA7, 0xD8, 0x76}  # Symbol's bullet, Wingdings' square, arrow and diamond bullets
-_SYMBOL_FONT = re.compile(r"wingdings|webdings|symbol", re.IGNORECASE)
-_PUA = range(0xF000, 0xF100)
 _ANY_PUA = re.compile("[\uf000-\uf0ff]")
 _TEXT, _FONTNAME = operator.itemgetter("text"), operator.itemgetter("fontname")
-_CID = re.compile(r"\(cid:(\d{1,3})\)")
 
 MAX_BOX, MIN_BOX = 16.0, 4.0
 
@@ -57,36 +47,9 @@ def _font(char: dict[str, Any]) -> str:
 
 
 def _symbol(char: dict[str, Any]) -> str | None:
-    """The text a symbol-font character stands for: a box, '' for a bullet, None if not a symbol."""
-    text = char.get("text", "")
-    font = _font(char)
-    cid = _CID.fullmatch(text)
-    if cid is not None and _SYMBOL_FONT.search(font):
-        text = chr(int(cid.group(1)))  # a symbol font without a Unicode map: the glyph's code itself
-    if len(text) != 1:
-        return None
-    code = ord(text)
-    in_pua = code in _PUA
-    if not in_pua and not _SYMBOL_FONT.search(font):
-        return None
-    low = code - 0xF000 if in_pua else code
-    if low in _BULLETS and (in_pua or "symbol" in font.lower()):
-        return ""
-    lowered = font.lower()
-    if re.search(r"wingdings\s*-?\s*2", lowered):
-        table = _WINGDINGS_2
-    elif "wingdings" in lowered or not _SYMBOL_FONT.search(font):
-        table = _WINGDINGS  # (a text font showing a private-use code: most often Wingdings, missing)
-    else:
-        table = {}  # Symbol, Webdings: letters and pictures, not boxes
-    glyph = table.get(low)
-    if glyph is None:
-        # A Wingdings picture that is no box, or a glyph a text font lacks, says nothing to read.
-        return "" if in_pua and table else None
-    if in_pua and not _SYMBOL_FONT.search(font):
-        # The symbol font was missing when the PDF was made: each such glyph is the same empty box.
-        return UNREADABLE
-    return glyph
+    """The text a symbol-font character stands for: ☒ / ☐ / ✓ for a box, '' for a bullet or a picture,
+    UNREADABLE for a box drawn without its font, None if not a symbol (parsers.pdf.symbols)."""
+    return read_symbol(str(char.get("text", "")), _font(char))
 
 
 def _square(obj: dict[str, Any]) -> bool:
@@ -210,8 +173,10 @@ def _struck(chars: list[dict[str, Any]], page: Any) -> set[int]:
         ink = [chars[i] for i in hit if chars[i].get("text", "").strip()]
         if not ink:
             continue
-        # The line covers the middles of the glyphs it strikes and reaches no further than they do.
-        if lx0 < min(float(c["x0"]) for c in ink) - 2.0 or lx1 > max(float(c["x1"]) for c in ink) + 2.0:
+        # The line covers the middles of the glyphs it strikes and reaches no further than they do, or than
+        # the space after them (Word strikes "Don't " with its space where the line wraps after it).
+        reach = [chars[i] for i in hit]
+        if lx0 < min(float(c["x0"]) for c in reach) - 2.0 or lx1 > max(float(c["x1"]) for c in reach) + 2.0:
             continue
         struck.update(i for i in hit if lx0 - 0.5 <= (float(chars[i]["x0"]) + float(chars[i]["x1"])) / 2 <= lx1 + 0.5)
     return struck
@@ -245,12 +210,12 @@ def read_page(page: Any) -> Marks:
     chars = list(page.chars)
     marks = Marks(chars=[], edges=[])
     replaced: dict[int, str] = {}
-    symbol_fonts = {f for f in set(map(_FONTNAME, chars)) if _SYMBOL_FONT.search(str(f))}
+    symbol_fonts = {f for f in set(map(_FONTNAME, chars)) if SYMBOL_FONT.search(str(f))}
     joined = "".join(map(_TEXT, chars))
     if symbol_fonts or _ANY_PUA.search(joined):
         for index, char in enumerate(chars):
             text = char.get("text", "")
-            if (len(text) == 1 and ord(text) in _PUA) or char.get("fontname", "") in symbol_fonts:
+            if (len(text) == 1 and ord(text) in PRIVATE_USE) or char.get("fontname", "") in symbol_fonts:
                 glyph = _symbol(char)
                 if glyph is not None:
                     replaced[index] = glyph

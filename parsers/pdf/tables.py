@@ -14,7 +14,10 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+import pdfplumber.table as pdfplumber_table
+
 from ..model import RawForm, RowTable
+from ..problem import Problem
 from ..tables.cells import instruction
 from ..tables.rows import read_rows
 from ..tables.walk import BOX, Row
@@ -26,14 +29,26 @@ from .layout import (
     Word,
     cell_of,
     clean_label,
-    join_cells,
     words_in,
 )
 from .marks import UNREADABLE, UNTICKED
+from .table_parts import (
+    Box,
+    bold_parts,
+    carries_on,
+    columns,
+    drawn_tables,
+    intersections_to_cells,
+    join_rows,
+    rest_of_person,
+    split_row,
+)
 from .unread import unread_places
 from .walk import PdfWalk, Region
 
 MAX_EDGES = 5000
+# find_tables spends most of its time finding cells; the same cells, found without that cost.
+pdfplumber_table.intersections_to_cells = intersections_to_cells
 
 
 def ruled_tables(page: Any) -> list[Any]:
@@ -45,7 +60,7 @@ def ruled_tables(page: Any) -> list[Any]:
     if edges < 4 or edges > MAX_EDGES:
         return []
     if not marks.boxes and not marks.highlights:
-        return [t for t in page.find_tables() if t.rows]
+        return [part for t in page.find_tables() if t.rows for part in drawn_tables(page, t)]
     # Tick boxes drawn as squares and highlighted words: their sides are not ruling lines (they
     # would cut cells in two).
     vertical = [e for e in marks.edges if e.get("orientation") == "v"]
@@ -54,7 +69,7 @@ def ruled_tables(page: Any) -> list[Any]:
         return []
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-    return [t for t in page.find_tables(settings) if t.rows]
+    return [part for t in page.find_tables(settings) if t.rows for part in drawn_tables(page, t)]
 
 
 @dataclass
@@ -90,43 +105,6 @@ def _shaded(box: tuple[float, float, float, float], fills: list[tuple[float, flo
                and (f[2] - f[0]) * (f[3] - f[1]) >= 0.5 * area for f in fills)
 
 
-Box = tuple[float, float, float, float]
-
-
-def _split_row(last: list[Cell | None], last_boxes: list[Box | None], first: list[Cell | None],
-               first_boxes: list[Box | None]) -> bool:
-    """The first row of a table's part on a new page is the rest of the row the page break cut (the
-    same cells, side for side): its first cell is empty, or goes on in lower case, with a bracketed
-    aside or after a hyphen, where the row above has text."""
-    above = [(c, b) for c, b in zip(last, last_boxes) if c is not None and b is not None]
-    below = [(c, b) for c, b in zip(first, first_boxes) if c is not None and b is not None]
-    if len(above) != len(below) or any(abs(a[1][0] - b[1][0]) > 3 or abs(a[1][2] - b[1][2]) > 3
-                                       for a, b in zip(above, below)):
-        return False
-    texts = [c.text.strip() for c, _ in below]
-    head = above[0][0].text.strip() if above else ""
-    if not any(texts) or not head:
-        return False
-    return (not texts[0] or texts[0][0].islower() or texts[0][0] in "([)].,;:"
-            or head.endswith("-") and not texts[0].startswith("-")
-            # a bracket left open goes on ("... a baby (within the last" / "18 months)?")
-            or head.count("(") > head.count(")") and ")" in texts[0] and not any(texts[1:]))
-
-
-def _join_rows(last: list[Cell | None], first: list[Cell | None]) -> list[Cell | None]:
-    below = iter(c for c in first if c is not None)
-    return [join_cells(a, next(below)) if a is not None else None for a in last]
-
-
-def _columns(boxes: list[list[Box | None]]) -> list[float]:
-    """Where the table's columns start, over all its rows (merged cells span several)."""
-    starts: list[float] = []
-    for x0 in sorted(b[0] for row in boxes for b in row if b is not None):
-        if not starts or x0 - starts[-1] > 3:
-            starts.append(x0)
-    return starts
-
-
 def _lit(box: Box, highlights: list[Box]) -> bool:
     """A highlighted word inside the cell (not the whole cell shaded)."""
     area = (box[2] - box[0]) * (box[3] - box[1])
@@ -139,7 +117,7 @@ def _walk_rows(rows: list[list[Cell | None]], boxes: list[list[Box | None]], sha
     """pdfplumber's rows as the Word reader's rows and cells: grid columns (from where cells start,
     over the whole table) and spans, a cue where a cell is bold or shaded, a bracketed instruction
     left out."""
-    starts = _columns(boxes)
+    starts = columns(boxes)
     out = []
     for r, row in enumerate(rows):
         cells: list[WalkCell] = []
@@ -159,7 +137,8 @@ def _walk_rows(rows: list[list[Cell | None]], boxes: list[list[Box | None]], sha
                 text, instructed = "", True
             picked = bool(text) and r < len(lit) and c < len(lit[r]) and lit[r][c]
             cells.append(WalkCell(element=Region(unknown), text=text, lit=picked,
-                                  cue=bool(text) and (cell.bold or shade), col=col, span=span))
+                                  cue=bool(text) and (cell.bold or shade), col=col, span=span,
+                                  parts=cell.parts if text else None))
         out.append(Row(element=None, cells=cells, claimed=False, header=False, instructed=instructed))
     return out
 
@@ -220,8 +199,10 @@ class GridReader:
                 inside = words_in(row_words, box[0], box[2], box[1], box[3])
                 # The text's right edge: the cell's less the padding its text keeps on the left.
                 pad = min(6.0, max(1.5, min((w.x0 for w in inside), default=box[0]) - box[0]))
-                cells.append(cell_of(inside, right=box[2] - pad) if inside
-                             else Cell("", box[0], box[2], box[1], box[3], False))
+                cell = cell_of(inside, right=box[2] - pad) if inside else Cell("", box[0], box[2], box[1], box[3], False)
+                if inside and not cell.bold and cell.lead_bold:
+                    cell.parts = bold_parts(inside, box[2] - pad)
+                cells.append(cell)
             rows.append(cells)
             boxes_rows.append(list(row.cells))
             # Only the fills and highlights level with the row are looked at.
@@ -233,12 +214,20 @@ class GridReader:
         pending = self.pending
         # The columns where the table on the page before ended (its last row: a title row above may
         # span them all) against those where this one starts.
-        ended = pending.last_edges if pending is not None else []
         if (pending is not None and self.first_on_page and pending.page == self.page_no - 1
-                and len(ended) == len(edges) and all(abs(a - b) <= 3 for a, b in zip(ended, edges))):
+                and carries_on(pending.last_edges, pending.boxes, edges, table.bbox[2])):
             # The same table carried on over a page break: one table, and a row the break cut is one row.
-            if _split_row(pending.rows[-1], pending.boxes[-1], rows[0], boxes_rows[0]):
-                pending.rows[-1] = _join_rows(pending.rows[-1], rows[0])
+            cut = split_row(pending.rows[-1], pending.boxes[-1], rows[0], boxes_rows[0])
+            # Only under a header of people: in label | value rows a label alone at the top of the page is
+            # a row of its own ("Date of last MARAC" after "Repeat MARAC | No").
+            people = len(pending.rows) >= 2 and grid.is_people_header(pending.rows[0], ruled=True)
+            rest = rest_of_person(pending.rows[0], pending.rows[-1], rows[0]) if people and not cut else False
+            if cut or rest:
+                pending.rows[-1] = join_rows(pending.rows[-1], rows[0])
+            elif rest is None:  # a person of its own or the rest of the one above: neither is made
+                self.raw.problems.append(Problem("a row of a table at the top of a page may be the rest of "
+                                                 "the row above or a person of its own; it was not used"))
+            if cut or rest is not False:
                 rows, shaded, boxes_rows, lit = rows[1:], shaded[1:], boxes_rows[1:], lit[1:]
             pending.rows.extend(rows)
             pending.boxes.extend(boxes_rows)

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Labelled, RawForm, RowTable
+from ..model import RawForm
 from ..problem import Problem
-from ..tables.cells import people_in_one_box, prompts_in_text
 from ..tables.walk import BOLD_LINE
+from ..ticks import has_mark
 from . import grid
 from .chars import page_marks
 from .dash_lines import NumberedRun, find_runs
@@ -40,7 +40,7 @@ from .layout import (
     read_ticks,
     split_cells,
 )
-from .open_items import OpenPair, UnruledTable
+from .open_items import OpenPair, UnruledTable, bold_lead, tick_pairs
 from .tables import GridReader, ruled_tables, shading
 from .unread import unreadable_message
 
@@ -67,6 +67,7 @@ class TextReader(GridReader):
         self.answer_columns = False  # under a header of answer columns (read as a grid, not as lines)
         self.heading_line: Line | None = None  # the heading line just read, which a second line may go on
         self.heading_page = 0
+        self.before_heading: str | None = None  # the section before it, should the heading be a label's first line
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -173,22 +174,24 @@ class TextReader(GridReader):
                 self.walk.path[-1] = (level, f"{text} {grid.flat(line.text)}")
                 self.section = self.walk.path[-1][1]
             else:
+                self.before_heading = self.section
                 self.walk.heading(grid.flat(line.text), self._level(line))
             self.heading_line, self.heading_page = line, self.page_no
             return
-        self.heading_line = None
+        heading, self.heading_line = self.heading_line if self.heading_page == self.page_no else None, None
         if self.table is not None and self._table_takes(line):
             return
         self._close_table()
         runs = split_cells(line)
         texts = [" ".join(w.text for w in run) for run in runs]
-        if len(runs) >= 3 and (line.bold or sum(answer_of(t) is not None for t in texts) >= 2):
+        tabbed = UnruledTable.tab_heading(runs)
+        if len(runs) >= 3 and (line.bold or sum(answer_of(t) is not None for t in texts) >= 2) or tabbed:
             self._close()
             numbered = bool(grid.NUMBER_HEADER.match(texts[0])) or number_of(texts[0]) is not None
             self.table = UnruledTable([list(run) for run in runs], self.section, numbered, line.bottom,
-                                  self.page_no, header_text=line.text)
+                                  self.page_no, header_text=line.text, tabbed=tabbed)
             return
-        self._pair_line(line, [cell_of(run) for run in runs])
+        self._pair_line(line, [cell_of(run) for run in runs], heading)
 
     def _level(self, line: Line) -> int:
         """A heading's level from its size, as Word's Heading 1, 2... print larger than the text."""
@@ -219,7 +222,8 @@ class TextReader(GridReader):
             table.page, table.bottom, table.header_done = self.page_no, line.bottom, False
             return True
         gap = self._gap(line, table.bottom, table.page)
-        if line.x0 < table.bounds()[0]:
+        if line.x0 < table.bounds()[0] or table.tabbed and (not table.on_stops(split_cells(line)) or gap is None
+                                                             or gap > TABLE_END_GAP):
             return False
         if table.numbered:
             first = line.words[0]
@@ -233,7 +237,7 @@ class TextReader(GridReader):
             return True
         if gap is not None and gap > TABLE_END_GAP:
             return False
-        table.add(line, new_row=gap is None or not _tight(gap, line.size))
+        table.add(line, new_row=table.tabbed or gap is None or not _tight(gap, line.size))
         table.page = self.page_no
         return True
 
@@ -247,21 +251,41 @@ class TextReader(GridReader):
         for row in table.rows:
             rows.append([cell_of(words, right=bounds[i + 1] - 2) if words else None for i, words in enumerate(row)])
         section, self.section = self.section, table.section
-        self._grid(rows, bounds[:-1])
+        if table.tabbed:  # people under the heading line, or no one ("None" under it ends the table)
+            if table.rows:
+                self._people([c.text for c in header], [[c.text if c else None for c in row] for row in rows[1:]],
+                             bounds[:-1])
+        else:
+            self._grid(rows, bounds[:-1])
         self.section = section
 
     def _close(self) -> None:
         self._close_table()
         self.pair = None
 
-    def _pair_line(self, line: Line, cells: list[Cell]) -> None:
+    def _pair_line(self, line: Line, cells: list[Cell], heading: Line | None = None) -> None:
         pair = self.pair
         gap = self._gap(line, pair.bottom, pair.page) if pair is not None else None
-        if pair is not None and _tight(gap, line.size) and self._continue_pair(pair, line, cells):
+        plain = len(cells) == 1 and colon_pair(line.text) is None and not has_mark(line.text) \
+            and not _NUMBERED.match(line.words[0].text)
+        if pair is not None and (pair.takes_below(line, gap, plain) if pair.style == "above"
+                                 else _tight(gap, line.size) and self._continue_pair(pair, line, cells)):
             pair.bottom = line.bottom
             pair.refresh()
             return
         self.pair = None
+        if len(cells) == 1 and line.text.endswith(":") and colon_pair(line.text) is None:
+            # "Reason for referral (please include details of the most recent incident):" alone on its
+            # line: the paragraph below is its value. Wrapped, its first line was taken for a heading.
+            label = line.text
+            if heading is not None and heading.bold == line.bold and _tight(line.top - heading.bottom, line.size):
+                label = f"{self.section} {label}"
+                self.walk.back_to(self.before_heading)
+            item = self.walk.add(clean_label(label), None)
+            self.pair = OpenPair(item, "above", line.x0, line.x0, [], line.bottom, self.page_no, self.right)
+            return
+        if len(cells) == 1 and self._one_run(line):
+            return
         first = colon_pair(cells[0].text)
         if first is not None:
             for cell in cells:
@@ -276,8 +300,25 @@ class TextReader(GridReader):
             value_words = [w for w in line.words if w.x0 >= cells[1].x0]
             item = self.walk.add(clean_label(cells[0].text), None)
             self.pair = OpenPair(item, "grid", cells[0].x0, cells[1].x0, [Line(value_words)], line.bottom,
-                              self.page_no, self.right)
+                              self.page_no, self.right, cells[0].bold)
             self.pair.refresh()
+
+    def _one_run(self, line: Line) -> bool:
+        """A line with no gap to split it at: a bold question and its plain answer, or boxes with labels
+        ("Label: ☒ A ☐ B" is a colon pair, whose value may go on below)."""
+        if colon_pair(line.text) is not None:
+            return False
+        lead = bold_lead(line)
+        if lead is not None:
+            item = self.walk.add(clean_label(lead[0]), None)
+            self.pair = OpenPair(item, "grid", line.x0, lead[1][0].x0, [Line(lead[1])], line.bottom, self.page_no,
+                                 self.right, True)
+            self.pair.refresh()
+            return True
+        pairs = tick_pairs(line.text) or []
+        for label, value in pairs:
+            self.walk.add(label, value)
+        return bool(pairs)
 
     def _continue_pair(self, pair: OpenPair, line: Line, cells: list[Cell]) -> bool:
         if pair.style == "colon":
@@ -285,7 +326,7 @@ class TextReader(GridReader):
                 return False
             pair.lines.append(line)
             return True
-        if all(c.x0 >= pair.value_x0 - 3 for c in cells):
+        if all(c.x0 >= pair.value_x0 - 3 for c in cells) or pair.wraps_onto(line):
             pair.lines.append(line)
             return True
         label = [w for w in line.words if w.x1 < pair.value_x0]
@@ -310,28 +351,7 @@ def read_text_layout(pages: list[Any], raw: RawForm) -> None:
             raw.problems.append(Problem(f"page {number} holds far more text than a form; it was not read",
                                         severity="warning"))
     reader.finish()
-    _boxes_of_people_and_prompts(raw)
+    grid.boxes_of_people_and_prompts(raw)
     if unreadable:
         raw.problems.append(Problem(unreadable_message(reader.unread), severity="warning"))
 
-
-def _boxes_of_people_and_prompts(raw: RawForm) -> None:
-    """What the Word reader does with a box holding several people or several prompts, done alike:
-    "Names and dates of birth of children | Jo SMITH – 3.4.2019 (son) ..." becomes a table of its own,
-    and "Please add anything you know about | - who is she afraid of? X ..." a label per prompt."""
-    items, raw.labelled[:] = list(raw.labelled), []
-    front = 0
-    for item in items:
-        table = people_in_one_box(item, raw.problems)
-        if table is True:
-            continue
-        if isinstance(table, RowTable):
-            raw.tables.insert(front, table)
-            front += 1
-            continue
-        prompts = prompts_in_text(item.value) if isinstance(item.value, str) else None
-        if not prompts:
-            raw.labelled.append(item)
-            continue
-        raw.labelled.extend(Labelled(prompt, answer, item.section, item.title, item.context, item.headings)
-                            for prompt, answer in prompts)

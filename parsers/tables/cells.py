@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..model import Labelled, RawValue, RowTable
-from ..printed import clean_label, label_pairs
+from ..normalise import is_gender_word
+from ..printed import clean_label, is_label_text, label_pairs, looks_like_data
 from ..problem import Problem
 from ..ticks import (
     NOT_TICKS,
@@ -22,6 +23,7 @@ from ..ticks import (
     labelled_ticks,
     read_choice,
 )
+from .questions import question_end
 
 _DANGLING = re.compile(r"^\s*(?:[/|]\s*)?(?P<option>[^/|\n]{1,20}?)(?:\s*[/|])?\s*$")
 _ASIDE = re.compile(r"^\s*\(\s*please\b[^()]*\)", re.IGNORECASE)  # printed before where the answer goes
@@ -51,6 +53,16 @@ def instruction(text: str) -> bool:
         return False
     words = set(_WORDS.findall(flat.lower()))
     return bool(words & _INSTRUCTION_WORDS) or len(words) >= 5
+
+
+# A printed direction to the referrer ("Please TICK ONE of the below 3 options ..."): never an answer, though
+# it may fill the box under a label. "Please see attached" is the referrer's own and stays a value.
+_DIRECTION = re.compile(r"^\W*please\s+(tick|complete|state|give|include|provide|list|describe|select|choose|"
+                        r"circle|delete|indicate|ensure|specify|outline|mark|underline|highlight)\b", re.IGNORECASE)
+
+
+def direction(text: str) -> bool:
+    return bool(_DIRECTION.match(text))
 
 
 # What a referrer leaves in a person row that does not apply: the row is no person.
@@ -97,11 +109,61 @@ def question_answer(text: str) -> tuple[str, RawValue] | None:
     return None
 
 
+# "31st October 2026   DASH RIC Score: 16": a second label set apart by a run of spaces inside a value.
+_SPACED_LABEL = re.compile(r"^(?P<value>\S.*?)[ \t\u00a0]{3,}(?P<label>[A-Za-z][A-Za-z '’()/&-]{1,60}?)\s*:"
+                           r"(?!//)[ \t]*(?P<rest>.*)$", re.DOTALL)
+
+
+def _spaced_pairs(label: str, value: RawValue) -> list[tuple[str, RawValue]]:
+    """A pair, or two where its value holds a second "Label: value" after a wide gap."""
+    match = _SPACED_LABEL.match(value) if isinstance(value, str) and ":" in value else None
+    if match is None:
+        return [(label, value)]
+    return [(label, _tidy(match.group("value").strip())),
+            *_spaced_pairs(clean_label(match.group("label")), _tidy(match.group("rest").strip() or None))]
+
+
+_BOX = "[☒☐⯑]"
+# "Consent of survivor for referral  Yes ☐  No ☒", "Home Telephone: 0117 …  safe to call Yes ☒ No ☐": a question
+# (the words before the boxes, back to any data) answered by the Yes / No boxes after it, in the same cell.
+_ASKED_TICKS = re.compile(rf"^(?P<head>.*?)(?P<question>[A-Za-z][A-Za-z '’/?(),&-]{{1,160}}?)[\s:]*"
+                          rf"(?P<answer>(?:yes|y)\s*{_BOX}\s*(?:no|n)\s*{_BOX})\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def asked_with_ticks(text: str) -> list[tuple[str, RawValue]] | None:
+    """A cell ending in a question answered by its own Yes / No boxes: the question with the ticked answer,
+    after any "Label: value" before it; None when the cell is not of that shape."""
+    if len(_MARKS.findall(text.replace(UNREADABLE, "☐"))) != 2:
+        return None
+    match = _ASKED_TICKS.match(" ".join(text.split(" ")).strip())
+    if match is None:
+        return None
+    head, question = match.group("head"), match.group("question").strip()
+    if head.strip() and not head.rstrip().endswith((":", ".", "?")) and not looks_like_data(head):
+        question, head = f"{head.strip()} {question}", ""  # "English Speaker": the whole text is the question
+    before = printed_pairs(head) if head.strip() else []
+    if before is None or not is_label_text(question):
+        return None
+    return [*before, (clean_label(question), value_of(match.group("answer")))]
+
+
+def stacked_parts(parts: list[tuple[str, str]] | None, inline: list[tuple[str, RawValue]] | None
+                  ) -> list[tuple[str, RawValue]] | None:
+    """ "Perpetrator's name: X" over a bold "What does he/she do? Where does he/she work? Y" in one box: the bold
+    labels say where each answer stops, where the colons do not (a label ending in "?"); None otherwise."""
+    if not parts or len(parts) <= len(inline or []) or parts[0][0].strip().startswith("("):
+        return None
+    return [(clean_label(label), value_of(value) if value else None) for label, value in parts]
+
+
 def printed_pairs(text: str) -> list[tuple[str, RawValue]] | None:
     """ "Label: value" pairs (parsers.printed) with values read as a cell's are, or a question and answer."""
+    asked = asked_with_ticks(text) if ("☒" in text or "☐" in text or UNREADABLE in text) else None
+    if asked:
+        return asked
     pairs = label_pairs(text)
     if pairs:
-        return [(label, _tidy(value)) for label, value in pairs]
+        return [pair for label, value in pairs for pair in _spaced_pairs(label, _tidy(value))]
     answered = question_answer(text)
     return [answered] if answered else None
 
@@ -130,7 +192,8 @@ def boxes_then_pair(text: str) -> list[tuple[str, RawValue]]:
     marks = list(_MARKS.finditer(text))
     if not marks:
         return []
-    head, tail = text[:marks[-1].end()], text[marks[-1].end():].strip()
+    # "Gender F /": the other option deleted leaves its slash behind
+    head, tail = text[:marks[-1].end()], text[marks[-1].end():].strip(" /\t\n")
     boxes = labelled_ticks(head)
     if not boxes or len(boxes) < 2:
         return []
@@ -143,6 +206,7 @@ def boxes_then_pair(text: str) -> list[tuple[str, RawValue]]:
 
 
 _MARKS = re.compile("[☒☐]")
+_BOX_FIRST = re.compile("^\\s*[☒☐\u2bd1]")
 
 
 _WHY = re.compile(r"\b(rationale|reasons?|why|details?|comments?|explain|explanation)\b", re.IGNORECASE)
@@ -157,6 +221,8 @@ def answer_and_details(text: str) -> tuple[str, list[tuple[str, RawValue]] | Non
     """ "Yes ☒ No ☐ / Language: Polish", "Yes  Rationale: wishes to give a statement": an answer (ticks,
     or an answer word) then "Label: value" details; (text, None) when the cell is not of that shape."""
     first, _, rest = text.partition("\n")
+    if rest and all(_BOX_FIRST.match(line) for line in text.split("\n") if line.strip()):
+        return text, None  # "☐ Right to life\n☒ Vital interests": one list of choices, a box in front of each line
     if rest and has_mark(first) and read_choice(first) is not NOT_TICKS:
         return first, printed_pairs(rest)
     word, _, rest = text.strip().partition(" ")
@@ -171,30 +237,50 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
 _PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b.*\b(children|child|dependants|household)\b|"
                            r"\b(children|dependants)\b.*\bnames?\b", re.IGNORECASE)
+_WORKER = re.compile(r"\b(social workers?|workers?|contact names?|professionals?|practitioners?)\b", re.IGNORECASE)
 _BIRTH_WORDS = re.compile(r"[\s–—,:;(-]*\b(d\.?o\.?b\.?|date of birth|born|b\.)[\s:.)]*$", re.IGNORECASE)
-_ASIDE_AFTER = re.compile(r"\(([^()]{1,40})\)")
 _CHILD_WORDS = re.compile(r"\b(child|children|dependants?|young people)\b", re.IGNORECASE)
 PEOPLE_HEADERS = ["Name", "Date of birth"]
 
 
 def people_label(label: str) -> bool:
-    """A label asking for several people's names in one box ("Names and dates of birth of children")."""
-    return bool(_PEOPLE_LABEL.search(label))
+    """A label asking for several people's names in one box ("Names and dates of birth of children"), not for
+    the professional who works with them ("Name and contact details of child(ren)'s social worker")."""
+    return bool(_PEOPLE_LABEL.search(label)) and not _WORKER.search(label)
+
+
+_TAIL_PIECE = re.compile(r"\(([^()]{1,40})\)|([^(),;–—-]+)")
+
+
+def _said_after(tail: str) -> tuple[str | None, str | None]:
+    """What follows a person's date of birth: (what is said in brackets, the gender given), e.g. "(son)",
+    ", Male", " (F)"; a word of the gender vocabulary is the gender wherever it stands."""
+    aside = gender = None
+    for match in _TAIL_PIECE.finditer(tail):
+        piece = (match.group(1) or match.group(2) or "").strip()
+        if not piece:
+            continue
+        if is_gender_word(piece):
+            gender = gender or piece
+        elif match.group(1) and aside is None:
+            aside = piece
+    return aside, gender
 
 
 def people_in_text(text: str) -> list[list[RawValue]] | None:
-    """Each person of a box listing several, as [name, date of birth, what is said in brackets]; None
-    unless every item reads as a name with a date of birth (anything less is not a person to report)."""
+    """Each person of a box listing several, as [name, date of birth, what is said in brackets, gender];
+    None unless every item reads as a name with a date of birth (anything less is not a person to report)."""
     flat = text.strip()
     items = [i for i in _NUMBERED.split(flat) if i.strip()] if _NUMBERED.match(flat) else flat.split("\n")
     people: list[list[RawValue]] = []
     for item in (i.strip() for i in items if i.strip()):
         date = _DATE.search(item)
         name = _BIRTH_WORDS.sub("", item[:date.start()]).strip(" \t–—-,:;") if date else ""
-        if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6:
+        if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6 \
+                or _DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
             return None
-        aside = _ASIDE_AFTER.search(item[date.end():])
-        people.append([name, date.group(), aside.group(1).strip() if aside else None])
+        aside, gender = _said_after(item[date.end():])
+        people.append([name, date.group(), aside, gender])
     return people or None
 
 
@@ -215,8 +301,10 @@ def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | boo
             "warning"))
         return True
     related = "relationship" in item.label.lower()
-    headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else [])
-    return RowTable(headers, [person[:len(headers)] for person in people], item.section, item.title or item.label)
+    gendered = any(person[3] for person in people)
+    headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else []) + (["Gender"] if gendered else [])
+    rows = [person[:2] + (person[2:3] if related else []) + (person[3:] if gendered else []) for person in people]
+    return RowTable(headers, rows, item.section, item.title or item.label)
 
 
 # --- prompts answered in one box: "- who is the victim afraid of? Her ex-partner" a line each ------
@@ -238,3 +326,27 @@ def prompts_in_text(text: str) -> list[tuple[str, str]] | None:
             return None
         found.append((match.group("prompt"), match.group("answer").strip()))
     return found
+
+
+# --- a label on a cell's first lines with its answer below, told by the words alone (no bold to go by) ------
+
+_SHORT_ANSWER_WORDS = 14
+
+
+def text_parts(text: str) -> list[tuple[str, str]] | None:
+    """ "Names and Dates of Birth" over one person a line, or a question ("Is the person referred aware of the
+    referral?", a bracketed aside after it) over a short answer: the label and its answer in one cell, where
+    the reader cannot see which words are bold (a PDF). None for any other cell."""
+    if "\n" not in text.strip():
+        return None
+    first, _, rest = text.strip().partition("\n")
+    if people_label(first) and len(first.split()) <= 10 and not looks_like_data(first) \
+            and people_in_text(rest) is not None:
+        return [(first, rest.strip())]
+    end = question_end(text)
+    if end is None or not text[end:].strip():
+        return None
+    label, answer = " ".join(text[:end].split()), text[end:].strip()
+    if "?" in answer or len(answer.split()) > _SHORT_ANSWER_WORDS or not is_label_text(label) or looks_like_data(label):
+        return None
+    return [(label, answer)]

@@ -23,17 +23,24 @@ from ..ticks import NOT_TICKS, has_mark, read_choice
 from .cells import (
     answer_and_details,
     boxes_then_pair,
+    direction,
     explains,
     instruction,
     no_entry,
     printed_pairs,
+    stacked_parts,
+    text_parts,
     value_of,
 )
 from .columns import (
     column_rows,
+    labelled_rows,
     pair_cells,
+    people_across,
     people_columns,
     people_head,
+    read_pairs_under_people,
+    read_people_across,
     read_people_columns,
 )
 from .dash_grid import read_grid
@@ -84,6 +91,11 @@ def _title_row(row: Row) -> bool:
 def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
     cell = rows[index].cells[0]
     pairs = printed_pairs(cell.text)
+    own = _whole_answers(cell) or (None if pairs else _own_parts(rows[index].cells, 0))
+    if own:
+        for label, value in own:
+            walk.add(label, value, cell.element)
+        return index + 1
     # A bold "Section 2: Victim details" is a heading; a bold "Consent obtained? No" is answered.
     answered = bool(pairs) and pairs[-1][0].endswith("?") and pairs[-1][1] is not None
     if pairs and (answered or not (cell.cue and not any(looks_like_data(str(v)) for _, v in pairs if v))):
@@ -92,7 +104,7 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         return index + 1
     below = rows[index + 1] if index + 1 < len(rows) else None
     boxed = (below is not None and len(below.cells) == 1 and not below.claimed and not below.cells[0].cue
-             and not _labelled_box(below.cells[0].text, bool(pairs)))
+             and not _labelled_box(below.cells[0].text, bool(pairs)) and not direction(below.cells[0].text))
     if boxed and short_line(cell.text) and below is not None:
         # A full-width label with its answer in the full-width box below ("Summary of risks").
         before = walk.section
@@ -101,9 +113,12 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         walk.add(clean_label(cell.text), value_of(below.cells[0].text), cell.element, below.cells[0].element,
                  section=before, explicit_section=True)
         return index + 2
-    if short_line(cell.text):
+    if short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
         walk.heading(cell.text)
     return index + 1
+
+
+_CONDITIONAL = re.compile(r"^\W*if\b", re.IGNORECASE)  # "If yes, please note …" heads nothing, nor a "*…" footnote
 
 
 def _labelled_box(text: str, above_labelled: bool) -> bool:
@@ -181,6 +196,11 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
             read_people_columns(row, body, walk)
             walk.people = row
             return index + 1 + len(body)
+    if done := read_pairs_under_people(rows, index, walk):
+        return index + done
+    if len(row.cells) >= 3 and people_across(row, across := labelled_rows(rows, index)):
+        read_people_across(row, across, walk)
+        return index + 1 + len(across)
     if _is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index):
         count = _value_rows(rows, index)
         if count >= 2:
@@ -246,17 +266,49 @@ def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int,
             k += 2
             continue
         inline = printed_pairs(cell.text)
-        if inline and (inline[-1][1] is not None or k + 1 >= len(cells)):
-            for label, value in inline:
+        # in this order: several lines of one answer, bold labels stacked, "Label: value", bold label then answer
+        own = _whole_answers(cell) or stacked_parts(cell.parts, inline) or (
+            inline if inline and (inline[-1][1] is not None or k + 1 >= len(cells)) else None) or _own_parts(cells, k)
+        if own:
+            for label, value in own:
                 walk.add(label, value, cell.element)
             k += 1
             continue
         k = _pair_at(cells, k, walk, reported)
 
 
+def _whole_answers(cell: Cell) -> list[tuple[str, RawValue]] | None:
+    """A bold label with an answer of several lines typed under it, the first of them plain words ("Reasons for
+    Referral:" over "Professional judgement – Recent escalation: …"): the lines are one answer, though a line
+    holds a colon. Where the first line is itself "Label: value" (a bold "Victim" over "Name: …"), or no
+    answer runs to a second line, the cell is read as pairs (None)."""
+    if not cell.parts or not any("\n" in value for _, value in cell.parts):
+        return None
+    if any(value and printed_pairs(value.split("\n")[0]) for _, value in cell.parts):
+        return None
+    return [(clean_label(label), value_of(value) if value else None) for label, value in cell.parts]
+
+
+def _own_parts(cells: list[Cell], k: int) -> list[tuple[str, RawValue]] | None:
+    """The bold labels inside cells[k] with the answers typed after them in the same cell (Cell.parts), unless
+    the next cell is the answer: a bold "Date of birth" over a plain "(dd/mm/yyyy)" hint is still a label."""
+    cell = cells[k]
+    after = cells[k + 1] if k + 1 < len(cells) else None
+    parts = cell.parts or text_parts(cell.text)
+    if not parts or (after is not None and after.text and not (after.parts or after.cue or printed_pairs(after.text))):
+        return None
+    if all(instruction(value) or _ASIDE.fullmatch(value.strip()) for _, value in parts if value):
+        return None  # the plain words are a hint in brackets, not an answer
+    return [(clean_label(label), value_of(value) if value else None) for label, value in parts]
+
+
 def _pair_at(cells: list[Cell], k: int, walk: Walk, reported: dict[int, Labelled]) -> int:
     """The label in cells[k] with its value in the next cell, and in further cells of tick options."""
     values = cells[k + 1:k + 2]
+    if values and cells[k].cue and values[0].cue and values[0].text and not values[0].parts \
+            and not _is_ticks(values[0].text) and not printed_pairs(values[0].text):  # shaded labels side by side
+        walk.add(clean_label(cells[k].text), None, cells[k].element)
+        return k + 1
     end = k + 2
     if values and _is_ticks(values[0].text):
         # "Label | ☒ Yes | ☐ No": the options may each have a cell of their own.

@@ -24,6 +24,7 @@ from ..ticks import UNREADABLE, is_option
 BOLD_LINE, BOX = 10, 11  # heading levels below Word's own (Heading 1..9): a bold line, a box's title row
 _GUIDANCE = re.compile(r"\b(guidance|guide to|before (you )?refer(ring)?|how to (complete|refer|use)|notes (on|for)|"
                        r"instructions|please read|(marac |referral )criteria|when to refer)\b", re.IGNORECASE)
+_ANSWER_HOW = re.compile(r"\b(tick|select|circle|delete|choose)\b.{0,30}\b(apply|appropriate|one|all)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
 _NAME_WORDS = {"name", "names", "forename", "forenames", "surname", "agency"}
 
@@ -57,6 +58,9 @@ class Cell:
     col: int  # first grid column
     span: int
     lit: bool = False  # its words highlighted (or run-shaded), where the reader saw it on building the cell
+    # Labels set apart (bold) inside the cell, each with the answer typed after or below it, where the reader
+    # can tell: "Names and Dates of Birth" on the first line, the names on the lines below.
+    parts: list[tuple[str, str]] | None = None
 
     def covers(self, other: Cell) -> bool:
         return self.col <= other.col < self.col + self.span
@@ -161,7 +165,8 @@ class Walk:
             self.path.pop()
         self.path.append((level, self.section))
         self.names = []
-        self.guidance = bool(_GUIDANCE.search(self.section))
+        # "Referral criteria (tick all that apply)" asks for answers: a heading telling how to answer is no guidance
+        self.guidance = bool(_GUIDANCE.search(self.section)) and not _ANSWER_HOW.search(self.section)
 
     def flush(self) -> None:
         """A waiting "Label:" line got no value below it: report it as left blank."""

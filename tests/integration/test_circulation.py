@@ -40,6 +40,13 @@ isp_signed = 2025-09-01
 '''
 SIGNED = {"marac@exampleshire.police.uk", "marac@childrens.exampleshire.gov.uk",
           "marac@housing.exampleshire.gov.uk", "exampleshire.marac@nhs.net"}
+IDVA = "idva@idva.exampleshire.gov.uk"  # attends every MARAC: sent the agenda and its research form
+IDVA_ISP = "isp_signed = 2025-04-01\n# isp_expires"
+NOT_SENT = [
+    "NOT sent to Exampleshire Probation: no Information Sharing Protocol is recorded (isp_signed)",
+    "NOT sent to Exampleshire Substance Misuse & Recovery: its Information Sharing Protocol expired on 2026-01-09",
+    "NOT sent to Exampleshire Women's Aid: referrals@exampleshirewomensaid.org is not on a secure domain",
+]
 
 
 def _meeting_soon() -> dt.date:
@@ -50,9 +57,11 @@ def _meeting_soon() -> dt.date:
     return day
 
 
-def _listed_home(tmp_path: Path, meeting: dt.date, extra: str = "", count: int = 3) -> tuple[Path, Path, list[str]]:
+def _listed_home(tmp_path: Path, meeting: dt.date, extra: str = "", count: int = 3,
+                 idva_isp: str = IDVA_ISP) -> tuple[Path, Path, list[str]]:
     config = write_config(tmp_path, {'frequency = "monthly"': f'frequency = "dates"\ndates = [{meeting.isoformat()}]',
-                                     "cutoff_working_days = 5": "cutoff_working_days = 0"}, append=AGENCIES + extra)
+                                     "cutoff_working_days = 5": "cutoff_working_days = 0", IDVA_ISP: idva_isp},
+                          append=AGENCIES + extra)
     home = tmp_path / "var"
     rng = random.Random(6)
     when = dt.datetime.combine(dt.date.today() - dt.timedelta(days=3), dt.time(10), ZoneInfo("Europe/London"))
@@ -89,12 +98,17 @@ def test_agenda_goes_only_to_signed_agencies_on_secure_domains_and_is_audited(tm
     assert run_cli(home, "process-once", config=config).returncode == 0
     result = run_cli(home, "agenda", "--meeting", meeting.isoformat(), "--send", config=config)
     assert result.returncode == 0, result.stderr
-    assert "left out (no Information Sharing Protocol in date): Exampleshire Probation" in result.stdout
-    assert "Exampleshire Substance Misuse & Recovery" in result.stdout  # its ISP expired
-    assert "NOT sent to Exampleshire Women's Aid: referrals@exampleshirewomensaid.org is not on a secure domain" \
-        in result.stdout
+    lines = result.stdout.splitlines()
+    # Who gets what, and who does not and why, is said before anything is queued.
+    told = [line for line in lines if line.startswith("to be sent: ")]
+    assert sorted(told) == sorted([
+        f"to be sent: MARAC-2026-12-08-agenda.docx to {a.name} <{a.email}>" for a in load(config).agencies
+        if a.email in SIGNED] + [f"to be sent: MARAC-2026-12-08-agenda.docx to Exampleshire IDVA service <{IDVA}>"])
+    for line in NOT_SENT:
+        assert line in lines
+    assert max(lines.index(t) for t in told + NOT_SENT) < min(i for i, t in enumerate(lines) if t.startswith("queued"))
     agendas = _documents(home)
-    assert sorted(m["To"] for m in agendas) == sorted(SIGNED)
+    assert sorted(m["To"] for m in agendas) == sorted(SIGNED | {IDVA})
     assert all(m["Subject"] == "MARAC 8 December 2026: agenda" for m in agendas)
 
     stored = home / "documents" / meeting.isoformat() / "MARAC-2026-12-08-agenda.docx"
@@ -107,7 +121,7 @@ def test_agenda_goes_only_to_signed_agencies_on_secure_domains_and_is_audited(tm
         assert case["case_number"] in "\n".join(p.text for p in Document(io.BytesIO(attachment)).paragraphs) + \
             "\n".join(c.text for t in Document(io.BytesIO(attachment)).tables for r in t.rows for c in r.cells)
         audit = run_cli(home, "audit", "--case", case["case_number"], config=config).stdout
-        for address in SIGNED:
+        for address in SIGNED | {IDVA}:
             assert f"MARAC-2026-12-08-agenda.docx  to {address}  sha256 {digest}" in audit
         assert "probation" not in audit and "womensaid" not in audit
 
@@ -121,12 +135,31 @@ def test_each_research_form_goes_to_its_own_agency(tmp_path):
     run_cli(home, "process-once", config=config)
     assert run_cli(home, "research", "--meeting", meeting.isoformat(), "--send", config=config).returncode == 0
     forms = _documents(home)
-    assert len(forms) == len(SIGNED)
+    assert sorted(m["To"] for m in forms) == sorted(SIGNED | {IDVA})
+    names = {a.email: a.name for a in load(config).agencies} | {IDVA: "Exampleshire IDVA service"}
     for message in forms:
         name = next(message.iter_attachments()).get_filename()
-        agency = next(a for a in load(config).agencies if a.email == message["To"])
-        slug = "".join(c if c.isalnum() else "-" for c in agency.name.lower()).strip("-")
+        slug = "".join(c if c.isalnum() else "-" for c in names[message["To"]].lower()).strip("-")
         assert name == f"MARAC-2026-12-08-research-{slug}.docx"
+
+
+def test_the_idva_service_without_an_in_date_isp_is_sent_nothing_and_the_report_says_why(tmp_path):
+    meeting = dt.date(2026, 12, 8)
+    config, home, _ = _listed_home(tmp_path, meeting, count=1,
+                                   idva_isp="isp_signed = 2024-01-10\nisp_expires = 2026-01-09\n# isp_expires")
+    run_cli(home, "process-once", config=config)
+    for kind in ("agenda", "research"):
+        result = run_cli(home, kind, "--meeting", meeting.isoformat(), "--send", config=config)
+        assert result.returncode == 0, result.stderr
+        assert ("NOT sent to Exampleshire IDVA service (the IDVA service): its Information Sharing Protocol expired "
+                "on 2026-01-09") in result.stdout.splitlines()
+    assert IDVA not in {m["To"] for m in _documents(home)}
+    assert not list((home / "documents" / meeting.isoformat()).glob("*research-exampleshire-idva*"))
+
+    config.write_text(config.read_text().replace("isp_signed = 2024-01-10\nisp_expires = 2026-01-09\n", "", 1))
+    result = run_cli(home, "agenda", "--meeting", meeting.isoformat(), "--send", config=config)
+    assert ("NOT sent to Exampleshire IDVA service (the IDVA service): no Information Sharing Protocol is recorded "
+            "(isp_signed)") in result.stdout.splitlines()
 
 
 def test_password_protected_documents_and_the_password_travel_separately(tmp_path):
@@ -156,11 +189,11 @@ def test_agenda_and_research_go_out_automatically_once_when_the_day_comes(tmp_pa
     config, home, _ = _listed_home(tmp_path, meeting, count=2)
     assert run_cli(home, "process-once", config=config).returncode == 0
     first = _documents(home)
-    assert len(first) == 2 * len(SIGNED)  # an agenda and a research form for each signed agency
+    assert len(first) == 2 * len(SIGNED | {IDVA})  # an agenda and a research form for each signed agency and the IDVA
     assert run_cli(home, "process-once", config=config).returncode == 0
     assert len(_documents(home)) == len(first)
     report = (home / "documents" / meeting.isoformat() / "circulation-report.txt").read_text()
-    assert "left out (no Information Sharing Protocol in date): Exampleshire Probation" in report
+    assert all(line in report.splitlines() for line in NOT_SENT)
 
 
 def test_check_config_reports_a_misspelt_template_variable(tmp_path):

@@ -31,7 +31,7 @@ import pytest
 from intake.ews import EwsMailbox, EwsSender
 from intake.identity import key_of
 from intake.mailbox import Incoming
-from intake.remote import MailboxUnavailable
+from intake.network import MailboxUnavailable
 from intake.senders.base import PermanentSendError, TemporarySendError
 from intake.settings import EwsMailbox as EwsSettings
 from marac.store import db, ledger

@@ -14,6 +14,8 @@ to it. What is tested:
 - 429 and 503 wait for Retry-After, a bounded number of times;
 - sendMail carries exactly the MIME we gave (base64, text/plain); 4xx is refused for good,
   5xx/429/no connection are temporary; headers naming other addresses are refused before sending.
+The wake-up between passes (a one-item look at the folder every wake_seconds) is tested in
+test_graph_wake.py.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import email.policy
 import sqlite3
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -16,6 +17,7 @@ import pytest
 from imapclient import IMAPClient
 
 from intake.imap import ImapMailbox, ImapRefused
+from intake.network import MailboxUnavailable
 from intake.mailbox import Incoming
 from intake.settings import ImapMailbox as ImapSettings
 
@@ -106,6 +108,46 @@ def test_without_move_the_message_is_copied_before_it_leaves_the_folder(dovecot,
     dovecot.append(message(1))
     assert len(drain(mailbox_for())) == 1
     assert (dovecot.count("INBOX"), dovecot.count(PROCESSED)) == (0, 1)
+
+
+def test_a_backlog_is_read_and_moved_in_batches_only_after_each_is_marked(dovecot, mailbox_for, monkeypatch):
+    with dovecot.client() as client:
+        for n in range(60):
+            client.append("INBOX", message(n))
+    calls: Counter[str] = Counter()
+    for name in ("fetch", "move"):
+        original = getattr(IMAPClient, name)
+        monkeypatch.setattr(IMAPClient, name, lambda self, *a, _o=original, _n=name, **k: (calls.update([_n]),
+                                                                                           _o(self, *a, **k))[1])
+    mailbox = mailbox_for()
+    listing = mailbox.pending()
+    first = [next(listing) for _ in range(30)]
+    for item in first[:20]:
+        mailbox.mark_done(item)
+    assert dovecot.count(PROCESSED) == 0  # marked, waiting to go with others
+    seen = first + list(listing)  # a pass over: what it marked goes now
+    assert dovecot.count(PROCESSED) == 20
+    for item in seen[20:]:
+        mailbox.mark_done(item)  # after the listing: at once
+    assert [i.raw for i in seen] == [message(n) for n in range(60)]
+    assert (dovecot.count("INBOX"), dovecot.count(PROCESSED)) == (0, 60)
+    assert calls["fetch"] == 8  # 7 x 8 + 4, not 60 round trips
+    assert calls["move"] == 1 + 40
+
+
+def test_marks_not_yet_moved_go_before_a_wait_and_are_never_offered_twice(dovecot, mailbox_for):
+    for n in range(3):
+        dovecot.append(message(n))
+    mailbox = mailbox_for()
+    listing = mailbox.pending()
+    item = next(listing)
+    mailbox.mark_done(item)
+    again = list(mailbox.pending())  # a new listing (the pipeline's refill) moves it first
+    assert [i.raw for i in again] == [message(1), message(2)]
+    assert dovecot.count(PROCESSED) == 1
+    listing.close()
+    mailbox.mark_done(again[0])  # no listing under way: moved at once
+    assert dovecot.count(PROCESSED) == 2
 
 
 def test_a_message_already_read_in_a_mail_client_is_still_processed(dovecot, mailbox_for):
@@ -207,7 +249,8 @@ def test_a_server_without_tls_is_refused_and_never_sees_the_password(plain_dovec
     with pytest.raises(OSError):
         tls.check()  # a TLS handshake with a server that speaks plain IMAP fails
     plain_dovecot.append(message(1))  # the test's own plain connection is the only login
-    assert list(starttls.pending()) == []
+    with pytest.raises(MailboxUnavailable, match="STARTTLS"):  # a pass ends, saying why; nothing is read
+        list(starttls.pending())
     starttls.close()
     tls.close()
     assert plain_dovecot.log().count("Login: user=") == 1

@@ -113,7 +113,10 @@ def side_by_side_form() -> bytes:
 
 
 NOTES = [f"Note {n}: contact with the family on day {n} of the review." for n in range(1, 61)]
-MANY = [(f"Child{n} EVANS-PRICE", f"{n:02d}/01/2015", "Hillside Academy") for n in range(1, 13)]
+# A name holds no digits (parsers.plausible refuses "Child1"): twelve invented first names.
+FIRST_NAMES = ("Amber", "Bella", "Callum", "Daisy", "Ethan", "Freya", "George", "Hannah", "Isaac", "Jasmine",
+               "Kian", "Lola")
+MANY = [(f"{first} EVANS-PRICE", f"{n:02d}/01/2015", "Hillside Academy") for n, first in enumerate(FIRST_NAMES, 1)]
 
 
 def page_break_form() -> bytes:

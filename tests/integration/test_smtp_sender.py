@@ -20,6 +20,8 @@ from intake.senders.smtp import SmtpSender
 from intake.settings import SmtpSender as SmtpSettings
 
 from tests.conftest import PDF, invented_referral, referral_email, run_cli, write_config
+from tests.servers import SmtpRecorder, start_smtp
+from tests.token_server import TokenServer, token_server  # noqa: F401 - fixture
 
 
 class Collect(Sink):
@@ -117,3 +119,55 @@ def test_plain_smtp_is_refused_by_configuration_unless_to_loopback(tmp_path):
     assert result.returncode == 2
     assert "unencrypted SMTP is allowed only to a relay on this machine" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# ----- SMTP AUTH with XOAUTH2 (Exchange Online): a token from the local sign-in service ---------------
+
+MAILBOX = "marac@exampleshire.gov.uk"
+
+
+def oauth_sender(smtp: SmtpRecorder, tokens: TokenServer, monkeypatch: pytest.MonkeyPatch, **extra: object) -> SmtpSender:
+    monkeypatch.setenv("MARAC_TEST_SMTP_CLIENT_SECRET", tokens.client_secret)
+    return SmtpSender(SmtpSettings(
+        backend="smtp", host="127.0.0.1", port=smtp.port, security="starttls", ca_file=smtp.ca_file,
+        username=MAILBOX, auth="oauth2", tenant_id=tokens.tenant, client_id=tokens.client_id,
+        client_secret={"env": "MARAC_TEST_SMTP_CLIENT_SECRET"}, authority_url=tokens.authority_url,
+        authority_ca_file=tokens.ca_file), **extra)  # type: ignore[arg-type]
+
+
+def test_xoauth2_login_with_a_token_from_the_sign_in_service(tmp_path, token_server, monkeypatch):
+    smtp = start_smtp(tmp_path, xoauth2=lambda user, token: user == MAILBOX and token_server.valid(token))
+    try:
+        sender = oauth_sender(smtp, token_server, monkeypatch)
+        for n in range(2):
+            sender.send(MAILBOX, ["idva@idva.exampleshire.gov.uk"], b"Subject: x\r\n\r\nx", f"<{n}@b>")
+    finally:
+        smtp.stop()
+    assert [(r.login, r.over_tls) for r in smtp.received] == [(MAILBOX, True)] * 2
+    assert smtp.handler.logins == [(MAILBOX, True)]  # type: ignore[attr-defined] # one session for both
+    [request] = token_server.token_requests  # the token is kept between messages
+    assert request["scope"] == ["https://outlook.office365.com/.default"]
+
+
+def test_a_refused_token_is_one_login_and_the_copy_waits_for_a_later_try(tmp_path, token_server, monkeypatch):
+    smtp = start_smtp(tmp_path, xoauth2=lambda user, token: False)
+    try:
+        sender = oauth_sender(smtp, token_server, monkeypatch)
+        with pytest.raises(TemporarySendError, match="refused the app's access token") as caught:
+            sender.send(MAILBOX, ["idva@idva.exampleshire.gov.uk"], b"Subject: x\r\n\r\nx", "<a@b>")
+    finally:
+        smtp.stop()
+    assert smtp.received == [] and smtp.handler.logins == [(MAILBOX, False)]  # type: ignore[attr-defined]
+    assert not any(token in str(caught.value) for token in token_server.issued)
+
+
+def test_a_wrong_client_secret_is_said_plainly_and_nothing_is_sent(tmp_path, token_server, monkeypatch):
+    smtp = start_smtp(tmp_path, xoauth2=lambda user, token: True)
+    try:
+        sender = oauth_sender(smtp, token_server, monkeypatch)
+        monkeypatch.setattr(sender.tokens, "_secret", "not-the-secret")
+        with pytest.raises(TemporarySendError, match="invalid_client") as caught:
+            sender.send(MAILBOX, ["idva@idva.exampleshire.gov.uk"], b"Subject: x\r\n\r\nx", "<a@b>")
+    finally:
+        smtp.stop()
+    assert "not-the-secret" not in str(caught.value) and smtp.received == []

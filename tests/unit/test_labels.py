@@ -149,8 +149,21 @@ def test_victim_and_perpetrator_dob_side_by_side() -> None:
 
 
 def test_victim_only_field_under_perpetrator_heading_is_not_the_victims() -> None:
-    assert _resolve_one("Ethnicity", "White British", "Perpetrator details").fields == {}
+    # A referrer writes the perpetrator's ethnicity in the "Ethnicity" box under his heading, as his date of
+    # birth in "DOB": now that he has an ethnicity field it is his. Never the victim's, and nothing is lost.
+    assert _resolve_one("Ethnicity", "White British", "Perpetrator details").fields == {
+        "referral.perpetrators.0.ethnicity": "White British"}
     assert _resolve_one("Ethnicity", "White British", "Victim details").fields == {"referral.victim.ethnicity": "White British"}
+
+
+def test_victim_only_field_in_a_box_that_names_the_victim_is_not_guessed() -> None:
+    # Under the perpetrator's heading, but in a box that named the victim first: whose it is is not said.
+    item = Labelled("Religion", "Christian", "Perpetrator details", context=["Victim name"])
+    assert resolve(RawForm("docx", labelled=[item])).fields == {}
+
+
+def test_field_the_perpetrator_does_not_have_is_nobodys_under_his_heading() -> None:
+    assert _resolve_one("Religion", "Christian", "Perpetrator details").fields == {}
 
 
 def test_generic_label_without_a_section_is_not_guessed() -> None:
@@ -360,3 +373,13 @@ def test_every_question_is_recognised_by_its_own_text(number: int) -> None:
     "Signature", "Source of information if not the victim", ""])
 def test_extra_questions_are_not_one_of_the_24(text: str) -> None:
     assert match_question(text) is None
+
+
+def test_who_signed_a_checklist_is_read_under_its_heading_and_asked_nowhere_else() -> None:
+    assert _resolve_one("Signed", "Stuart Cartwright", "DASH risk checklist").fields == {
+        "dash.completed_by": "Stuart Cartwright"}
+    assert _resolve_one("Name", "Stuart Cartwright", "DASH risk checklist").fields == {
+        "dash.completed_by": "Stuart Cartwright"}
+    # "Signed" at the foot of a referral with no heading: no person's field, and nothing to ask about
+    quiet = _resolve_one("Signed", "Stuart Cartwright", None)
+    assert quiet.fields == {} and quiet.problems == []

@@ -337,3 +337,19 @@ def test_an_actions_table_outside_any_case_is_reported(tmp_path: Path) -> None:
     assert report.stored == ["EXM-2026-0001-A1"]
     assert [(r.case_number, r.reasons) for r in report.rejected] == [
         (None, ("the row is not under a case heading ('Case EXM-2026-0001'), so it belongs to no case",))]
+
+
+def test_the_attendance_register_is_read_as_minute_takers_fill_it():
+    from parsers.minutes_attendance import attendance_table
+    rows = [["Agency", "Representative", "Present / apologies", "Information sent?"],
+            ["Exampleshire Police", "DS Invented", "P", ""],
+            ["Exampleshire Health", "", "Apologies", "Yes - received 7/12"],
+            ["Exampleshire Housing", "", "DNA", ""],
+            ["Exampleshire Probation", "", "", ""],
+            ["Agency", "Representative", "Present / apologies", "Information sent?"]]  # header pasted again
+    read = attendance_table(rows)
+    assert read is not None
+    assert [(r.agency, r.status, r.information_sent) for r in read] == [
+        ("Exampleshire Police", "present", None), ("Exampleshire Health", "apologies", True),
+        ("Exampleshire Housing", "absent", None), ("Exampleshire Probation", "unknown", None)]
+    assert attendance_table([["Action", "Agency", "Owner", "Deadline"], ["Safety plan", "Police", "DC", "1/1"]]) is None

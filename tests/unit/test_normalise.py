@@ -36,3 +36,13 @@ def test_ticks_and_words_become_booleans(text, expected):
 def test_dash_answers():
     assert [parse_answer(v) for v in ("Yes", "No", "DK", "Don’t know", "", True)] == [
         "yes", "no", "unknown", "unknown", None, "yes"]
+
+
+def test_yes_no_answered_by_deleting_the_other_word_is_the_word_left() -> None:
+    # "Yes / No (delete as appropriate)" with one word deleted, or the printed "Y/N" hint typed before the answer
+    assert parse_bool("Yes / (delete as appropriate)") is True
+    assert parse_bool("/ No   (delete as appropriate)") is False
+    assert parse_bool("Y/N/Not known Y") is True
+    assert parse_bool("Y/N N") is False
+    with pytest.raises(NotUnderstood):
+        parse_bool("Y / N")  # neither deleted: no answer

@@ -501,3 +501,51 @@ def test_an_answered_question_it_does_not_know_is_reported_not_guessed() -> None
     assert _answers(parsed) == ANSWERS and parsed["dash"]["extra"] == {}
     [problem] = parsed["problems"]
     assert "not one of the 24" in problem["message"] and problem["severity"] == "warning"
+
+
+# --- what a referral form says of its DASH, and who completed a checklist ----------------------------
+
+def test_the_dash_date_a_referral_states_is_kept_and_joined_into_a_checklist_without_one() -> None:
+    # "DATE OF DASH RIC: 31st October 2026   DASH RIC Score: 16": two labels in one cell, on a referral whose
+    # checklist is a file of its own (its own DASH boxes are no checklist).
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    for cell, text, value in ((table.cell(0, 0), "VICTIM NAME:", "Grace ABBOTT"),
+                              (table.cell(0, 1), "DATE OF DASH RIC:", "31st October 2026")):
+        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(f" {value}")
+    cell = table.cell(0, 1).paragraphs[0]
+    cell.add_run("   ")
+    cell.add_run("DASH RIC Score:").bold = True
+    cell.add_run(f" {YES_COUNT}")
+    referral = _parse(_save(doc), "referral.docx")
+    assert referral["forms"] == ["referral"] and referral["dash"] is None
+    assert (referral["referral"]["dash_date_stated"], referral["referral"]["dash_score_stated"]) == (
+        "2026-10-31", YES_COUNT)
+    assert referral["problems"] == []
+    joined = join([referral, _parse(safelives_grid("☒", name_row=False))])
+    assert joined["dash"]["date"] == "2026-10-31"  # the checklist left its date blank
+    dated = join([referral, _parse(safelives_grid("☒"))])
+    assert dated["dash"]["date"] == "2026-10-30"  # the checklist's own date stands
+
+
+@pytest.mark.parametrize("label", ["Name:", "Signed:"])
+def test_the_name_at_the_foot_of_a_checklist_is_who_completed_it(label: str) -> None:
+    doc = Document()
+    doc.add_heading("SafeLives Dash risk checklist", level=1)
+    grid = doc.add_table(rows=1, cols=4)
+    grid.style = "Table Grid"
+    _header(grid.rows[0].cells, ["Current situation", "Yes", "No", "Don't know"])
+    for n, text in enumerate(SAFELIVES, start=1):
+        cells = grid.add_row().cells
+        write(cells[0], f"{n}. {text}")
+        write(cells[{"yes": 1, "no": 2, "unknown": 3}[str(ANSWERS[n])]], "X")
+    foot = doc.add_table(rows=1, cols=4)
+    foot.style = "Table Grid"
+    for cell, text, bold in zip(foot.rows[0].cells, (label, "Stuart Cartwright", "Date:", "30/10/2026"),
+                                (True, False, True, False)):
+        write(cell, text, bold=bold)
+    parsed = _parse(_save(doc))
+    assert (parsed["dash"]["completed_by"], parsed["dash"]["date"]) == ("Stuart Cartwright", "2026-10-30")
+    assert parsed["problems"] == []

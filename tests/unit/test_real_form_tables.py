@@ -328,3 +328,101 @@ def test_row_of_labels_names_each_person_before_their_details() -> None:
     referral = _parse(doc)["referral"]
     assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Grace EVANS-PRICE", "1974-10-17")
     assert [(p["name"], p["dob"]) for p in referral["perpetrators"]] == [("Mohammed VAUGHAN", "1988-06-02")]
+
+
+def test_people_in_columns_with_their_labels_down_the_left() -> None:
+    # "Perpetrator details | Perpetrator 1 | Perpetrator 2" over "Name | X | Y" rows: one person a column,
+    # the second column unused ("N/A") by a referrer with one perpetrator on the next form.
+    def form(second: tuple[str, str, str, str]) -> dict[str, Any]:
+        doc = Document()
+        doc.add_heading("MARAC referral form", level=1)
+        top = _table(doc, 2)
+        full_width_row(top, "Victim details", fill="C9C9C9")
+        _pairs(top, ("Name", "Grace ABBOTT"), ("Date of birth", "17/10/1974"), ("Address", "25 Hawthorn Drive"))
+        doc.add_paragraph()
+        people = _table(doc, 3)
+        for cell, text in zip(people.add_row().cells, ("Perpetrator details", "Perpetrator 1", "Perpetrator 2")):
+            _label(cell, text)
+        first = ("Kieran FLETCHER", "3.8.95", "131 Foundry Road, Exampletown", "Boyfriend")
+        for label, one, two in zip(("Name", "Date of birth", "Address", "Relationship to victim"), first, second):
+            cells = people.add_row().cells
+            write(cells[0], label, bold=True)
+            for cell, text in ((cells[1], one), (cells[2], two)):
+                if text:
+                    write(cell, text)
+        return _parse(doc)
+
+    parsed = form(("Liam SZYMANSKI", "11.2.76", "115 Canal Street, Exampletown", "Husband"))
+    referral = parsed["referral"]
+    assert [(p["name"], p["dob"], p["address"], p["relationship_to_victim"]) for p in referral["perpetrators"]] == [
+        ("Kieran FLETCHER", "1995-08-03", "131 Foundry Road, Exampletown", "Boyfriend"),
+        ("Liam SZYMANSKI", "1976-02-11", "115 Canal Street, Exampletown", "Husband")]
+    assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Grace ABBOTT", "1974-10-17")
+    assert parsed["problems"] == []
+
+    parsed = form(("N/A", "", "", ""))
+    assert [p["name"] for p in parsed["referral"]["perpetrators"]] == ["Kieran FLETCHER"]
+    assert parsed["problems"] == []
+
+
+def test_victim_and_perpetrator_columns_under_a_blank_corner() -> None:
+    doc = Document()
+    table = _table(doc, 3)
+    head = table.add_row().cells
+    for cell, text in zip(head[1:], ("Victim", "Alleged perpetrator")):
+        _label(cell, text)
+    for label, victim, perpetrator in (("Name", "Grace ABBOTT", "Darren FLETCHER"),
+                                       ("DOB", "17/10/1974", "02/06/1988"), ("Ethnicity", "White British", "Black African")):
+        cells = table.add_row().cells
+        _label(cells[0], label)
+        write(cells[1], victim)
+        write(cells[2], perpetrator)
+
+    parsed = _parse(doc)
+    referral = parsed["referral"]
+    assert (referral["victim"]["name"], referral["victim"]["dob"], referral["victim"]["ethnicity"]) == (
+        "Grace ABBOTT", "1974-10-17", "White British")
+    assert [(p["name"], p["dob"], p["ethnicity"]) for p in referral["perpetrators"]] == [
+        ("Darren FLETCHER", "1988-06-02", "Black African")]
+    assert parsed["problems"] == []
+
+
+def test_a_full_width_row_among_columns_of_people_is_the_one_person_it_can_be() -> None:
+    # "Victim | Alleged perpetrator" columns of "Surname: X" cells, then full-width rows that are one
+    # person's by what they ask: the relationship is his, the safe number hers; a bare "Telephone" could
+    # be either and is not guessed.
+    doc = Document()
+    doc.add_heading("MARAC Referral Form – for agency use in referring a High Risk client to a MARAC", level=2)
+    people = _table(doc, 2)
+    for cell, text in zip(people.add_row().cells, ("Victim", "Alleged perpetrator")):
+        _label(cell, text)
+    for label, victim, perpetrator in (("Surname:", "ABBOTT", "VAUGHAN"), ("Forename(s):", "Grace", "Mohammed"),
+                                       ("Date of birth:", "17.10.74", "2.6.88")):
+        cells = people.add_row().cells
+        write(cells[0], f"{label} {victim}")
+        write(cells[1], f"{label} {perpetrator}")
+    for label, value in (("Safe telephone contact:", "0117 496 0855"), ("Status of relationship:", "Son"),
+                         ("Telephone:", "0117 496 0999")):
+        full_width_row(people, label, fill=None).paragraphs[0].add_run(f" {value}")  # the printed label in bold
+
+    parsed = _parse(doc)
+    referral = parsed["referral"]
+    assert (referral["victim"]["name"], referral["victim"]["phone"]) == ("Grace ABBOTT", "0117 496 0855")
+    assert [(p["name"], p["relationship_to_victim"], p["phone"]) for p in referral["perpetrators"]] == [
+        ("Mohammed VAUGHAN", "Son", None)]
+    [problem] = parsed["problems"]
+    assert "'Telephone'" in problem["message"] and "0999" not in problem["message"]
+
+
+def test_children_listed_one_a_line_with_their_gender() -> None:
+    doc = Document()
+    table = _table(doc, 2)
+    _pairs(table, ("Client name", "Bethany O'BRIEN"),
+           ("Children in the household (name, DOB, gender – one per line)",
+            "Owen O'BRIEN, 26 March 2020, Male\nMia O'BRIEN, 23 August 2015, F"))
+    _pairs(table, ("Names and dates of birth of children (and relationship)", "Ava SMITH – 3.4.2019 (daughter)"))
+
+    referral = _parse(doc)["referral"]
+    assert [(c["name"], c["dob"], c["gender"], c["relationship_to_victim"]) for c in referral["children"]] == [
+        ("Owen O'BRIEN", "2020-03-26", "Male", None), ("Mia O'BRIEN", "2015-08-23", "Female", None),
+        ("Ava SMITH", "2019-04-03", None, "daughter")]

@@ -413,3 +413,38 @@ def test_follow_up_answered_after_a_yes_is_not_used_and_said() -> None:
     assert referral["victim_aware_reason"] is None  # not the awareness question's reason either
     [problem] = parsed["problems"]
     assert "'If not, why not?'" in problem["message"] and "MARAC N/A" not in problem["message"]
+
+
+def test_a_label_whose_bracket_says_what_the_box_holds() -> None:
+    # "Reason for referral (please include details of the most recent incident)": the box holds the incident;
+    # a plain "Reason for referral" answered with a criterion is no summary of risks.
+    summary = "Strangled during an argument on 25 October; threats to kill"
+    parsed = _form([("Perpetrator details", [
+        ("Perpetrator name", "Darren FLETCHER"),
+        ("Reason for referral (please include details of the most recent incident)", summary)])])
+    assert parsed["referral"]["risks_summary"] == summary
+    assert parsed["problems"] == []
+    parsed = _form([("Risk information", [("Reason for referral", "Visible High Risk"),
+                                          ("Brief summary of incident and risks", summary)])])
+    assert parsed["referral"]["risks_summary"] == summary
+    assert parsed["problems"] == []
+
+
+def test_a_printed_direction_under_a_label_is_not_its_answer() -> None:
+    doc = Document()
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    label, value = table.add_row().cells
+    write(label, "Victim name", bold=True)
+    write(value, "Grace ABBOTT")
+    for text in ("REASON FOR REFERRAL", "Please TICK ONE of the below 3 options as your reason for this referral"):
+        row = table.add_row()
+        row.cells[0].merge(row.cells[1]).paragraphs[0].add_run(text)
+    label, value = table.add_row().cells
+    write(label, "Summary of risks", bold=True)
+    write(value, "Threats to kill")
+    out = io.BytesIO()
+    doc.save(out)
+    parsed = parse_bytes(out.getvalue(), "referral.docx")
+    assert parsed["referral"]["risks_summary"] == "Threats to kill"
+    assert parsed["problems"] == []

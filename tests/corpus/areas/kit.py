@@ -15,6 +15,7 @@ import io
 import itertools
 
 from docx.document import Document as DocumentObject
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -79,13 +80,25 @@ def dropdown(paragraph: Paragraph, items: list[str], chosen: str | None) -> None
 
 
 def symbol_box(paragraph: Paragraph, checked: bool, *, glyphs: tuple[str, str] = (SYMBOL_TICKED, SYMBOL_EMPTY),
-               font: str = "Wingdings") -> None:
-    """A box typed in a symbol font (the text is a private-use code point, not ☒/☐)."""
-    run = paragraph.add_run(glyphs[0] if checked else glyphs[1])
-    run.font.name = font
-    r_fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        r_fonts.set(qn(attr), font)
+               font: str = "Wingdings", typed: bool = False) -> None:
+    """A box from a symbol font, as Word's Insert > Symbol writes it (`<w:sym w:font=… w:char=…/>`), or,
+    with `typed`, as text in that font (a private-use code point, not ☒/☐).
+
+    Insert > Symbol is the default because it prints as Word prints it: LibreOffice maps a w:sym to
+    OpenSymbol with the right code, whereas text in a font this machine lacks prints every box as the
+    same missing glyph, a PDF no reader could read (and Word itself never makes, having the font)."""
+    if typed:
+        run = paragraph.add_run(glyphs[0] if checked else glyphs[1])
+        run.font.name = font
+        r_fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            r_fonts.set(qn(attr), font)
+    else:
+        run = paragraph.add_run()
+        sym = OxmlElement("w:sym")
+        sym.set(qn("w:font"), font)
+        sym.set(qn("w:char"), f"{ord(glyphs[0] if checked else glyphs[1]):04X}")
+        run._r.append(sym)
     run.font.size = Pt(11)
 
 

@@ -5,6 +5,8 @@ missing. People the form does not have (an extra perpetrator made from a header 
     .venv/bin/python -m tests.corpus.areas.report [--seeds 1 2 3] [--no-pdf] [--show-wrong]
 
 Word files are parsed as built; PDFs are made from them by LibreOffice (one run for all) and parsed.
+The last columns count the problems raised per form (most, and mean over the seeds): every corpus form is
+filled well, so each problem is one a coordinator would read for nothing (the target is at most one).
 """
 from __future__ import annotations
 
@@ -66,6 +68,16 @@ def _flagged(problems: list[dict[str, Any]], path: str) -> bool:
 class Score:
     counts: Counter[str] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
+    raised: list[int] = field(default_factory=list)  # problems raised, one entry per form parsed
+    said: list[str] = field(default_factory=list)  # what they said (--show-wrong)
+
+    @property
+    def most_raised(self) -> int:
+        return max(self.raised, default=0)
+
+    @property
+    def mean_raised(self) -> float:
+        return sum(self.raised) / len(self.raised) if self.raised else 0.0
 
     def add(self, outcome: str, note: str | None = None) -> None:
         self.counts[outcome] += 1
@@ -83,6 +95,8 @@ class Score:
 def score(parsed: dict[str, Any], expected: dict[str, Any], into: Score | None = None) -> Score:
     result = into or Score()
     problems = parsed.get("problems") or []
+    result.raised.append(len(problems))
+    result.said.extend(f"problem: [{p.get('field')}] {p.get('message')}" for p in problems)
     for path, want in expected.items():
         got = lookup(parsed, path)
         if _same(got, want) or (_empty(got) and _empty(want)):
@@ -125,17 +139,23 @@ def measure(forms: list[AreaForm], seeds: list[int], pdf: bool) -> dict[tuple[st
     return scores
 
 
+def _line(key: str, fmt: str, s: Score) -> str:
+    return (f"{key:<34} {fmt:<5} {s.total:>6} {s.percent():>6.1f}% {s.counts[WRONG_PROBLEM]:>14} "
+            f"{s.counts[WRONG_SILENT]:>13} {s.counts[MISSING]:>8} {s.most_raised:>8} {s.mean_raised:>9.2f}")
+
+
 def table(scores: dict[tuple[str, str], Score]) -> str:
-    lines = [f"{'form':<34} {'fmt':<5} {'values':>6} {'right':>7} {'wrong+problem':>14} {'wrong-silent':>13} {'missing':>8}"]
+    head = (f"{'form':<34} {'fmt':<5} {'values':>6} {'right':>7} {'wrong+problem':>14} {'wrong-silent':>13} "
+            f"{'missing':>8} {'prob.max':>8} {'prob.mean':>9}")
+    lines = [head]
     totals: dict[str, Score] = {}
     for (key, fmt), s in sorted(scores.items()):
-        lines.append(f"{key:<34} {fmt:<5} {s.total:>6} {s.percent():>6.1f}% {s.counts[WRONG_PROBLEM]:>14} "
-                     f"{s.counts[WRONG_SILENT]:>13} {s.counts[MISSING]:>8}")
+        lines.append(_line(key, fmt, s))
         total = totals.setdefault(fmt, Score())
         total.counts.update(s.counts)
+        total.raised.extend(s.raised)
     for fmt, s in sorted(totals.items()):
-        lines.append(f"{'ALL':<34} {fmt:<5} {s.total:>6} {s.percent():>6.1f}% {s.counts[WRONG_PROBLEM]:>14} "
-                     f"{s.counts[WRONG_SILENT]:>13} {s.counts[MISSING]:>8}")
+        lines.append(_line("ALL", fmt, s))
     return "\n".join(lines)
 
 
@@ -153,7 +173,7 @@ def main(argv: list[str] | None = None, forms_of: Callable[[], list[AreaForm]] =
     print(table(scores))
     if args.show_wrong:
         for (key, fmt), s in sorted(scores.items()):
-            for line in s.wrong:
+            for line in s.wrong + s.said:
                 print(f"{key} {fmt} {line}")
     return 0
 

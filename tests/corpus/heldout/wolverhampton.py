@@ -173,7 +173,9 @@ def expected(case: Case) -> dict[str, Any]:
                      "referral.victim.first_language", "referral.victim.interpreter_language", "referral.victim.gp",
                      "referral.victim.pregnant", "referral.victim.safe_to_call", "referral.risks_summary",
                      "referral.crime_reference"])
-    found["dash.date"] = v["dash.date"]
+    # The referral form states the DASH date; with no checklist in the file it is the referral's statement
+    # (a referral's own DASH boxes are no checklist), joined into dash.date with the checklist file.
+    found["referral.dash_date_stated"] = v["dash.date"]
     found["referral.previous_marac"] = None  # "N/A"
     found["referral.police.officer_in_charge"] = v["referral.police.officer_in_charge"] if plan["officer"] else None
     if plan["ticked"]:

@@ -1,0 +1,36 @@
+"""What every command shares: the configuration, the home folder and its store, plain-sentence errors."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+
+from marac import logs
+from marac.config import Config, load
+
+DEFAULT_CONFIG = Path("mailbox_config/local.toml")
+
+
+class UsageError(Exception):
+    """One plain sentence for stderr; exit 2."""
+
+
+def config_and_home(args: argparse.Namespace) -> tuple[Config, Path]:
+    config = load(Path(args.config), Path(args.home) if args.home else None)
+    logs.configure(args.log_format or config.logging.format, config.logging.level)
+    return config, config.home
+
+
+def has_state(home: Path) -> bool:
+    return (home / "marac.db").is_file()
+
+
+def open_store(args: argparse.Namespace) -> tuple[Config, Path, sqlite3.Connection]:
+    """For commands that read or change what the service holds: a home with no store is refused, so a
+    misspelt --home says so instead of answering from a new, empty store."""
+    from marac.store import db
+    config, home = config_and_home(args)
+    if not has_state(home):
+        raise UsageError(f"{home} holds no MARAC service state (there is no marac.db in it): check --home, "
+                         "or start a new service there with `run.py init`")
+    return config, home, db.connect(home / "marac.db")

@@ -1,0 +1,1 @@
+"""The SafeLives data return and the steering group's figures, counted from the store."""

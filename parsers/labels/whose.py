@@ -1,0 +1,99 @@
+"""Whose a label is, where its words do not say: its box's title, the heading above, a name label earlier in its
+box, or a label beside it that names one person outright ("Perpetrator's DOB" beside a bare "D.O.B").
+
+Split out of parsers.labels.resolver, which ties the labels to fields with what these say.
+"""
+from __future__ import annotations
+
+import itertools
+
+from ..model import Labelled
+from ..tables.walk import is_name_label
+from .matcher import LabelTable, Match, owner_of
+
+__all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_context", "explicit_targets",
+           "names_whom", "whose_role"]
+
+PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
+TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
+
+
+def among_people(table: LabelTable, item: Labelled) -> Match | None:
+    """A label in a box of people side by side ("Victim | Alleged perpetrator") that is no one column's (a
+    full-width "Status of relationship: Son" row): the one person of the box whose field it can be. Two
+    (a bare "Telephone") is not guessed; None when the box has no people side by side."""
+    titles = list(itertools.takewhile(lambda label: not is_name_label(label), item.context))
+    roles = {table.section(label)[0] for label in titles} & set(PERSON_ROLES)
+    if len(roles) < 2:
+        return None
+    targets = {m.target for role in sorted(roles) if (m := table.match(item.label, role)).status == "ok"}
+    if len(targets) == 1:
+        return Match("ok", targets.pop())
+    return Match("needs_section", "?" + min(targets).rpartition(".")[2].partition("#")[0]) if targets else None
+
+
+def whose_role(table: LabelTable, section: str | None, title: str | None = None, context: list[str] | None = None,
+           headings: list[str] | None = None) -> tuple[str | None, int | None]:
+    """The role of a value: its table's own title if that names a person, else the heading above, else
+    a heading further up ("Victim" over "Contact details"), else a person's name label earlier in its
+    box (Labelled.title / context / headings, from the Word reader)."""
+    own = table.section(title)
+    if own[0] in PERSON_ROLES:
+        return own
+    found = table.section(section)
+    if found[0] in PERSON_ROLES and headings and section == headings[0] and len(section.split()) > TITLE_WORDS:
+        # the form's own title ("Salford Young Persons Domestic Abuse meeting") names no one's section
+        found = (None, None)
+    if found[0] is None:
+        for heading in reversed(headings or []):
+            if len(heading.split()) > TITLE_WORDS:
+                continue  # a form's title ("Referral form for agencies referring...") is no section
+            named = table.section(heading)
+            if named[0] in PERSON_ROLES:
+                return named
+        for label in context or ():
+            named = table.section(label)
+            if named[0] in PERSON_ROLES:
+                return named
+    return found
+
+
+def names_whom(table: LabelTable, label: str) -> str | None:
+    """The person a name label names: "Perpetrator" as a heading would, or "Contact name" by its field."""
+    named = table.section(label)[0]
+    if named in PERSON_ROLES:
+        return named
+    found = table.match(label, None)
+    return owner_of(found.target or "") if found.status == "ok" else None
+
+
+
+def explicit_targets(items: list[Labelled], table: LabelTable) -> set[str]:
+    """Fields some label names in its own words ("Perpetrator's DOB"), whoever's box it sits in."""
+    return {m.target for item in items if (m := table.match(item.label, None)).status == "ok" and m.target}
+
+
+def by_context(table: LabelTable, item: Labelled, bare: bool = True) -> bool:
+    """Whose the label is came only from a name label earlier in its box: no title or heading said so (and,
+    with `bare`, nor does the label itself)."""
+    if (bare and table.match(item.label, None).status == "ok") or table.section(item.title)[0] in PERSON_ROLES \
+            or table.section(item.section)[0] is not None:
+        return False
+    return not any(table.section(h)[0] in PERSON_ROLES for h in item.headings if len(h.split()) <= TITLE_WORDS)
+
+
+def beside_named(table: LabelTable, item: Labelled, role: str | None, explicit: set[str]) -> Match:
+    """A bare "D.O.B" beside "Perpetrator's DOB", in a box naming the client and the perpetrator: the
+    perpetrator's is the one that says so, so the bare one is the other person's. Two others, or none,
+    cannot be told: not used, with a problem."""
+    others = []
+    for label in item.context:
+        named = table.section(label)[0]
+        if named in PERSON_ROLES and named != role and named not in others:
+            others.append(named)
+    matches = [table.match(item.label, r) for r in others]
+    targets = {m.target for m in matches if m.status == "ok" and m.target not in explicit}
+    if len(targets) == 1:
+        return Match("ok", targets.pop())
+    column = (table.match(item.label, role).target or "?").rpartition(".")[2]
+    return Match("needs_section", "?" + column)

@@ -1,0 +1,27 @@
+"""Blind area forms: a second blind check (issue 11: "checked against forms from areas that are not in your
+corpus") on real published domestic abuse referral layouts that neither the development corpus
+(`tests/corpus/areas/`), the held-out set (`tests/corpus/heldout/`) nor the unseen set (`tests/corpus/unseen/`)
+has, built without looking at what the reader returns.
+
+Same shape as `tests.corpus.heldout` (one module per form, each defining `FORMS`, a list of `AreaForm`). Only
+label wording and layout are taken from the published forms (each module's `SOURCE`); every person, place,
+number and date is invented (`tests.corpus.areas.case`). The expected values are what the form says, read by a
+careful person; they are never adjusted to the reader. Measure with
+
+    .venv/bin/python -m tests.corpus.blind.report [--no-pdf] [--show-wrong]
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from tests.corpus.areas import AreaForm
+
+
+def all_forms() -> list[AreaForm]:
+    forms: list[AreaForm] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in {"report"} or info.name.startswith("_"):
+            continue
+        forms.extend(importlib.import_module(f"{__name__}.{info.name}").FORMS)
+    return forms

@@ -1,0 +1,64 @@
+"""Text wrapped inside one table cell of a PDF printed from Word: a name the page break cut stays one
+person (or is a problem when it cannot be told), a heading wrapped in a narrow column reads as its words,
+one child a paragraph in a narrow cell stays one child a line, and an answer cut by the page break keeps
+its question."""
+from __future__ import annotations
+
+from parsers.pdf.layout import Cell, Line, Word, join_lines
+from parsers.pdf.table_parts import join_rows, rest_of_person
+
+
+def _cell(text: str) -> Cell:
+    return Cell(text, 0.0, 80.0, 0.0, 12.0, False)
+
+
+def _line(top: float, *words: tuple[str, float, float]) -> Line:
+    return Line([Word(t, x0, x1, top, top + 11, False, 10.0) for t, x0, x1 in words])
+
+
+HEADER = [_cell(t) for t in ("Name & Surname", "Gender", "DOB", "Living with client?", "Perpetrators child?")]
+
+
+def test_a_name_going_on_under_a_whole_person_is_its_rest() -> None:
+    above = [_cell(t) for t in ("Bradley", "F", "11.2.22", "No", "No")]
+    below = [_cell(t) for t in ("O'BRIEN", "", "", "", "")]
+    assert rest_of_person(HEADER, above, below) is True
+
+
+def test_a_name_under_a_person_with_empty_cells_cannot_be_told() -> None:
+    above = [_cell(t) for t in ("Bradley", "F", "", "No", "No")]
+    below = [_cell(t) for t in ("O'BRIEN", "", "", "", "")]
+    assert rest_of_person(HEADER, above, below) is None
+
+
+def test_a_row_with_a_date_or_a_cell_the_row_above_left_empty_is_a_person_of_its_own() -> None:
+    above = [_cell(t) for t in ("Bradley", "F", "", "No", "No")]
+    assert rest_of_person(HEADER, above, [_cell(t) for t in ("Owen", "", "1.2.20", "", "")]) is False
+    labels = [_cell(t) for t in ("Name:", "DOB:", "Gender:", "Address:", "Phone:")]  # label | value rows
+    assert rest_of_person(labels, [_cell("Jo")] * 5, [_cell("Sam")] + [_cell("")] * 4) is False
+
+
+def test_a_heading_wrapped_in_a_narrow_cell_reads_as_its_words() -> None:
+    lines = [_line(0, ("Relatio", 275, 319)), _line(13, ("nship", 275, 309), ("to", 313, 325)),
+             _line(26, ("person", 275, 317)), _line(39, ("who", 275, 300)), _line(52, ("harms*", 275, 318))]
+    assert join_lines(lines, right=326.0) == "Relationship to person who harms*"
+
+
+def test_a_child_after_a_wrapped_date_of_birth_starts_a_line() -> None:
+    lines = [_line(0, ("Owen", 198, 225), ("O'BRIEN", 228, 270), ("–", 273, 279)),
+             _line(13, ("26th", 198, 222), ("March", 225, 258), ("2020", 261, 287)),
+             _line(26, ("Darren", 198, 240), ("O'BRIEN", 244, 290)),
+             _line(39, ("–", 198, 204), ("23rd", 207, 231), ("August", 234, 275)),
+             _line(52, ("2015", 198, 224))]
+    assert join_lines(lines, right=296.0).splitlines() == ["Owen O'BRIEN – 26th March 2020",
+                                                            "Darren O'BRIEN – 23rd August 2015"]
+
+
+def test_an_answer_cut_by_the_page_break_stays_under_its_question() -> None:
+    above = _cell("Why is a referral being made?\nStrangled; he has")
+    above.lead_bold = True
+    above.parts = [("Why is a referral being made?", "Strangled; he has")]
+    joined = join_rows([above, None], [_cell("breached his bail conditions")])
+    assert joined[0] is not None and joined[0].parts is not None
+    assert joined[0].parts[-1][0] == "Why is a referral being made?"
+    assert " ".join(joined[0].parts[-1][1].split()) == "Strangled; he has breached his bail conditions"
