@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from marac import logs
 from marac.config import Config, is_secure_address
 from marac.flow.desk_list import OpenFolder, open_folders
+from marac.flow.pipeline import LONDON
 from marac.meetings.circulation import compose_message
 from marac.referral.meeting_dates import is_working_day
 from marac.store import outbox
 from marac.store.db import transaction
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def summary_text(config: Config, folders: list[OpenFolder], now: dt.datetime) -> str:

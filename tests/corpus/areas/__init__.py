@@ -30,10 +30,15 @@ class AreaForm:
     expected: Callable[[Case], dict[str, Any]]
 
 
-def all_forms() -> list[AreaForm]:
+def forms_in(package: str, path: list[str], helpers: frozenset[str] = frozenset({"report"})) -> list[AreaForm]:
+    """Every form of a corpus package: the FORMS of each module that is not a helper (or `_private`)."""
     forms: list[AreaForm] = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in {"case", "styles", "report", "kit"} or info.name.startswith("_"):
+    for info in sorted(pkgutil.iter_modules(path), key=lambda m: m.name):
+        if info.name in helpers or info.name.startswith("_"):
             continue
-        forms.extend(importlib.import_module(f"{__name__}.{info.name}").FORMS)
+        forms.extend(importlib.import_module(f"{package}.{info.name}").FORMS)
     return forms
+
+
+def all_forms() -> list[AreaForm]:
+    return forms_in(__name__, __path__, frozenset({"case", "styles", "report", "kit"}))

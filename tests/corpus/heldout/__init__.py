@@ -9,16 +9,8 @@ every person, place, number and date is invented (`tests.corpus.areas.case`). Me
 """
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-from tests.corpus.areas import AreaForm
+from tests.corpus.areas import AreaForm, forms_in
 
 
 def all_forms() -> list[AreaForm]:
-    forms: list[AreaForm] = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in {"report"} or info.name.startswith("_"):
-            continue
-        forms.extend(importlib.import_module(f"{__name__}.{info.name}").FORMS)
-    return forms
+    return forms_in(__name__, __path__)
