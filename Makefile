@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core tesseract-ocr tesseract-ocr-eng
 ARGS ?=
 
 .PHONY: install run demo test test-fast lint-imports bench system-packages forms clean
@@ -34,6 +34,7 @@ system-packages:
 	  command -v soffice >/dev/null 2>&1 || missing="$$missing LibreOffice (Writer and Calc)"; \
 	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	  command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
+	  command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \

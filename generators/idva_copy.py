@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from intake.attachments import Attachment
+from parsers.text import BODY_FILENAME
 
 
 def idva_message_id(content_hash: str, mailbox_address: str) -> str:
@@ -25,6 +26,15 @@ def _held_back_note(attachments: list[Attachment]) -> str:
             f"({', '.join(held)}); the MARAC coordinator has them if they are needed.\n")
 
 
+def _locked_note(attachments: list[Attachment]) -> str:
+    locked = [a.filename for a in attachments if a.locked or a.sealed]
+    if not locked:
+        return ""
+    one = len(locked) == 1
+    return (f"\n{', '.join(locked)} {'is' if one else 'are'} password-protected as the referrer sent "
+            f"{'it' if one else 'them'}: ask the referrer for the password by phone.\n")
+
+
 def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, idva_address: str,
                     agency: str | None, received: dt.datetime, attachments: list[Attachment],
                     message_id: str, for_review: bool) -> bytes:
@@ -37,11 +47,15 @@ def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, i
     msg["Sensitivity"] = "Company-Confidential"
     review = ("\nThe coordinator is checking this referral before it is listed; you will not need to do "
               "anything different, but some details on the form may be corrected.\n" if for_review else "")
-    # A refused container (a zip bomb, say) or a program is not passed on; the coordinator has it.
-    passed_on = [a for a in attachments if not (a.unopened or a.held_back)]
+    # A refused container (a zip bomb, say) or a program is not passed on; the coordinator has it. What a
+    # password opened is not passed on either: the file goes as the referrer sent it, still locked.
+    passed_on = [a for a in attachments if not (a.unopened or a.held_back or a.private)]
     # Never say a referral is attached when none is: the IDVA would look for it and lose time.
     attached = ("The referral exactly as the referrer sent it is attached." if passed_on else
                 "No file is attached to this copy: ask the MARAC coordinator for the referral.")
+    if any(a.filename == BODY_FILENAME for a in passed_on):  # no form: the referrer typed it into the email
+        attached = (f"The referrer wrote the referral in the email itself, not on a form: its text is attached "
+                    f"as {BODY_FILENAME}, with any other files they sent.")
     msg.set_content(
         f"A referral to {area_name} has been received.\n\n"
         f"Case number: {case_number}\n"
@@ -49,7 +63,7 @@ def build_idva_copy(*, case_number: str, area_name: str, mailbox_address: str, i
         f"Received: {received.astimezone(dt.timezone.utc):%d %B %Y %H:%M} UTC\n"
         f"{review}\n"
         f"{attached} Please quote the case number, not the victim's name, in any reply.\n"
-        + _held_back_note(attachments))
+        + _held_back_note(attachments) + _locked_note(passed_on))
     if not passed_on:
         return msg.as_bytes(policy=email.policy.SMTP)  # CRLF line ends, as SMTP requires
     return _multipart(msg, passed_on, message_id)

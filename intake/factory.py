@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .mailbox import Mailbox
 from .remote import StateStore
@@ -42,7 +43,7 @@ def make_mailbox(settings: MailboxSettings, home: Path, watch: bool,
         return Ews(settings, settings.password.read(), state)
     if isinstance(settings, GraphMailbox):
         from .graph import GraphMailbox as Graph
-        return Graph(settings, settings.client_secret.read(), state, max_message_bytes=max_message_bytes)
+        return Graph(settings, _app_credential(settings), state, max_message_bytes=max_message_bytes)
     raise SettingsError([f"the '{settings.backend}' mailbox backend is not available"])
 
 
@@ -58,6 +59,11 @@ def make_sender(settings: SenderSettings, mailbox: MailboxSettings, home: Path) 
         return Ews(mailbox, mailbox.password.read())
     if isinstance(settings, GraphSender) and isinstance(mailbox, GraphMailbox):
         from .graph import GraphSender as Graph
-        return Graph(mailbox, mailbox.client_secret.read())
+        return Graph(mailbox, _app_credential(mailbox))
     raise SettingsError([f"the '{settings.backend}' sender sends from the mailbox account, so it needs "
                          f"[mailbox] backend = \"{settings.backend}\""])
+
+
+def _app_credential(settings: GraphMailbox) -> str | dict[str, Any]:
+    from .credentials import client_credential
+    return client_credential(settings.client_secret, settings.client_certificate, settings.certificate_passphrase)

@@ -42,7 +42,7 @@ class GraphError(MailboxUnavailable):
         self.retry_after = retry_after  # seconds Graph asked us to stay away (429/503), if it did
 
 
-def msal_token_provider(settings: GraphSettings, client_secret: str,
+def msal_token_provider(settings: GraphSettings, client_secret: str | dict[str, Any],
                         verify: bool | str = True) -> TokenProvider:
     """Tokens from Microsoft Entra ID (or whatever `authority_url` names) by the client-credentials flow."""
     import msal  # only the Graph backend needs it
@@ -137,7 +137,7 @@ def _error_code(resp: requests.Response) -> str:
 
 
 class GraphMailbox:
-    def __init__(self, settings: GraphSettings, client_secret: str, state_store: StateStore,
+    def __init__(self, settings: GraphSettings, client_secret: str | dict[str, Any], state_store: StateStore,
                  session: requests.Session | None = None, token_provider: TokenProvider | None = None,
                  max_message_bytes: int | None = None, **client_options: Any) -> None:
         self.settings = settings
@@ -308,7 +308,8 @@ def _parse_time(value: str | None) -> dt.datetime:
 class GraphSender:
     name = "graph"
 
-    def __init__(self, settings: GraphSettings, client_secret: str, session: requests.Session | None = None,
+    def __init__(self, settings: GraphSettings, client_secret: str | dict[str, Any],
+                 session: requests.Session | None = None,
                  token_provider: TokenProvider | None = None, **client_options: Any) -> None:
         # One quick retry only: longer outages are the outbox's job (it reschedules with back-off).
         client_options.setdefault("max_attempts", 2)

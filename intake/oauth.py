@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .credentials import client_credential
 from .network import MailboxUnavailable
 from .settings import OAuth2App
 
@@ -34,7 +35,7 @@ class TokenRefused(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"the sign-in service refused the app's credentials ({reason}); check tenant_id, "
-                         "client_id, the client secret and the app's admin consent")
+                         "client_id, the client secret or certificate, and the app's admin consent")
         self.reason = reason
 
 
@@ -63,7 +64,7 @@ def xoauth2_base64(user: str, token: Token) -> str:
 class TokenSource:
     """Tokens for one app registration and one scope, from msal's cache or the sign-in service."""
 
-    def __init__(self, app: OAuth2App, client_secret: str, ca_file: Path | None = None) -> None:
+    def __init__(self, app: OAuth2App, client_secret: str | dict[str, Any], ca_file: Path | None = None) -> None:
         if app.tenant_id is None or app.client_id is None:
             raise ValueError("an OAuth 2.0 app needs tenant_id and client_id")
         self._authority = f"{app.authority_url.rstrip('/')}/{app.tenant_id}"
@@ -115,5 +116,5 @@ def token_source(app: OAuth2App) -> TokenSource | None:
     """The token source the settings ask for, with its client secret read; None for a password login."""
     if app.auth != "oauth2":
         return None
-    assert app.client_secret is not None  # the settings' validator insists on it
-    return TokenSource(app, app.client_secret.read(), app.authority_ca_file)
+    credential = client_credential(app.client_secret, app.client_certificate, app.certificate_passphrase)
+    return TokenSource(app, credential, app.authority_ca_file)

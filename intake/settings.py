@@ -37,6 +37,16 @@ class Secret(Strict):
             raise ValueError("give exactly one of 'env' (an environment variable) or 'file'")
         return self
 
+    def read_bytes(self) -> bytes:
+        """The secret as bytes: a .pfx certificate file is binary; an environment variable is text."""
+        if self.env is not None:
+            return self.read().encode()
+        assert self.file is not None
+        try:
+            return self.file.read_bytes()
+        except OSError:
+            raise SettingsError([f"the secret file {self.file} cannot be read"]) from None
+
     def read(self) -> str:
         if self.env is not None:
             value = os.environ.get(self.env)
@@ -73,6 +83,9 @@ class OAuth2App(Strict):
     tenant_id: str | None = None
     client_id: str | None = None
     client_secret: Secret | None = None
+    # Or a certificate (PEM with the private key, or .pfx) and its passphrase, if it has one.
+    client_certificate: Secret | None = None
+    certificate_passphrase: Secret | None = None
     # Overridable so tests can point at a local token server; a national cloud has its own host.
     authority_url: str = "https://login.microsoftonline.com"
     authority_ca_file: Path | None = None  # a private CA for the sign-in service (tests)
@@ -81,7 +94,9 @@ class OAuth2App(Strict):
     def oauth2_problems(self) -> list[str]:
         if self.auth != "oauth2":
             return []
-        missing = [name for name in ("tenant_id", "client_id", "client_secret") if getattr(self, name) is None]
+        missing = [name for name in ("tenant_id", "client_id") if getattr(self, name) is None]
+        if (self.client_secret is None) == (self.client_certificate is None):
+            missing.append("one of client_secret or client_certificate")
         problems = [f"auth = \"oauth2\" needs {', '.join(missing)}"] if missing else []
         if getattr(self, "password", None) is not None:
             problems.append("auth = \"oauth2\" logs in with a token: remove 'password'")
@@ -143,7 +158,10 @@ class GraphMailbox(Strict):
     backend: Literal["graph"]
     tenant_id: str
     client_id: str
-    client_secret: Secret
+    client_secret: Secret | None = None
+    # Or a certificate (PEM with the private key, or .pfx) and its passphrase: see intake/credentials.py.
+    client_certificate: Secret | None = None
+    certificate_passphrase: Secret | None = None
     user: str
     folder: str = "Inbox"
     processed_folder: str = "MARAC Processed"
@@ -155,6 +173,12 @@ class GraphMailbox(Strict):
     # Overridable so tests can point at a local server that speaks Graph's JSON.
     graph_url: str = "https://graph.microsoft.com/v1.0"
     authority_url: str = "https://login.microsoftonline.com"
+
+    @model_validator(mode="after")
+    def _one_credential(self) -> "GraphMailbox":
+        if (self.client_secret is None) == (self.client_certificate is None):
+            raise ValueError("the Graph backend needs one of client_secret or client_certificate")
+        return self
 
     @property
     def wait_seconds(self) -> float:

@@ -11,16 +11,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, field_validator
 
 # The mail adapters' settings live with the adapters; the configuration embeds them.
+from intake.portals import check_file as _portal_file
 from intake.settings import Mailbox, Secret, Sender
 from intake.settings import SettingsError as ConfigError
 from intake.settings import Strict as _Strict
 from marac.config_checks import Findings, MeetingRule, Party, covered, meeting_findings, party_findings
-from marac.config_checks import secure_domain_findings, template_problems
+from marac.config_checks import lead_findings, secure_domain_findings, template_problems
+from marac.config_meetings import Meetings
 from marac.config_report import AgencyType, Report
+from marac.config_sections import Logging, Retention, Schedule, Tracker
 from marac.config_text import read_toml, validation_sentence
+from marac.config_transfers import MaracArea, area_findings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,6 +73,8 @@ class Agency(_Strict):
     isp_expires: dt.date | None = None
     children_agency: bool = False
     type: AgencyType = "other"  # how the SafeLives return counts its referrals
+    # Passwords its referrers lock forms with, tried in turn on its mail: [{ env = "..." }, { file = "..." }].
+    passwords: list[Secret] = []
 
 
 class Security(_Strict):
@@ -78,6 +84,7 @@ class Security(_Strict):
     require_known_sender: bool = True
     # Where the server adds Authentication-Results, a DMARC or DKIM failure goes to the desk too.
     check_authentication_results: bool = True
+    portal_patterns: Annotated[Path, AfterValidator(_portal_file)] | None = None  # added to intake/data/portals.toml
 
     @field_validator("secure_domains")
     @classmethod
@@ -117,57 +124,10 @@ class Rules(_Strict):
     ]
 
 
-Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-
-
-class Meetings(_Strict):
-    """When the MARAC meets. Monthly meetings are 'the Nth <weekday> of the month' (or the last)."""
-    frequency: Literal["weekly", "fortnightly", "monthly", "dates"] = "monthly"
-    weekday: Weekday = "Tuesday"
-    week_of_month: int | Literal["last"] = 2
-    first_date: dt.date | None = None  # weekly/fortnightly: a date the cycle runs through
-    dates: list[dt.date] = []  # frequency = "dates": the explicit list
-    time: str = "10:00"
-    venue: str = "To be confirmed"
-    chair: str = "To be confirmed"
-    cutoff_working_days: int = Field(default=5, ge=0, le=30)
-    on_bank_holiday: Literal["next_working_day", "skip"] = "next_working_day"
-
-    @model_validator(mode="after")
-    def _complete(self) -> "Meetings":
-        if self.frequency in ("weekly", "fortnightly") and self.first_date is None:
-            raise ValueError(f"a {self.frequency} MARAC needs 'first_date', a date the cycle runs through")
-        if self.frequency == "dates" and not self.dates:
-            raise ValueError("frequency = \"dates\" needs the list of meeting 'dates'")
-        if isinstance(self.week_of_month, int) and not 1 <= self.week_of_month <= 4:
-            raise ValueError("'week_of_month' must be 1 to 4, or \"last\"")
-        return self
-
-
 class Matching(_Strict):
     # At or above `sure` the same victim is assumed; between `possible` and `sure` a person decides.
     sure: float = Field(default=0.9, gt=0, le=1)
     possible: float = Field(default=0.6, gt=0, le=1)
-
-
-class Tracker(_Strict):
-    path: Path = Path("tracker.xlsx")  # relative to home, or a shared drive path
-    backups: int = Field(default=5, ge=0, le=50)
-    lock_wait_seconds: float = Field(default=300.0, ge=0)  # while Excel/LibreOffice has it open
-    sync_minutes: float = Field(default=5.0, ge=0)  # how often the daemon merges the workbook
-    remind_days_before: int = Field(default=3, ge=0, le=60)
-    remind_when_overdue: bool = True
-    statuses: list[str] = ["Open", "In progress", "Done", "Not done", "Cancelled"]
-
-
-class Schedule(_Strict):
-    """How often the daemon runs each scheduled job, in minutes (0: on every pass). The tracker's own
-    interval is [tracker] sync_minutes."""
-    documents_minutes: float = Field(default=0.0, ge=0)
-    minutes_minutes: float = Field(default=0.0, ge=0)
-    reminders_minutes: float = Field(default=0.0, ge=0)
-    # The coordinator's morning summary of the desk goes after this local time on working days; None: never.
-    desk_summary_at: dt.time | None = dt.time(7, 30)
 
 
 class Documents(_Strict):
@@ -178,21 +138,6 @@ class Documents(_Strict):
     # Where the password goes: a separate email to the same recipient, or only to the coordinator
     # (written beside the documents) to give by phone.
     password_channel: Literal["separate-email", "coordinator"] = "separate-email"
-
-
-class Logging(_Strict):
-    format: Literal["text", "json"] = "text"
-    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-
-
-class Retention(_Strict):
-    """How long each kind of record is kept (the area's Information Sharing Protocol decides); a case on
-    legal hold (`hold`) is kept whatever these say."""
-    case_years: float = Field(default=6.0, gt=0)  # after the case's last referral or meeting
-    desk_days: int = Field(default=90, ge=1)  # a handled desk folder, after the decision
-    sent_days: int = Field(default=30, ge=1)  # a sent message's stored copy and outbox file
-    document_months: int = Field(default=12, ge=1)  # a meeting's generated papers, after the meeting
-    backup_days: int = Field(default=30, ge=1)  # the tracker's backups
 
 
 class Config(_Strict):
@@ -212,22 +157,25 @@ class Config(_Strict):
     retention: Retention = Retention()
     report: Report = Report()
     logging: Logging = Logging()
+    marac_areas: list[MaracArea] = Field(default_factory=list)  # neighbouring MARACs: transfers out and in
     home: Path = Path("var")
 
     @property
     def agency_domains(self) -> list[str]:
         """Every domain a referral may come from, as the sender checks take them."""
-        return [domain for agency in self.agencies for domain in agency.domains]
+        return [domain for agency in self.agencies for domain in agency.domains] + [
+            domain for area in self.marac_areas for domain in area.domains]
 
 
 def _secrets(model: BaseModel) -> list[Secret]:
     found: list[Secret] = []
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if isinstance(value, Secret):
-            found.append(value)
-        elif isinstance(value, BaseModel):
-            found.extend(_secrets(value))
+        for item in value if isinstance(value, list) else [value]:  # agencies, and each one's passwords
+            if isinstance(item, Secret):
+                found.append(item)
+            elif isinstance(item, BaseModel):
+                found.extend(_secrets(item))
     return found
 
 
@@ -245,7 +193,8 @@ def usable_problems(config: Config) -> list[str]:
         problems.append(f"the '{config.sender.backend}' sender sends from the mailbox account, so it needs "
                         f"[mailbox] backend = \"{config.sender.backend}\"")
     found = findings(config)
-    return found.unsafe + found.errors + problems + template_problems(config.documents.templates)
+    return found.unsafe + found.errors + problems + template_problems(config.documents.templates,
+                                                                       config.meetings.model == "virtual")
 
 
 def config_findings(config: Config) -> tuple[list[str], list[str]]:
@@ -284,7 +233,12 @@ def _check(secure: Security | None, agencies: list[Agency] | None, idva: Idva | 
 
 def findings(config: Config, today: dt.date | None = None) -> Findings:
     """What the checks beyond each setting's own shape find in a configuration that parsed."""
-    return _check(config.security, config.agencies, config.idva, config.meetings, today or dt.date.today())
+    found = _check(config.security, config.agencies, config.idva, config.meetings, today or dt.date.today())
+    found.add(area_findings(config.marac_areas, config.security.secure_domains, today or dt.date.today(),
+                            tuple(d for agency in config.agencies for d in agency.domains)))
+    found.add(lead_findings(config.meetings.cutoff_working_days,
+                            config.meetings.lead(config.documents.circulate_working_days)))
+    return found
 
 
 def is_secure_address(address: str, secure_domains: list[str]) -> bool:

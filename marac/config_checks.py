@@ -226,8 +226,20 @@ def meeting_findings(rule: MeetingRule, today: dt.date) -> Findings:
     return found
 
 
-def template_problems(folder: Path) -> list[str]:
-    """Every meeting template opens, and uses only variables the service provides, in whole tags."""
+def lead_findings(cutoff_working_days: int, circulate_working_days: int) -> Findings:
+    """Papers that go out before the referral cut-off miss the cases listed in between."""
+    found = Findings()
+    if circulate_working_days > cutoff_working_days:
+        found.warnings.append(
+            f"the meeting papers go out {circulate_working_days} working days before each meeting, but referrals "
+            f"are still listed until {cutoff_working_days} working days before it, so a case listed in between is "
+            "not on the papers; make [meetings] circulate_working_days at most cutoff_working_days")
+    return found
+
+
+def template_problems(folder: Path, virtual: bool = False) -> list[str]:
+    """Every meeting template opens, and uses only variables the service provides, in whole tags (a
+    virtual MARAC's document too: required when `virtual`, checked wherever it is present)."""
     from generators.documents.check import EXPECTED
     from generators.documents.check import template_problems as check
     problems: list[str] = []
@@ -237,4 +249,10 @@ def template_problems(folder: Path) -> list[str]:
             problems.append(f"the template {path} is missing")
             continue
         problems.extend(check(path.read_bytes(), expected, name=path.name))
+    from generators.updates.render import EXPECTED as VIRTUAL
+    for kind, expected in VIRTUAL.items():
+        if (folder / kind).exists():
+            problems.extend(check((folder / kind).read_bytes(), expected, name=kind))
+        elif virtual:
+            problems.append(f"the template {folder / kind} is missing (a virtual MARAC sends it for each case)")
     return problems

@@ -69,6 +69,8 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
             return _date(path, value).isoformat()
         if kind is Kind.INT and path.endswith("dash_score_stated") and _risk_level(value):
             return None  # "Risk Score: High": a level; the checklist's own count is the score
+        if kind is Kind.INT and path.endswith("dash_score_stated"):
+            value = _ANSWERED_YES.sub("", value)  # "Has a DASH been completed? Score: Yes – 16": the score is 16
         if kind is Kind.INT:
             return normalise.parse_age(value) if path.endswith(".age") else normalise.parse_int(value)
         if kind is Kind.LIST:
@@ -84,6 +86,9 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
         severity = "warning" if path.endswith(".postcode") else "error"
         problems.append(Problem(f"{_label(path)}: {exc}", path, severity))  # type: ignore[arg-type]
         return value if path.endswith(".postcode") else ([] if kind is Kind.LIST else None)
+
+
+_ANSWERED_YES = re.compile(r"^\s*yes\s*[-\u2013\u2014,:;]\s*(?=\d)", re.IGNORECASE)
 
 
 def _risk_level(text: str) -> bool:
@@ -232,11 +237,22 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
         # The score a referral form states is compared with the count once the message's files are
         # joined (parsers.join): the checklist is often a file of its own.
         extra_yes = sum(1 for answer in extra.values() if answer == "yes")
-        if isinstance(printed_total, int) and not score <= printed_total <= score + extra_yes:
+        stated = values.get("referral.dash_score_stated")
+        unread = sum(1 for a in answers.values() if a is None)
+        if isinstance(stated, int) and score < stated <= score + unread and not stated <= score + extra_yes:
+            # The file states a total its answers read fall short of, and enough answers were not read to
+            # explain it: the recount is of a partial read, the referrer counted every answer. Keep their
+            # total, never a silent recount, and say so (the coordinator triages on it: 14 or more).
+            dash["score"] = stated
+            problems.append(Problem(f"the checklist states a total of {stated} 'yes' answers but only {score} were "
+                                    f"read as yes ({unread} questions have no answer read): the stated total is "
+                                    "kept; check the answers", "dash.score", "warning"))
+        elif isinstance(printed_total, int) and not score <= printed_total <= score + extra_yes:
             problems.append(Problem(f"the checklist's own total of 'yes' answers is {printed_total} but {score} of "
                                     "its questions are read as yes: check the answers", "dash.score", "warning"))
-        if not any(answers.values()):
-            # a score of 0 from a checklist none of whose answers could be read would pass for "no risk"
+        if not any(answers.values()) and not any(extra.values()):
+            # a score of 0 from a checklist none of whose answers could be read would pass for "no risk" (a
+            # stand-alone stalking checklist, its answers all in `extra`, was read: it has no RIC score to give)
             problems.append(Problem("a DASH checklist was found but none of its answers could be read, so its "
                                     "score of 0 means nothing: read it by hand", "dash.score"))
 

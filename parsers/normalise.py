@@ -137,9 +137,9 @@ def parse_bool(value: str | bool) -> bool | None:
     raise NotUnderstood(f"'{value}' is not a yes or no")
 
 
-_AS_WRITTEN = re.compile(r"\(\s*(?:please\s+)?delete\s+(?:as\s+)?(?:appropriate|applicable)\s*\)|"
-                         r"^\s*(?:y\s*/\s*n|yes\s*/\s*no)(?:\s*/\s*(?:not\s+known|n/?k|dk|don'?t\s+know))?\s+(?=\S)",
-                         re.IGNORECASE)
+_AS_WRITTEN = re.compile(r"\(\s*(?:please\s+)?delete\s+(?:as\s+)?(?:appropriate|applicable)\s*\)|^\s*(?:y\s*/\s*n|"
+                         r"yes\s*/\s*no|y\s+or\s+n|yes\s+or\s+no)(?:\s*/\s*(?:not\s+known|n/?k|dk|don'?t\s+know))?"
+                         r"\s*\??\s+(?=\S)", re.IGNORECASE)
 
 
 def _both_offered(key: str) -> bool:

@@ -14,8 +14,10 @@ from .normalise import symbol_glyphs, vocabulary
 
 SYMBOL_CHECKED = symbol_glyphs("checked")
 SYMBOL_UNCHECKED = symbol_glyphs("unchecked")
-CHECKED_GLYPHS = "☒☑✓✔✗✘■☓⊠" + SYMBOL_CHECKED
-UNCHECKED_GLYPHS = "☐□" + SYMBOL_UNCHECKED
+# Radio buttons as a web form saved to Word or PDF shows them: "◉ Yes ○ No" (⦿, 🔘 chosen; ◯ not).
+RADIO_ON, RADIO_OFF = "◉⦿🔘", "○◯"
+CHECKED_GLYPHS = "☒☑✓✔✗✘■☓⊠" + RADIO_ON + SYMBOL_CHECKED
+UNCHECKED_GLYPHS = "☐□" + RADIO_OFF + SYMBOL_UNCHECKED
 TICKED = "\u2612"  # what a reader writes for a ticked box
 UNTICKED = "\u2610"
 # A tick box whose state the file does not carry (⯑; a PDF drawn from a form whose boxes were
@@ -43,6 +45,7 @@ def _mark_value(mark: str) -> bool:
 def tokens(text: str, typed_x: bool = False) -> list[Token]:
     """Marks and the non-blank text between them, in order."""
     pattern = re.compile(f"{_MARK.pattern}|{_TYPED_X.pattern}") if typed_x else _MARK
+    text = _radios(text)
     found: list[Token] = []
     position = 0
     for match in pattern.finditer(text):
@@ -59,8 +62,19 @@ def _add_text(found: list[Token], piece: str) -> None:
         found.append(cleaned)
 
 
+def _radios(text: str) -> str:
+    """ "● Yes ○ No": a black circle is the chosen radio button only beside an empty one; alone it is a bullet."""
+    return text.replace("●", "◉") if "●" in text and any(g in text for g in RADIO_OFF) else text
+
+
 def has_mark(text: str) -> bool:
-    return _MARK.search(text) is not None
+    return _MARK.search(_radios(text)) is not None
+
+
+def options_only(text: str) -> bool:
+    """Marks and answer words alone ("◉ Yes  ○ No", "☐ Y ☒ N"): an answer, with no label of its own."""
+    found = tokens(text) if has_mark(text) else []
+    return bool(found) and all(isinstance(t, bool) or is_option(t) for t in found)
 
 
 def is_option(text: str) -> bool:
@@ -159,8 +173,8 @@ NOT_TICKS = _NOT_TICKS
 
 def interpret(text: str | None) -> RawValue:
     """A printed value: None when blank, ticks read as their choice, otherwise the text as written."""
-    if text is None or not text.strip():
-        return None
+    if text is None or not text.strip(" /\t\n\r\u2002\u00a0"):
+        return None  # blank, or the "  /   /  " of a date's day, month and year boxes left untouched
     choice = read_choice(text)
     return text.strip() if choice is NOT_TICKS else choice  # type: ignore[return-value]
 

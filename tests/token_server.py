@@ -24,6 +24,7 @@ import trustme
 TENANT = "6b1f6e1e-0000-4000-8000-00000000a11c"
 CLIENT_ID = "3e9a1c55-0000-4000-8000-0000000c11e7"
 CLIENT_SECRET = "not-a-real-client-secret-41d2"
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
 @dataclass
@@ -34,6 +35,7 @@ class TokenServer:
     tenant: str = TENANT
     client_id: str = CLIENT_ID
     client_secret: str = CLIENT_SECRET
+    certificate_pem: bytes | None = None  # the app's registered certificate: assertions signed with its key
     issued: dict[str, float] = field(default_factory=dict)  # token -> time.time() it expires
     token_requests: list[dict[str, list[str]]] = field(default_factory=list)
     introspected: list[tuple[str, bool]] = field(default_factory=list)  # token, accepted
@@ -82,6 +84,31 @@ class TokenServer:
     def valid(self, token: str) -> bool:
         return self.issued.get(token, 0.0) > time.time()
 
+    def _credential_ok(self, form: dict[str, list[str]], audience: str) -> bool:
+        """A client secret, or a JWT assertion signed with the registered certificate's key (as Microsoft's
+        sign-in service checks it: x5t#S256 names the certificate, aud is the token endpoint)."""
+        if "client_assertion" not in form:
+            return form.get("client_secret") == [self.client_secret]
+        if self.certificate_pem is None or form.get("client_assertion_type") != [ASSERTION_TYPE]:
+            return False
+        import base64
+        import hashlib
+
+        import jwt
+        from cryptography import x509
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        cert = x509.load_pem_x509_certificate(self.certificate_pem)
+        assertion = form["client_assertion"][0]
+        thumb = base64.urlsafe_b64encode(hashlib.sha256(cert.public_bytes(Encoding.DER)).digest()).rstrip(b"=")
+        if str(jwt.get_unverified_header(assertion).get("x5t#S256", "")).rstrip("=").encode() != thumb:
+            return False
+        try:
+            claims = jwt.decode(assertion, cert.public_key(), algorithms=["PS256", "RS256"], audience=audience)
+        except jwt.InvalidTokenError:
+            return False
+        return claims.get("iss") == claims.get("sub") == self.client_id
+
     def answer(self, method: str, path: str, form: dict[str, list[str]]) -> tuple[int, dict[str, Any]]:
         base = f"{self.authority_url}/{self.tenant}"
         if path == f"/{self.tenant}/v2.0/.well-known/openid-configuration":
@@ -89,7 +116,7 @@ class TokenServer:
                          "token_endpoint": f"{base}/oauth2/v2.0/token"}
         if path == f"/{self.tenant}/oauth2/v2.0/token" and method == "POST":
             self.token_requests.append(form)
-            if form.get("client_id") != [self.client_id] or form.get("client_secret") != [self.client_secret]:
+            if form.get("client_id") != [self.client_id] or not self._credential_ok(form, f"{base}/oauth2/v2.0/token"):
                 return 401, {"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret."}
             return 200, {"token_type": "Bearer", "expires_in": self.lifetime, "access_token": self.issue()}
         if path == "/introspect" and method == "POST":

@@ -3,8 +3,11 @@
 Pure functions: template bytes and records in, .docx bytes out; no files, no network, no logging.
 Values are data, never template source: the context holds plain strings that Jinja escapes on output
 (autoescape), so `Zoë O'Brien & <Tom>` prints as written and `{{ 7*7 }}` in a form value prints as
-typed. Ordering rules live here, not in the templates: cases with children first, each group by case
-number. The names the context provides are listed in check.EXPECTED (a test keeps the two in step).
+typed. Ordering rules live here, not in the templates, in SafeLives' order: new cases with children
+first (children's agencies may then leave), then adult-only new cases, then cases heard here 12 months or
+more ago (`CaseEntry.twelve_months_passed`), each group by case number. Statuses print as the tracker's
+drop-down spells them (`MeetingPack.statuses`), whatever case the store keeps. The names the context
+provides are listed in check.EXPECTED (a test keeps the two in step).
 """
 from __future__ import annotations
 
@@ -55,10 +58,13 @@ def case_number_key(case_number: str) -> tuple[Any, ...]:
                  for part in re.findall(r"\d+|\D+", case_number))
 
 
-def order_cases(cases: Iterable[CaseEntry]) -> tuple[list[CaseEntry], list[CaseEntry]]:
-    """(cases with children, adult-only cases), each by case number: children's agencies may then leave."""
+def order_cases(cases: Iterable[CaseEntry]) -> tuple[list[CaseEntry], list[CaseEntry], list[CaseEntry]]:
+    """(new cases with children, new adult-only cases, cases whose 12 months have passed), each by case
+    number; the last group has its cases with children first too."""
     ordered = sorted(cases, key=lambda case: case_number_key(case.case_number))
-    return [c for c in ordered if c.has_children], [c for c in ordered if not c.has_children]
+    new = [c for c in ordered if not c.twelve_months_passed]
+    returning = sorted((c for c in ordered if c.twelve_months_passed), key=lambda c: not c.has_children)
+    return [c for c in new if c.has_children], [c for c in new if not c.has_children], returning
 
 
 def same_agency(a: str | None, b: str | None) -> bool:
@@ -82,17 +88,36 @@ def repeat_text(case: CaseEntry) -> str:
     return f"Repeat (previous case {previous})" if previous else "Repeat"
 
 
+def flags_text(case: CaseEntry) -> str:
+    """The agenda's flags, one per line: repeat, transfer, heard here before."""
+    flags = [repeat_text(case)] if case.repeat else []
+    if clean(case.transferred_from):
+        flags.append(f"Transferred from {clean(case.transferred_from)}")
+    if case.twelve_months_passed:
+        flags.append(f"Last heard {format_date(case.last_heard)}" + (
+            f" (case {clean(case.last_heard_case)})" if clean(case.last_heard_case) else ""))
+    return "\n".join(flags) or "New"
+
+
+def reason_text(case: CaseEntry) -> str:
+    reasons = "\n".join(clean(r) for r in case.reasons if clean(r)) or "Reason not given"
+    score = f"DASH score {case.dash_score}" if case.dash_score is not None else "DASH score not given"
+    return f"{reasons}\n{score}"
+
+
 def case_context(case: CaseEntry) -> Context:
     perpetrators = [person_context(p) for p in case.perpetrators]
     children = [person_context(c) for c in case.children]
     return {
         "case_number": clean(case.case_number), "repeat": case.repeat, "repeat_text": repeat_text(case),
-        "previous_case": clean(case.previous_case),
+        "previous_case": clean(case.previous_case), "flags_text": flags_text(case),
+        "reason_text": reason_text(case), "dash_score": "" if case.dash_score is None else str(case.dash_score),
+        "transferred_from": clean(case.transferred_from),
         "referring_agencies": "\n".join(clean(a) for a in case.referring_agencies if clean(a)),
         "victim": person_context(case.victim), "perpetrators": perpetrators, "children": children,
         # One line per person: a coordinator's template needs one tag per cell, not a nested loop.
         "perpetrators_text": "\n".join(p["summary"] for p in perpetrators) or "None recorded",
-        "children_text": "\n".join(c["summary"] for c in children),
+        "children_text": "\n".join(c["summary"] for c in children) or "None recorded",
         "has_children": case.has_children,
     }
 
@@ -101,15 +126,25 @@ def meeting_context(meeting: Meeting) -> Context:
     area = clean(meeting.area_name)
     # Areas are configured as "Exampleshire" or "Exampleshire MARAC"; print MARAC once either way.
     name = area if area.casefold().endswith("marac") else f"{area} MARAC"
+    name = f"Emergency {name}" if meeting.emergency else name
     return {"name": name, "area_name": area, "date": format_date(meeting.date), "time": clean(meeting.time),
             "venue": clean(meeting.venue), "chair": clean(meeting.chair)}
 
 
-def action_context(action: Action) -> Context:
+def status_text(status: str | None, statuses: Sequence[str]) -> str:
+    """A status as the tracker's drop-down spells it ("open" is printed "Open"); any other as typed."""
+    words = " ".join(clean(status).split())
+    return next((listed for listed in statuses if listed.casefold() == words.casefold()), words)
+
+
+def action_context(action: Action, pack: MeetingPack) -> Context:
+    person = action.victim or next((c.victim for c in pack.cases if c.case_number == action.case_number), None)
+    victim = person_context(person)["summary"] if person else ""  # as the agenda prints it
     return {"action_ref": clean(action.action_ref), "case_number": clean(action.case_number),
             "description": clean(action.description), "agency": clean(action.agency),
             "owner": clean(action.owner), "deadline": format_date(action.deadline, "not set"),
-            "status": clean(action.status), "agreed": format_date(action.meeting, "")}
+            "status": status_text(action.status, pack.statuses), "agreed": format_date(action.meeting, ""),
+            "victim": victim}
 
 
 def agency_context(agency: Agency) -> Context:
@@ -122,28 +157,29 @@ def sorted_actions(actions: Iterable[Action]) -> list[Action]:
                                           a.action_ref))
 
 
-def _case_groups(pack: MeetingPack, agency: Agency | None) -> tuple[list[Context], list[Context]]:
-    with_children, adult_only = order_cases(pack.cases)
-
+def _case_groups(pack: MeetingPack, agency: Agency | None) -> tuple[list[Context], ...]:
     def build(case: CaseEntry) -> Context:
         context = case_context(case)
         if agency is not None:  # the agency already holds its own referral: say so on its research form
             context["referred_by_agency"] = any(same_agency(r, agency.name) for r in case.referring_agencies)
         return context
-    return [build(c) for c in with_children], [build(c) for c in adult_only]
+    return tuple([build(c) for c in group] for group in order_cases(pack.cases))
 
 
 def _pack_context(pack: MeetingPack, agency: Agency | None = None) -> Context:
-    child_cases, adult_cases = _case_groups(pack, agency)
+    child_cases, adult_cases, returning_cases = _case_groups(pack, agency)
     return {
         "meeting": meeting_context(pack.meeting),
         "confidentiality_statement": clean(pack.confidentiality_statement),
-        "incomplete_actions": [action_context(a) for a in sorted_actions(pack.incomplete_actions)],
-        "child_cases": child_cases, "adult_cases": adult_cases, "cases": child_cases + adult_cases,
-        "case_count": len(child_cases) + len(adult_cases), "child_case_count": len(child_cases),
-        "adult_case_count": len(adult_cases),
+        "incomplete_actions": [action_context(a, pack) for a in sorted_actions(pack.incomplete_actions)],
+        "child_cases": child_cases, "adult_cases": adult_cases, "returning_cases": returning_cases,
+        "cases": child_cases + adult_cases + returning_cases,
+        "case_count": len(child_cases) + len(adult_cases) + len(returning_cases),
+        "child_case_count": len(child_cases), "adult_case_count": len(adult_cases),
+        "returning_case_count": len(returning_cases),
         "expiring_cases": sorted((clean(n) for n in pack.expiring_cases), key=case_number_key),
         "agencies": [agency_context(a) for a in pack.agencies],
+        "next_meeting": format_date(pack.next_meeting, "to be confirmed"),
     }
 
 
@@ -167,7 +203,7 @@ def actions_context(pack: MeetingPack, agency: Agency, actions: Sequence[Action]
     if strays:
         raise ValueError(f"actions {', '.join(strays)} belong to another agency, not {agency.name!r}")
     return {"meeting": meeting_context(pack.meeting), "agency": agency_context(agency),
-            "actions": [action_context(a) for a in sorted_actions(actions)]}
+            "actions": [action_context(a, pack) for a in sorted_actions(actions)]}
 
 
 class _Environment(SandboxedEnvironment):

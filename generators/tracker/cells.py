@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .ooxml import escape, serial
@@ -36,23 +36,33 @@ class Styles:
     date: int
     datetime: int
     header: int
+    header_editable: int  # a column people may edit: its heading is yellow, as the page footer explains
+
+
+EDITABLE_FILL = "FFFF99"  # the yellow the desk's review.xlsx uses for "type here"
 
 
 def register_styles(ws: object) -> Styles:
-    def style(number_format: str | None = None, wrap: bool = False, quote: bool = False, bold: bool = False) -> int:
+    def style(number_format: str | None = None, wrap: bool = False, quote: bool = False, bold: bool = False,
+              editable: bool = False) -> int:
         cell = WriteOnlyCell(ws)
-        cell.alignment = Alignment(vertical="top", wrap_text=wrap or None)
+        # Headings wrap between words, so a narrow column shows its whole heading when printed.
+        cell.alignment = Alignment(vertical="top", wrap_text=wrap or bold or None)
         if number_format:
             cell.number_format = number_format
         if quote:
             cell.quotePrefix = True
         if bold:
-            cell.font = Font(bold=True)
+            # Black on yellow for an editable heading: the table style's white text would not show.
+            cell.font = Font(bold=True, color="000000") if editable else Font(bold=True)
+        if editable:
+            cell.fill = PatternFill(fill_type="solid", start_color=EDITABLE_FILL, end_color=EDITABLE_FILL)
         return int(cell.style_id)  # registers the style with the workbook
 
     return Styles(text=style(), wrap=style(wrap=True), text_quoted=style(quote=True),
                   wrap_quoted=style(wrap=True, quote=True), date=style("dd/mm/yyyy"),
-                  datetime=style("dd/mm/yyyy hh:mm"), header=style(bold=True))
+                  datetime=style("dd/mm/yyyy hh:mm"), header=style(bold=True),
+                  header_editable=style(bold=True, editable=True))
 
 
 def cell_xml(ref: str, value: CellValue, styles: Styles, wrap: bool) -> str:
@@ -73,14 +83,15 @@ def cell_xml(ref: str, value: CellValue, styles: Styles, wrap: bool) -> str:
 
 
 def rows_xml(rows: Iterable[Sequence[CellValue]], styles: Styles, wrap_columns: frozenset[int],
-             header: Sequence[str]) -> tuple[bytes, int]:
-    """sheetData rows, header (if any) first; returns the XML and the last row number."""
+             header: Sequence[str], editable: frozenset[int] = frozenset()) -> tuple[bytes, int]:
+    """sheetData rows, header (if any) first, the `editable` columns' headings marked; returns the XML and
+    the last row number."""
     letters = [get_column_letter(i + 1) for i in range(max(len(header), 1))]
     parts = []
     if header:
         parts.append('<row r="1">')
-        parts += [f'<c r="{letters[i]}1" s="{styles.header}" t="inlineStr"><is><t xml:space="preserve">'
-                  f'{escape(h)}</t></is></c>' for i, h in enumerate(header)]
+        parts += [f'<c r="{letters[i]}1" s="{styles.header_editable if i in editable else styles.header}"'
+                  f' t="inlineStr"><is><t xml:space="preserve">{escape(h)}</t></is></c>' for i, h in enumerate(header)]
         parts.append("</row>")
     first = 2 if header else 1
     number = first - 1

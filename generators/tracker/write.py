@@ -7,7 +7,8 @@ openpyxl's output here, because openpyxl's per-cell writer takes about 2.5 s on 
 benchmark, half the 5 s aim for a whole sync.
 
 The workbook is shared with every agency: nothing here carries a victim's name. Cases are identified by
-case number only.
+case number only. It is printed too (for the chair, the steering group), so each sheet carries its print
+settings (`print_setup`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -23,6 +25,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from .cells import register_styles, rows_xml
@@ -31,6 +34,7 @@ from .layout import (
     ACTION_HEADERS,
     CASE_HEADERS,
     CONFLICT_HEADERS,
+    EDITABLE,
     FINISHED,
     MEETING_HEADERS,
     ActionRow,
@@ -52,6 +56,7 @@ class _SheetPlan:
     wrap_columns: frozenset[int] = frozenset()
     table: str | None = None
     hidden: bool = False
+    editable: frozenset[int] = frozenset()  # columns people may edit: headings marked, explained when printed
 
 
 def _unique_headers(headers: Sequence[str]) -> tuple[str, ...]:
@@ -78,6 +83,37 @@ def _list_formula(items: Sequence[str]) -> str | None:
 
 def _not_finished(status_ref: str, statuses: Sequence[str]) -> list[str]:
     return [f'{status_ref}<>"{s}"' for s in statuses if s.casefold() in FINISHED and '"' not in s]
+
+
+MARKING = "OFFICIAL-SENSITIVE"
+EDITABLE_NOTE = "Yellow headings: the columns you may edit"
+A4 = 9  # SpreadsheetML's paper size code
+
+
+def print_setup(ws: Any, columns: int, last_row: int, editable: bool) -> None:
+    """How a sheet prints, whichever program prints it: A4 landscape scaled to one page wide (as many
+    pages down as the rows need); the header row repeated on every page; a print area, so a stray cell far
+    away adds no blank pages; OFFICIAL-SENSITIVE (the Government Security Classification) at the top and
+    bottom of every page with "Page X of Y"; and, where people may edit columns, a footer saying that
+    their headings are yellow."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # 0: as many pages down as needed
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.gridLines = True  # a printed row is read across the page: keep its lines
+    ws.print_title_rows = "1:1"
+    ws.print_area = f"A1:{get_column_letter(max(columns, 1))}{max(last_row, 2)}"
+    # "&B" bold, "&A" the sheet's name, "&P" / "&N" this page and the number of pages.
+    ws.oddHeader.center.text = f"&B{MARKING}"
+    ws.oddHeader.left.text = "MARAC action tracker: &A"
+    ws.oddFooter.center.text = f"&B{MARKING}"
+    ws.oddFooter.right.text = "Page &P of &N"
+    if editable:
+        ws.oddFooter.left.text = EDITABLE_NOTE
 
 
 def _action_sheet_features(ws: object, plan: _SheetPlan, last_row: int, statuses: Sequence[str],
@@ -119,12 +155,14 @@ def build_workbook(actions: Sequence[ActionRow], cases: Sequence[CaseRow], meeti
     action_rows = [a.cells() for a in actions] + [tuple(r) for r in kept_rows]
     plans = [
         _SheetPlan("Actions", header, action_rows,
-                   (18, 12, 16, 50, 24, 20, 12, 14, 14, 50, 40) + (16,) * len(extra_columns), wide, "Actions_table"),
+                   (18, 12, 16, 40, 24, 20, 12, 14, 14, 36, 24) + (16,) * len(extra_columns), wide, "Actions_table",
+                   editable=frozenset(ACTION_HEADERS.index(h) for h in EDITABLE.values())),
         _SheetPlan("Conflicts", CONFLICT_HEADERS, [c.cells() for c in conflicts],
-                   (18, 16, 20, 40, 40, 12, 18), frozenset({3, 4}), "Conflicts_table"),
+                   (18, 16, 20, 40, 40, 12, 18), frozenset({3, 4}), "Conflicts_table",
+                   editable=frozenset({CONFLICT_HEADERS.index("Decision")})),
         _SheetPlan("Cases", CASE_HEADERS, [c.cells() for c in cases], (16, 12, 12, 8, 10, 60),
                    table="Cases_table"),
-        _SheetPlan("Meetings", MEETING_HEADERS, [m.cells() for m in meetings], (12, 10, 40, 30, 8, 8, 10),
+        _SheetPlan("Meetings", MEETING_HEADERS, [m.cells() for m in meetings], (12, 10, 40, 30, 8, 8, 20),
                    table="Meetings_table"),
     ]
     lists_sheet = None
@@ -141,7 +179,7 @@ def _assemble(plans: list[_SheetPlan], statuses: Sequence[str], due_soon_days: i
     for plan in plans:
         ws = wb.create_sheet(plan.title)
         styles = register_styles(ws)
-        sheet_xml, last_row = rows_xml(plan.rows, styles, plan.wrap_columns, plan.header)
+        sheet_xml, last_row = rows_xml(plan.rows, styles, plan.wrap_columns, plan.header, plan.editable)
         injected[plan.title] = (sheet_xml, last_row, max(len(plan.header), 1))
         for i, width in enumerate(plan.widths):
             ws.column_dimensions[get_column_letter(i + 1)].width = width
@@ -149,6 +187,7 @@ def _assemble(plans: list[_SheetPlan], statuses: Sequence[str], due_soon_days: i
             ws.sheet_state = "hidden"
             continue
         ws.freeze_panes = "A2"
+        print_setup(ws, len(plan.header), last_row, bool(plan.editable))
         if plan.table:
             # An empty table still needs one (blank) data row to be a valid Excel table.
             ref = f"A1:{get_column_letter(len(plan.header))}{max(last_row, 2)}"

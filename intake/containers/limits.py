@@ -1,9 +1,10 @@
 """What one message may unpack: the limits (Limits), what is left of them (Budget), a file found
-inside a container (Packed), and a container refused as a whole (Refused) with the sentence saying why.
+inside a container (Packed), a container refused as a whole (Refused) with the sentence saying why, and
+a file no password opened (Locked).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Packed:
     data: bytes
     depth: int
     zips: int
+    private: bool = False  # taken out of a password-protected file: read, never kept on disk nor passed on
 
 
 class Refused(Exception):
@@ -36,6 +38,10 @@ class Refused(Exception):
     def __init__(self, sentence: str) -> None:
         super().__init__(sentence)
         self.sentence = sentence
+
+
+class Locked(Refused):
+    """Password-protected, and none of the passwords given opened it: kept as it came, for a person."""
 
 
 @dataclass
@@ -47,6 +53,8 @@ class Budget:
     containers: int = 0
     seconds: float = 0.0
     open_containers: bool = True  # False: containers are kept whole, never opened
+    # Passwords to try on password-protected files, in turn; never logged, never in a sentence.
+    passwords: tuple[str, ...] = field(default=(), repr=False)
 
     def room(self, size: int) -> bool:
         return self.files < self.limits.max_files and self.bytes + size <= self.limits.max_total_bytes

@@ -12,14 +12,16 @@ from .meetings import scheduled_meeting
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from marac.store import cases
+    from marac.store import cases, transfers
     config, _, conn = open_store(args)
     meeting = scheduled_meeting(conn, config, args.meeting).isoformat() if args.meeting else None
     rows = cases.summaries(conn, meeting)
+    moved = transfers.transfer_columns(conn)  # inter-MARAC transfers: (from, to) by case number
     if args.json:
         out = []
         for row in rows:
             item = row.as_dict()
+            item["transferred_from"], item["transferred_to"] = moved.get(row.case_number, (None, None))
             if args.identify:
                 item["victims"] = [dict(r) for r in cases.victim_identity(conn, row.case_number)]
             out.append(item)
@@ -29,6 +31,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
         print(f"No cases listed for the meeting on {meeting}." if meeting else "No cases yet.")
     for row in rows:
         flags = " ".join(f for f, on in (("repeat", row.repeat), ("children", row.children)) if on)
+        came, went = moved.get(row.case_number, (None, None))
+        flags += "".join(f"  {what} {area}" for what, area in (("transferred from", came), ("transferred to", went))
+                         if area)
         print(f"{row.case_number}  {row.meeting or 'no meeting yet':<14} {row.status:<9} "
               f"{row.referrals} referral(s): {', '.join(row.agencies) or 'agency not stated'}  {flags}".rstrip())
         for warning in row.warnings:

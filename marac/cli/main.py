@@ -11,10 +11,12 @@ from marac.config import ConfigError
 
 from .common import DEFAULT_CONFIG, UsageError
 from .listing import cmd_audit, cmd_cases, cmd_desk
+from .meetings import add_commands as add_meeting_commands
 from .papers import cmd_tracker_sync, documents_command
 from .records_commands import add_commands as add_records_commands
 from .report_commands import add_commands as add_report_commands
 from .service_commands import (cmd_check_config, cmd_demo, cmd_init, cmd_parse, cmd_process_once, cmd_run)
+from .transfer_commands import add_commands as add_transfer_commands
 
 __all__ = ["UsageError", "build_parser", "main"]
 
@@ -61,8 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "minutes":
             p.add_argument("--import", dest="import_file", help="read completed minutes back")
         p.set_defaults(func=documents_command(name))
+    add_meeting_commands(sub)
     add_records_commands(sub)
     add_report_commands(sub)
+    add_transfer_commands(sub)
     p = sub.add_parser("tracker", help="the shared action tracker spreadsheet")
     p.add_argument("action", choices=["sync"])
     p.set_defaults(func=cmd_tracker_sync)

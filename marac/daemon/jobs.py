@@ -16,7 +16,7 @@ from typing import Callable
 
 from marac import logs
 from marac.config import Config
-from marac.flow.desk_prints import print_waiting_forms
+from marac.flow.desk_prints import DeskPrinter
 from marac.meetings import circulation, reminders
 from marac.meetings.minutes_import import import_minutes
 from marac.records import retention
@@ -61,17 +61,18 @@ def log_audit_head(conn: sqlite3.Connection) -> None:
     logs.event("audit.head", count=last_id, head=head)
 
 
-def schedule(conn: sqlite3.Connection, config: Config, home: Path) -> list[Job]:
+def schedule(conn: sqlite3.Connection, config: Config, home: Path, printer: DeskPrinter) -> list[Job]:
     every = config.schedule
     return [
         Job("documents", every.documents_minutes * 60, lambda today: circulation.due(conn, config, home, today)),
         Job("minutes", every.minutes_minutes * 60, lambda today: import_dropped_minutes(conn, config, home)),
         Job("reminders", every.reminders_minutes * 60, lambda today: reminders.due_reminders(conn, config, today)),
+        Job("minutes-reminder", every.reminders_minutes * 60, lambda today: reminders.minutes_overdue(conn, config, today)),
         # A large workbook takes seconds to read and merge, so not on every pass.
         Job("tracker", config.tracker.sync_minutes * 60, lambda today: sync_tracker_now(conn, config, home, today)),
         # A rewrite of the whole audit table is caught by comparing its head with these daily lines.
-        # LibreOffice takes seconds a form: done here, between passes, never while a referral waits.
-        Job("desk-prints", 0, lambda today: print_waiting_forms(home / "exceptions")),
+        # LibreOffice takes seconds a form: printed in a thread of its own, never while a referral waits.
+        Job("desk-prints", 0, lambda today: printer.nudge()),
         Job("audit-head", 24 * 3600, lambda today: log_audit_head(conn)),
         Job("retention", 24 * 3600, lambda today: retention.purge(conn, config, home, today)),
         # Cheap, and queued at most once a day: looked at every ten minutes so it goes soon after 07:30.

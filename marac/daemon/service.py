@@ -20,6 +20,7 @@ from marac.config import Config, findings
 from marac.flow import desk_folder
 from marac.flow.decisions import DeskLoop
 from marac.flow.delivery import deliver_due
+from marac.flow.desk_prints import DeskPrinter
 from marac.flow.pipeline import Outcome, Pipeline
 from marac.store import cases, db, outbox
 from marac.store.sync_state import SyncStateStore
@@ -90,7 +91,8 @@ class Service:
         self.parsers = ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes)
         self.pipeline = Pipeline(self.conn, self.config, self.parsers, self.home / "exceptions", self.mailbox.name)
         self.desk = DeskLoop(self.pipeline)
-        self.jobs = jobs.schedule(self.conn, self.config, self.home)
+        self.printer = DeskPrinter(self.home / "exceptions")
+        self.jobs = jobs.schedule(self.conn, self.config, self.home, self.printer)
         for sub in ("approved", "rejected"):
             (self.home / "exceptions" / sub).mkdir(parents=True, exist_ok=True)
         # Half-written files and folders of ours from a crash or a full disk (never a person's files).
@@ -174,6 +176,7 @@ class Service:
     def process_once(self) -> PassResult:
         result = self.drain()
         self.due_jobs(result)
+        self.printer.wait()  # a one-off pass leaves the desk as the daemon would, prints included
         logs.event("pass.done", count=result.referrals + result.exceptions, exception=result.exceptions,
                    pending=outbox.pending_count(self.conn), problems=result.failed)
         return result
@@ -229,6 +232,7 @@ class Service:
         self.mailbox.interrupt()
 
     def close(self) -> None:
+        self.printer.stop()
         if self._desk_watch is not None:
             self._desk_watch.stop()
             self._desk_watch.join(timeout=5)

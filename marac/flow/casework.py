@@ -98,8 +98,16 @@ def area_problems(config: Config, joined: dict[str, Any]) -> list[dict[str, Any]
     district = str(postcode).split()[0].upper()
     if district in districts:
         return []
+    likely = next((a for a in config.marac_areas if district in {d.upper() for d in a.postcode_districts}), None)
+    if likely is not None:  # name the MARAC and how to send the case there (marac/flow/transfer_out.py)
+        return [Problem(f"outside area: postcode district {district} is covered by {likely.name}; to transfer the "
+                        f"case there, write {likely.code} in transfer.txt in this folder and move the folder into "
+                        "exceptions/approved/", "referral.victim.postcode").as_dict()]
+    codes = ", ".join(a.code for a in config.marac_areas)
+    how = (f" To transfer it, write the MARAC's code ({codes}) in transfer.txt in this folder and move the folder "
+           "into exceptions/approved/" if codes else "")
     return [Problem(f"outside area: postcode district {district} is not covered by this MARAC; "
-                    "transfer to another MARAC?", "referral.victim.postcode").as_dict()]
+                    f"transfer to another MARAC?{how}", "referral.victim.postcode").as_dict()]
 
 
 def repeat_problems(joined: dict[str, Any], placement: Placement) -> list[dict[str, Any]]:

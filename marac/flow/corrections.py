@@ -65,13 +65,16 @@ def _fields_json(folder: Path) -> tuple[dict[str, Any] | None, list[dict[str, An
     return recheck(data)
 
 
-def _base(folder: Path, parse: Parse) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[Path]]:
+def _base(folder: Path, parse: Parse, opened: list[tuple[bytes, str]] | None = None,
+          ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[Path]]:
     dropped = dropped_forms(folder)
     if dropped:
         return join(parse([(p.read_bytes(), p.name) for p in dropped])), [], dropped
     base, problems = _fields_json(folder)
     if base is not None or problems:
         return base, problems, []
+    if opened:  # forms a password opened (never written to the folder): read in place of attachments/
+        return join(parse(opened)), [], []
     originals = [p for p in sorted((folder / "attachments").glob("*"))
                  if p.is_file() and p.suffix.lower() in FORM_SUFFIXES]
     if originals:
@@ -79,9 +82,10 @@ def _base(folder: Path, parse: Parse) -> tuple[dict[str, Any] | None, list[dict[
     return None, [], []
 
 
-def read_folder(folder: Path, parse: Parse) -> Corrected:
-    """The referral an approved folder now stands for, with the problems in what was typed."""
-    base, problems, dropped = _base(folder, parse)
+def read_folder(folder: Path, parse: Parse, opened: list[tuple[bytes, str]] | None = None) -> Corrected:
+    """The referral an approved folder now stands for, with the problems in what was typed. `opened`:
+    the message's forms as a password opened them, read instead of the locked files in attachments/."""
+    base, problems, dropped = _base(folder, parse, opened)
     sheet = folder / REVIEW
     if not sheet.exists():
         return Corrected(base, problems, base, None, dropped)

@@ -7,28 +7,39 @@ to the desk with the new problems written into README.txt and review.xlsx. Rejec
 turned down (or, for a match question, the two are different people) with the reason in reason.txt.
 Nothing is deleted: handled folders move to exceptions/done/, and every decision is recorded in the
 audit table.
+
+A form no password opened waits for the coordinator's password.txt (marac.flow.desk_folder.UNLOCK): it
+is read and deleted before anything else happens to the folder, whatever the decision, tried before
+the agency's configured passwords, and never written anywhere; the forms it opens are read in memory
+(the folder and the IDVA copy keep them as sent; what was read goes to fields.json, as any form's does,
+so a folder that comes back for a correction needs no password again). A password that opens nothing
+sends the folder back with a sentence that does not quote it.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import mimetypes
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from intake.attachments import Attachment, Letter, read_letter
+from intake.attachments import Attachment, Letter, read_letter, sender_of
+from intake.files import atomic_write
 from intake.identity import MessageKey, key_of
 from marac import logs
+from marac.config_passwords import passwords_for
 from marac.referral import meeting_dates, rules
 from marac.store import audit, cases, desk_rows, ledger
 from marac.store.db import transaction
 from parsers.problem import Problem
 
-from . import corrections
+from . import corrections, desk_folder, transfer_in, transfer_out
 from .casework import area_problems
 from .pipeline import ASK_REFERRER, Pipeline, local_date
 
@@ -72,6 +83,29 @@ def _move(folder: Path, target_dir: Path) -> None:
 
 
 BACK = "Checked again after your correction: this still needs attention."
+# password.txt, however Windows named it ("Password.txt", or "password.txt.txt" with extensions hidden).
+PASSWORD_FILE = re.compile(r"^password(\.txt)*$", re.IGNORECASE)
+
+
+def _take_password(folder: Path) -> tuple[str, ...]:
+    """The password the coordinator typed, as typed and trimmed; every password file is deleted at once,
+    read or not, so the password never outlives this moment on disk."""
+    found: list[str] = []
+    for path in [p for p in folder.iterdir() if PASSWORD_FILE.match(p.name) and p.is_file()]:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        finally:
+            path.unlink(missing_ok=True)
+        codec = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+        line = next((line for line in text.splitlines() if line.strip()), "")
+        found += [line, line.strip()]
+    return tuple(dict.fromkeys(p for p in found if p))
 
 
 def _with_dropped(letter: Letter, dropped: list[Path]) -> Letter:
@@ -100,14 +134,40 @@ class DeskLoop:
 
     def _decide(self, decision: Decision) -> None:
         row = decision.row
+        typed = _take_password(decision.folder)  # first, whatever the decision: it must not stay on disk
+        wanted = transfer_out.requested(decision.folder) if decision.approved else None
+        if wanted is not None:  # "transfer to <MARAC>": the case goes to another area (transfer_out.py)
+            refused = transfer_out.from_desk(self.conn, self.pipeline.config, self.exceptions_dir.parent, row,
+                                             wanted, decision.folder.name)
+            if refused:
+                self._bounce(decision, [Problem(refused).as_dict()], title="The case was not transferred.",
+                             what_to_do=transfer_out.DESK_HELP)
+            else:
+                _move(decision.folder, self.exceptions_dir / "done")
+            return
         if not decision.approved and row["kind"] != "match":
             self._reject(decision)
             return
         if row["kind"] == "outbox":
             self._resolve(decision, None, "resolved", "sent by hand")
             return
-        corrected = corrections.read_folder(decision.folder, self.pipeline.parsers.parse_many)
+        letter = self._unlocked(decision.folder, typed)
+        opened = [(a.data, a.filename) for a in letter.forms] if any(a.private for a in letter.forms) else None
+        corrected = corrections.read_folder(decision.folder, self.pipeline.parsers.parse_many, opened)
+        if opened and corrected.base is not None and not corrected.dropped:
+            # What the password opened, kept as read: should the folder come back, the next approval
+            # needs no password again.
+            atomic_write(decision.folder / corrections.FIELDS,
+                         (json.dumps(corrected.base, indent=2, ensure_ascii=False) + "\n").encode())
         joined = corrected.joined
+        locked = desk_folder.locked_title(letter.attachments)
+        if (joined is None or joined.get("referral") is None) and locked:
+            self._bounce(decision, [Problem(
+                "the password in password.txt did not open it (password.txt has been deleted): check the password "
+                "with the referrer and try again" if typed else
+                "no password was given: password.txt was not in the folder").as_dict()],
+                corrected, title=locked, what_to_do=desk_folder.UNLOCK)
+            return
         if joined is None or joined.get("referral") is None:
             self._bounce(decision, corrected.problems or [Problem(
                 "no referral was found to approve: no referral form could be read, no corrected form was put in "
@@ -120,9 +180,17 @@ class DeskLoop:
         else:
             self._approve_case(decision, corrected, joined, problems, received)
 
+    def _unlocked(self, folder: Path, typed: tuple[str, ...]) -> Letter:
+        """The folder's message read again with the coordinator's password and the agency's."""
+        try:
+            raw = (folder / "message.eml").read_bytes()
+        except OSError:
+            return Letter(None, "", None)
+        return read_letter(raw, passwords=typed + passwords_for(self.pipeline.config, sender_of(raw)))
+
     def _received(self, row: sqlite3.Row) -> dt.datetime:
         found = ledger.received_at(self.conn, row["message"])
-        return dt.datetime.fromisoformat(found) if found else dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.fromisoformat(found) if found else dt.datetime.now(dt.UTC)
 
     def _approve_unread(self, decision: Decision, corrected: corrections.Corrected, joined: dict[str, Any],
                         problems: list[dict[str, Any]], received: dt.datetime) -> None:
@@ -139,6 +207,8 @@ class DeskLoop:
             cases.add_referral(self.conn, case_id=case_id, message=decision.row["message"], parsed=joined,
                                received=received.isoformat(timespec="seconds"))
             ledger.set_case(self.conn, decision.row["message"], case_id)
+            transfer_in.mark(self.conn, self.pipeline.config, case_id, letter.sender, letter.subject,
+                             [a.filename for a in letter.attachments], joined)
             self.pipeline.queue_idva_copy(key, number, joined, letter, received, review=False)
             self._record(decision, case_id, number, f"approved: listed for {placement.meeting.isoformat()}")
         _move(decision.folder, self.exceptions_dir / "done")
@@ -192,7 +262,7 @@ class DeskLoop:
             digest.update(hashlib.sha256(form.read_bytes()).hexdigest().encode())
         letter = _with_dropped(read_letter(raw), corrected.dropped)
         self.pipeline.queue_idva_copy(MessageKey(None, digest.hexdigest()), number, joined, letter,
-                                      dt.datetime.now(dt.timezone.utc), review=False)
+                                      dt.datetime.now(dt.UTC), review=False)
 
     def _meeting(self, planned: str | None, received: dt.datetime) -> str:
         """The planned meeting, unless it has passed while the referral waited: then the next one."""
@@ -230,16 +300,17 @@ class DeskLoop:
         logs.event("desk.approved", case=number, folder=decision.folder.name[-12:])
 
     def _bounce(self, decision: Decision, problems: list[dict[str, Any]],
-                corrected: corrections.Corrected | None = None) -> None:
+                corrected: corrections.Corrected | None = None, title: str = BACK,
+                what_to_do: str = ASK_REFERRER) -> None:
         """Still wrong: back on the desk with the new problems, the coordinator's edits kept."""
         number = cases.number_of(self.conn, decision.row["case_id"]) if decision.row["case_id"] else None
         if corrected is not None:
             corrections.rewrite_review(decision.folder, corrected, problems, number, BACK)
         readme = decision.folder / "README.txt"
-        lines = [BACK, ""]
+        lines = [title, ""]
         lines += [f"- {p['message']}" + ("" if p.get("severity", "error") == "error" else " (warning)")
                   for p in problems]
-        lines += ["", ASK_REFERRER, "", "--- the earlier note ---", ""]
+        lines += ["", what_to_do, "", "--- the earlier note ---", ""]
         readme.write_text("\n".join(lines) + "\n" + (readme.read_text() if readme.exists() else ""))
         _move(decision.folder, self.exceptions_dir)
         logs.warning("desk.still_wrong", case=number, folder=decision.folder.name[-12:])

@@ -39,6 +39,24 @@ REVIEW_HELP = [
 ]
 
 
+UNLOCK = ("Ask the referrer for the password by phone (never by email). Type it alone on the first line of a "
+          "text file named password.txt, save it in this folder and move the folder into exceptions/approved/: "
+          "the service opens the form with it, deletes password.txt at once and keeps the password nowhere. "
+          "If the agency always uses the same password, it can be set in the configuration instead "
+          "(`passwords` in the agency's [[agencies]] entry). To turn the referral down, write why in "
+          "reason.txt and move the folder into exceptions/rejected/.")
+
+
+def locked_title(attachments: list[Attachment]) -> str | None:
+    """The desk's sentence for files no password opened, or None if none is locked."""
+    names = [f"'{plain.one_line(a.filename, 80)}'" for a in attachments if a.locked]
+    if not names:
+        return None
+    return (f"The form {names[0]} is password-protected" if len(names) == 1 else
+            f"The files {', '.join(names)} are password-protected") + (
+        ": put the password in password.txt in this folder and move the folder into exceptions/approved/.")
+
+
 @dataclass
 class DeskNote:
     """What goes on the desk. `title` is one plain sentence; `problems` the detail."""
@@ -116,6 +134,8 @@ def _write(tmp: Path, item: DeskNote, raw: bytes, received: dt.datetime, sender:
     (tmp / "attachments").mkdir(parents=True)
     (tmp / "message.eml").write_bytes(raw)
     used: set[str] = set()
+    # What a password opened is never written down: the folder keeps each file as the referrer sent it.
+    attachments = [a for a in attachments if not a.private]
     for a in attachments:
         stem, dot, ext = a.filename.rpartition(".")
         candidate, n = a.filename, 1

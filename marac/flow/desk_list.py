@@ -25,6 +25,13 @@ AWAITED = {
               "to approved/ (or to rejected/ with reason.txt)",
     "outbox": "the message sent by hand from Outlook (message.eml), then move the folder to rejected/",
 }
+# Set-aside messages whose next step is not "ask the referrer to resend it" (the ledger's reason).
+AWAITED_FOR_REASON = {
+    "password-protected": "the password: ask the referrer by phone, put it in password.txt in the folder and "
+                          "move the folder to approved/",
+    "secure-portal": "the form from the secure portal: open the link in message.eml in your browser, save the "
+                     "form into the folder and move it to approved/",
+}
 # Folder names are <yyyymmdd-hhmmss>-<case number or 'message'>-<hash, or outbox-<id>>.
 _NAME = re.compile(r"^(\d{8}-\d{6})-(.+)-([0-9a-f]{6,}|outbox-\d+)$")
 
@@ -75,9 +82,11 @@ def open_folders(conn: sqlite3.Connection, exceptions_dir: Path) -> list[OpenFol
         row = rows.get(folder.name)
         kind = row["kind"] if row is not None else ("outbox" if "-outbox-" in folder.name else "unread")
         kind = kind if kind in AWAITED else "unread"
+        reason = row["reason"] if row is not None else None
+        awaited = AWAITED_FOR_REASON.get(reason or "", AWAITED[kind]) if kind == "unread" else AWAITED[kind]
         match = _NAME.match(folder.name)
         number = row["case_number"] if row is not None else None
         if number is None and match and match.group(2) != "message":
             number = match.group(2)
-        found.append(OpenFolder(folder.name, _since(folder, row), number, _title(folder), AWAITED[kind]))
+        found.append(OpenFolder(folder.name, _since(folder, row), number, _title(folder), awaited))
     return sorted(found, key=lambda f: (f.since, f.name))

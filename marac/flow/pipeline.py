@@ -7,6 +7,7 @@ recorded (the message is recognised in the ledger and only moved).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 import time
@@ -16,22 +17,24 @@ from typing import Any, Callable, Iterator, Literal
 from zoneinfo import ZoneInfo
 
 from generators.idva_copy import build_idva_copy, idva_message_id
-from intake import plain
-from intake.attachments import Attachment, Letter, read_letter
+from intake import body, plain, portals
+from intake.attachments import Attachment, Letter, read_letter, sender_of
 from intake.headers import HeaderLimits, header_problems
 from intake.identity import MessageKey, key_of
 from intake.mailbox import Incoming
 from intake.sender_policy import sender_problems
 from marac import logs
 from marac.config import Config
+from marac.config_passwords import passwords_for
 from marac.referral import rules
 from marac.store import cases, desk_rows, ledger, outbox
 from marac.store.db import transaction
 from parsers.join import join
 from parsers.problem import Problem
 from parsers.sandbox import ParserPool
+from parsers.text import BODY_FILENAME, reads_like_referral
 
-from . import casework, desk_folder
+from . import casework, desk_folder, transfer_in
 
 # review: a case was opened (and the IDVA copy queued) but a person must check it on the desk.
 Outcome = Literal["referral", "review", "exception", "duplicate"]
@@ -83,6 +86,7 @@ class _Staged:
     key: MessageKey
     letter: Letter
     forms: list[Attachment]
+    from_body: bool = False  # the referral was typed into the email: its text is the one "form"
 
 
 @dataclass
@@ -187,7 +191,8 @@ class Pipeline:
         security = self.config.security
         refused = sender_problems(item.raw, self.config.agency_domains, security.require_known_sender,
                                   security.check_authentication_results,
-                                  trusted=[str(self.config.area.coordinator_email or "")])
+                                  trusted=[str(self.config.area.coordinator_email or ""),
+                                           *(area.email for area in self.config.marac_areas)])
         if refused:
             return self._exception(item, key, read_letter(item.raw, open_containers=False), desk_folder.DeskNote(
                 "The message was not processed: it did not come from a known agency, or failed its "
@@ -195,27 +200,52 @@ class Pipeline:
                 [Problem(m).as_dict() for m in refused]),
                 reason="unknown-sender")
         try:
-            letter = read_letter(item.raw)
+            letter = read_letter(item.raw, passwords=passwords_for(self.config, sender_of(item.raw)))
         except Exception:  # noqa: BLE001 - the email package can fail on hostile input in many ways
             return self._exception(item, key, None, desk_folder.DeskNote(
                 "The message is malformed and could not be read as an email.", ASK_RESEND),
                 reason="malformed")
         forms = letter.forms[: self.config.limits.max_attachments]
-        if not forms:
+        locked = desk_folder.locked_title(letter.attachments)  # forms no configured password opened
+        if not forms and locked:
             return self._exception(item, key, letter, desk_folder.DeskNote(
-                "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND,
-                _defects(letter)), reason="no-attachment")
+                locked, desk_folder.UNLOCK, _defects(letter)), reason="password-protected")
+        if not forms:
+            return self._no_form(item, key, letter)
         return _Staged(item, key, letter, forms)
+
+    def _no_form(self, item: Incoming, key: MessageKey, letter: Letter) -> _Staged | Outcome:
+        """No form attached: a secure portal's notice (the desk says how to fetch the form), a referral typed
+        into the email (read like a form, then checked by a person), or a message for a person to read."""
+        text = body.read_body(item.raw)
+        notice = portals.notice_in(item.raw, letter, text, portals.load(self.config.security.portal_patterns))
+        if notice is not None:
+            return self._exception(item, key, letter, desk_folder.DeskNote(notice.title, notice.what_to_do,
+                                                                           _defects(letter)), reason="secure-portal")
+        if body.reads_like_referral(text):
+            return _Staged(item, key, letter, [Attachment(BODY_FILENAME, "text/plain", text.text.encode())], True)
+        return self._no_attachment(item, key, letter)
+
+    def _no_attachment(self, item: Incoming, key: MessageKey, letter: Letter) -> Outcome:
+        return self._exception(item, key, letter, desk_folder.DeskNote(
+            "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND,
+            _defects(letter)), reason="no-attachment")
 
     def _finish(self, st: _Staged, parses: list[dict[str, Any]]) -> Outcome:
         if ledger.find(self.conn, st.key) is not None:  # the same message twice in one batch
             logs.event("message.already_handled", msg=st.key.short)
             return "duplicate"
+        if st.from_body and not any(reads_like_referral(p) for p in parses):
+            return self._no_attachment(st.item, st.key, st.letter)  # "Label: value" lines, but no referral
+        if st.from_body:  # the text read goes to the desk and, as the referral, to the IDVA service
+            st.letter = dataclasses.replace(st.letter, attachments=[*st.letter.attachments, *st.forms])
         joined = join(parses)
         problems = rules.check(joined, self.config.rules) + _defects(st.letter)
         if joined["referral"] is None:
+            locked = desk_folder.locked_title(st.letter.attachments)  # the referral may be the form still locked
             return self._exception(st.item, st.key, st.letter, desk_folder.DeskNote(
-                "No referral form could be read from the attachments.", ASK_RESEND, problems),
+                locked or "No referral form could be read from the attachments.",
+                desk_folder.UNLOCK if locked else ASK_RESEND, problems),
                 reason="no-referral", fields=joined)
         return self._accept(st.item, st.key, st.letter, joined, problems)
 
@@ -257,6 +287,8 @@ class Pipeline:
                                         received=received.isoformat(timespec="seconds"))
             cases.add_referral(self.conn, case_id=case_id, message=message_row, parsed=joined,
                                received=received.isoformat(timespec="seconds"))
+            transfer_in.mark(self.conn, self.config, case_id, letter.sender, letter.subject,  # from another MARAC?
+                             [a.filename for a in letter.attachments], joined)
             if folder is not None:
                 desk_rows.add(self.conn, folder.name, "match" if placement.kind == "possible" else "review",
                               case_id=case_id, message=message_row, match_case=placement.previous_case)

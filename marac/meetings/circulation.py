@@ -8,6 +8,10 @@ and why, is settled and reported before anything is queued.
 Each document goes through the outbox, so it is sent once even across crashes, and every case it names
 is recorded in the audit against each recipient when it is sent. Password protection (msoffcrypto) is
 optional; the password then goes by a separate message, or only to the coordinator.
+
+What goes out before a meeting depends on the model (`BEFORE`): the agenda and research forms, or for a
+virtual MARAC one "information and updates" document per case. An emergency MARAC's papers say so in
+their subject ("Emergency MARAC 3 December 2026: agenda").
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ from msoffcrypto.format.ooxml import OOXMLFile
 from generators.documents import render
 from generators.documents.model import Action, Agency, MeetingPack
 from generators.documents.stable import stable_docx
+from generators.updates.render import TEMPLATE as UPDATES_TEMPLATE
+from generators.updates.render import render_updates
 from intake.files import atomic_write
 from marac import logs
 from marac.config import Config, is_secure_address
@@ -37,8 +43,11 @@ from marac.store.db import transaction
 from . import pack
 
 TEMPLATES = {"agenda": "agenda.docx", "research": "research.docx", "minutes": "minutes.docx",
-             "actions": "actions.docx"}
-TITLES = {"agenda": "agenda", "research": "research form", "minutes": "minutes", "actions": "action list"}
+             "actions": "actions.docx", "updates": UPDATES_TEMPLATE}
+TITLES = {"agenda": "agenda", "research": "research form", "minutes": "minutes", "actions": "action list",
+          "updates": "information and updates"}
+# What goes out before a meeting, by itself, for each model ([meetings] model).
+BEFORE = {"meeting": ["agenda", "research"], "virtual": ["updates"]}
 DOCX = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
@@ -88,6 +97,11 @@ def build(conn: sqlite3.Connection, config: Config, kind: str, pack: MeetingPack
     every_case = tuple(c.case_number for c in pack.cases)
     if kind == "agenda":
         return [Built(kind, f"MARAC-{day}-agenda.docx", stable_docx(render.render_agenda(template, pack)), every_case)]
+    if kind == "updates":  # a virtual MARAC: one document per case, a section for every recipient
+        sections = list(pack.agencies) + ([idva] if idva else [])
+        return [Built(kind, f"MARAC-{day}-updates-{case.case_number}.docx",
+                      stable_docx(render_updates(template, pack.meeting, case, sections)), (case.case_number,))
+                for case in pack.cases]
     if kind == "minutes":
         return [Built(kind, f"MARAC-{day}-minutes.docx", stable_docx(render.render_minutes(template, pack)),
                       every_case)]
@@ -128,7 +142,7 @@ def compose_message(config: Config, to: str, subject: str, body: str, message_id
     msg["To"] = to
     msg["Subject"] = subject
     msg["Message-ID"] = message_id
-    msg["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
+    msg["Date"] = format_datetime(dt.datetime.now(dt.UTC))
     msg["Sensitivity"] = "Company-Confidential"
     if config.area.coordinator_email:
         msg["Reply-To"] = config.area.coordinator_email
@@ -138,8 +152,22 @@ def compose_message(config: Config, to: str, subject: str, body: str, message_id
     return msg.as_bytes(policy=email.policy.SMTP)
 
 
+def _wording(config: Config, doc: Built, agency: Agency, day: dt.date, emergency: bool) -> tuple[str, str]:
+    """(subject, first paragraph): the meeting's date and kind and the document's title; no names."""
+    marac = "Emergency MARAC" if emergency else "MARAC"
+    subject = f"{marac} {day:%-d %B %Y}: {TITLES[doc.kind]}"
+    if doc.kind == "updates":
+        subject += f", case {doc.cases[0]}"
+        return subject, (f"{config.area.name}: the information and updates document for case {doc.cases[0]} "
+                         f"is attached for {agency.name}. This MARAC holds no meeting: please complete your "
+                         f"agency's section (information, and actions with owner and deadline) and return it "
+                         f"to the MARAC coordinator by {day:%-d %B %Y}.\n")
+    what = f"the {TITLES[doc.kind]} for the {'emergency MARAC' if emergency else 'meeting'} on {day:%-d %B %Y}"
+    return subject, f"{config.area.name}: {what} is attached for {agency.name}.\n"
+
+
 def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency, day: dt.date,
-           report: Report, home: Path) -> None:
+           report: Report, home: Path, emergency: bool = False) -> None:
     digest = hashlib.sha256(doc.data).hexdigest()
     domain = config.area.mailbox_address.rpartition("@")[2]
     key = f"{doc.kind}:{day}:{_slug(agency.name)}:{digest[:16]}"
@@ -151,13 +179,12 @@ def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency,
         note = ("\nThe document is password-protected; the password reaches you in a separate message.\n"
                 if settings.password_channel == "separate-email" else
                 "\nThe document is password-protected; the MARAC coordinator will give you the password.\n")
-    body = (f"{config.area.name}: the {TITLES[doc.kind]} for the meeting on {day:%-d %B %Y} is attached for "
-            f"{agency.name}.\n{note}\nThis document is OFFICIAL-SENSITIVE. Do not forward it.\n")
+    subject, opening = _wording(config, doc, agency, day, emergency)
+    body = f"{opening}{note}\nThis document is OFFICIAL-SENSITIVE. Do not forward it.\n"
     attachment = (doc.filename, _encrypt(doc.data, password) if password else doc.data)
     added = outbox.enqueue(conn, purpose=f"document-{doc.kind}", dedupe_key=key, header_message_id=message_id,
                            recipients=[agency.email], case_number=None, document=doc.filename,
-                           payload=compose_message(config, agency.email, f"MARAC {day:%-d %B %Y}: {TITLES[doc.kind]}",
-                                            body, message_id, attachment),
+                           payload=compose_message(config, agency.email, subject, body, message_id, attachment),
                            cases=list(doc.cases), document_sha256=digest)
     if not added:
         return  # this very document has gone (or is going) to this agency already
@@ -199,7 +226,7 @@ def _recipients(config: Config, day: dt.date, kinds: list[str]) -> tuple[Agency 
         if why:
             withheld.append(f"{agency.name}: {why}")
     settings = config.idva
-    if not {"agenda", "research"} & set(kinds):
+    if not {"agenda", "research", "updates"} & set(kinds):
         return None, withheld
     if any(a.email.lower() == settings.email.lower() for a in config.agencies):
         return None, withheld  # listed as an agency too: it is sent what agencies are, once
@@ -213,7 +240,7 @@ def _recipients(config: Config, day: dt.date, kinds: list[str]) -> tuple[Agency 
 def _to(doc: Built, agencies: list[Agency], idva: Agency | None) -> list[Agency]:
     if doc.agency:  # an agency's own form goes to that agency, if it may be sent anything
         return [doc.agency] if doc.agency in agencies or doc.agency == idva else []
-    return agencies + ([idva] if idva and doc.kind == "agenda" else [])
+    return agencies + ([idva] if idva and doc.kind in ("agenda", "updates") else [])
 
 
 def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date, kinds: list[str],
@@ -229,9 +256,10 @@ def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date
     # Who gets what is settled, and told, before anything is queued.
     plan = [(doc, agency) for doc in documents for agency in _to(doc, agencies, idva)]
     report.sending = [f"{doc.filename} to {agency.name} <{agency.email}>" for doc, agency in plan]
+    emergency = meetings.kind(conn, day) == "emergency"
     with transaction(conn):
         for doc, agency in plan:
-            _queue(conn, config, doc, agency, day, report, home)
+            _queue(conn, config, doc, agency, day, report, home, emergency)
         for kind in kinds:
             meetings.record_circulated(conn, day, kind)
     logs.event("documents.queued", meeting=day.isoformat(), count=len(report.queued), withheld=len(report.withheld))
@@ -239,12 +267,14 @@ def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date
 
 
 def due(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> list[Report]:
-    """Agenda and research forms for each coming meeting, once, when its circulation day comes."""
+    """What goes out before each coming meeting (agenda and research forms, or a virtual MARAC's
+    documents), once, when its circulation day comes ([meetings] circulate_working_days before it)."""
     reports = []
-    for day in meetings.awaiting_agenda(conn, today):
+    kinds = BEFORE[config.meetings.model]
+    for day in meetings.awaiting_agenda(conn, today, kinds[0]):
         date_text = day.isoformat()
-        if today >= meeting_dates.working_days_before(day, config.documents.circulate_working_days):
-            report = circulate(conn, config, home, day, ["agenda", "research"], send=True)
+        if today >= meeting_dates.circulation_day(config.meetings, day, config.documents.circulate_working_days):
+            report = circulate(conn, config, home, day, kinds, send=True)
             atomic_write(home / "documents" / date_text / "circulation-report.txt", "\n".join(report.lines()) + "\n")
             reports.append(report)
     return reports

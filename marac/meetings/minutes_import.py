@@ -20,12 +20,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from generators.documents.render import format_date, same_agency
+from generators.documents.render import format_date
 from intake.files import atomic_write
 from marac import logs
-from marac.config import Agency, Config
+from marac.config import Config
 from marac.store import actions, audit, meetings
 from marac.store import cases as case_store
 from marac.store.db import transaction, utcnow
@@ -33,12 +31,12 @@ from parsers.minutes import ActionRow, read_minutes
 from parsers.minutes_attendance import AttendanceRow
 from parsers.normalise import NotUnderstood, parse_date
 
+from . import updates
+from .agency_names import configured_agencies, match_agency  # the names minutes may use
+
 PROBLEMS_FILE = "minutes-import-problems.txt"
 _REF_NUMBER = re.compile(r"-A(\d+)$")
 _CASE_NUMBER = re.compile(r"^([A-Z]{2,6})-(\d{4})-(\d{1,6})$")
-# Words people add to or drop from an agency's name without meaning another agency.
-_FILLER = {"the", "of", "and", "for", "service", "services", "team", "dept", "department", "marac", "council",
-           "county", "borough", "city", "unit"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,7 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)  # about the whole file: nothing was stored
     notes: list[str] = field(default_factory=list)  # stored, but worth a look
     problems_file: Path | None = None
+    title: str = "Minutes of the meeting on"
 
     @property
     def ok(self) -> bool:
@@ -73,48 +72,12 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         when = format_date(self.meeting, "date not known")
-        out = [(f"Minutes of the meeting on {when}: {len(self.stored)} action(s) added, {len(self.updated)} "
+        out = [(f"{self.title} {when}: {len(self.stored)} action(s) added, {len(self.updated)} "
                 f"updated, {len(self.unchanged)} unchanged, {len(self.rejected)} NOT stored")]
         out += [f"PROBLEM: {p}" for p in self.problems]
         out += [f"NOT stored: {r.line()}" for r in self.rejected]
         out += [f"Note: {n}" for n in self.notes]
         return out
-
-
-# --- agencies ------------------------------------------------------------------------------------
-
-def configured_agencies(config: Config) -> list[Agency]:
-    """The [[agencies]], plus the IDVA service: it takes actions at every MARAC and already receives
-    every referral, so it needs no Information Sharing Protocol entry of its own."""
-    agencies = list(config.agencies)
-    if not any(same_agency(a.name, config.idva.service) for a in agencies):
-        agencies.append(Agency(name=config.idva.service, email=config.idva.email, isp_signed=dt.date.min))
-    return agencies
-
-
-def _tokens(name: str) -> list[str]:
-    text = re.sub(r"['’`]", "", name.casefold()).replace("&", " and ")
-    return [t for t in re.sub(r"[^a-z0-9]+", " ", text).split() if t not in _FILLER]
-
-
-def _token_in(token: str, tokens: list[str]) -> bool:
-    # Short words (CSC, GP) must be exact; longer ones may carry a typo ("Polce", "Probabtion").
-    return any(token == t or (len(token) > 3 and fuzz.ratio(token, t) >= 80) for t in tokens)
-
-
-def match_agency(typed: str, names: list[str]) -> tuple[str | None, str | None]:
-    """(configured name, None) when `typed` names exactly one agency, else (None, a plain reason)."""
-    for name in names:
-        if same_agency(typed, name):
-            return name, None
-    words = _tokens(typed)
-    fits = [n for n in names if words and all(_token_in(t, _tokens(n)) for t in words)]
-    if len(fits) == 1:
-        return fits[0], None
-    if fits:
-        return None, f"the agency '{typed}' could be any of {', '.join(fits)}: write the agency in full"
-    # No "did you mean": the nearest name by spelling is often another agency sharing the area's name.
-    return None, f"'{typed}' is not one of the agencies in the MARAC's configuration"
 
 
 # --- deadlines -----------------------------------------------------------------------------------
@@ -232,8 +195,9 @@ def _offset(conn: sqlite3.Connection, case_id: int, meeting: dt.date) -> int:
 
 
 def _store(conn: sqlite3.Connection, good: _Good, row: ActionRow, meeting: dt.date,
-           report: ImportReport) -> None:
-    ref = f"{good.case_number}-A{_offset(conn, good.case_id, meeting) + row.row}"
+           report: ImportReport, ids: updates.ActionIds | None = None) -> None:
+    ref = (ids(good.case_id, good.case_number, good.agency) if ids else
+           f"{good.case_number}-A{_offset(conn, good.case_id, meeting) + row.row}")
     values = (good.description, good.agency, good.owner, good.deadline.isoformat())
     old = actions.find(conn, ref)
     if old is None:
@@ -269,18 +233,25 @@ def _coverage_notes(conn: sqlite3.Connection, meeting: dt.date, seen: set[str], 
 
 
 def import_minutes(conn: sqlite3.Connection, config: Config, data: bytes, source: str) -> ImportReport:
-    read = read_minutes(data)
+    """Minutes, or a virtual MARAC's information and updates document (read back the same way)."""
+    virtual = updates.read(data) if updates.is_updates(data) else None
+    read = virtual.minutes if virtual else read_minutes(data)
     report = ImportReport(source, read.meeting_date)
+    if virtual:
+        report.title = f"Information and updates for case {virtual.document.case_number} due on"
     with transaction(conn):
         if read.meeting_date is not None and _meeting_known(conn, read.meeting_date, report):
-            _import_rows(conn, config, read.rows, read.meeting_date, report)
+            _import_rows(conn, config, read.rows, read.meeting_date, report,
+                         updates.ActionIds(conn, read.meeting_date) if virtual else None)
             _import_attendance(conn, config, read.attendance, read.meeting_date, report)
+            if virtual:
+                updates.store_information(conn, config, virtual, report.notes, report.problems)
         if report.problems or read.problems:
             report.problems[:0] = read.problems
             if read.rows and not (report.stored or report.updated or report.unchanged or report.rejected):
                 report.problems.append(f"none of the {len(read.rows)} action row(s) were stored")
         audit.record(conn, event="decision", case_number=None, document=f"minutes {read.meeting_date or ''}".strip(),
-                     detail=json.dumps({"import": "minutes", "rows": len(read.rows), "added": len(report.stored),
+                     detail=json.dumps({"import": "updates" if virtual else "minutes", "rows": len(read.rows), "added": len(report.stored),
                                         "updated": len(report.updated), "unchanged": len(report.unchanged),
                                         "rejected": len(report.rejected), "problems": len(report.problems)}))
     report.problems_file = _write_problems(config.home, report)
@@ -311,14 +282,16 @@ def _meeting_known(conn: sqlite3.Connection, meeting: dt.date, report: ImportRep
 
 
 def _import_rows(conn: sqlite3.Connection, config: Config, rows: list[ActionRow], meeting: dt.date,
-                 report: ImportReport) -> None:
+                 report: ImportReport, ids: updates.ActionIds | None = None) -> None:
     names = [a.name for a in configured_agencies(config)]
     for row in rows:
         checked = _check(conn, row, meeting, names, report.notes)
         if isinstance(checked, RowProblem):
             report.rejected.append(checked)
         else:
-            _store(conn, checked, row, meeting, report)
+            _store(conn, checked, row, meeting, report, ids)
+    if ids:  # one agency's copy of one case's document: other cases and agencies are not missing from it
+        return
     seen = set(report.stored + report.updated + report.unchanged)
     # Canonical numbers too, so 'Case EXM-2026-7' counts as EXM-2026-0007 having actions.
     typed = {r.case_number for r in rows if r.case_number}

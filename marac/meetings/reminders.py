@@ -1,4 +1,5 @@
-"""Chasing actions: one reminder email before the deadline and one once it has passed, per open action.
+"""Chasing actions: one reminder email before the deadline and one once it has passed, per open action;
+and the coordinator's own: minutes not sent within `[meetings] minutes_working_days` of a meeting.
 
 `due_reminders` is safe to call on every daemon pass: the outbox dedupe key makes each reminder happen
 once per action, threshold and deadline (a deadline moved later by the coordinator is chased afresh).
@@ -16,11 +17,14 @@ from dataclasses import dataclass
 from generators.documents.render import format_date, same_agency
 from marac import logs
 from marac.config import Agency, Config, is_secure_address
-from marac.store import actions, audit, outbox
+from marac.referral.meeting_dates import is_working_day, working_days_after
+from marac.store import actions, audit, meetings, outbox
 from marac.store.db import transaction
 
-from .circulation import compose_message  # the one place outgoing mail is built, so headers stay the same
-from .minutes_import import configured_agencies
+from .agency_names import configured_agencies
+
+# The one place outgoing mail is built, so headers stay the same.
+from .circulation import compose_message
 from .pack import isp_in_date
 
 PURPOSE = "action-reminder"
@@ -150,3 +154,38 @@ def compose(config: Config, action: OpenAction, threshold: str, agency: Agency) 
         "If the action cannot be done by the deadline, say why, so the MARAC can review it.", "",
         f"{config.area.name}", "", "This email is OFFICIAL-SENSITIVE. Do not forward it.", ""])
     return subject, body
+
+
+# How far back a meeting's unsent minutes are still chased: beyond it, a new service on an old store
+# would otherwise greet the coordinator with a reminder for every meeting ever held.
+MINUTES_LOOKBACK = dt.timedelta(days=42)
+
+
+def minutes_overdue(conn: sqlite3.Connection, config: Config, today: dt.date) -> int:
+    """Remind the coordinator, once per meeting, when its minutes have not gone out (`minutes --send`)
+    within `minutes_working_days` working days of it. Subject and body carry the meeting's date and its
+    number of cases only. A virtual MARAC takes no minutes; returns how many reminders were queued."""
+    settings, to = config.meetings, config.area.coordinator_email
+    if settings.model == "virtual" or not to or not is_secure_address(to, config.security.secure_domains) \
+            or not is_working_day(today):  # the coordinator is chased on working days only
+        return 0
+    queued = 0
+    domain = config.area.mailbox_address.rpartition("@")[2]
+    with transaction(conn):
+        for day, count in meetings.held_between(conn, today - MINUTES_LOOKBACK, today - dt.timedelta(days=1)):
+            due = working_days_after(day, settings.minutes_working_days)
+            if today <= due or meetings.circulated(conn, day, "minutes"):
+                continue
+            key = f"minutes-reminder:{day.isoformat()}"
+            subject = f"MARAC {format_date(day)}: minutes not yet sent"
+            body = (f"The minutes of the MARAC on {format_date(day)} ({count} case{'s' if count != 1 else ''}) "
+                    f"have not been sent to the agencies yet. Minutes should go out within "
+                    f"{settings.minutes_working_days} working days of the meeting, that is by {format_date(due)}.\n\n"
+                    f"Send them with: run.py minutes --meeting {day.isoformat()} --send\n\n{config.area.name}\n")
+            message_id = f"<{key.replace(':', '.')}@{domain}>"
+            queued += outbox.enqueue(conn, purpose="minutes-reminder", dedupe_key=key, header_message_id=message_id,
+                                     recipients=[to], case_number=None, document=f"minutes reminder {day.isoformat()}",
+                                     payload=compose_message(config, to, subject, body, message_id, None), cases=[])
+    if queued:
+        logs.event("reminders.queued", count=queued, purpose="minutes-reminder")
+    return queued

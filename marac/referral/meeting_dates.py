@@ -62,6 +62,18 @@ def working_days_before(day: dt.date, n: int) -> dt.date:
     return current
 
 
+def working_days_after(day: dt.date, n: int) -> dt.date:
+    """The date `n` working days after `day`; `day` itself is never counted (n = 0 gives `day`)."""
+    if n < 0:
+        raise ValueError("the number of working days cannot be negative")
+    current = _day(day)
+    while n:
+        current += _ONE_DAY
+        if is_working_day(current):
+            n -= 1
+    return current
+
+
 def _next_working_day(day: dt.date) -> dt.date:
     while not is_working_day(day):
         day += _ONE_DAY
@@ -79,6 +91,10 @@ def _nth_weekday(year: int, month: int, weekday: int, week: int | str) -> dt.dat
 
 def _scheduled(settings: Meetings, start: dt.date, end: dt.date) -> list[dt.date]:
     """The dates the configuration names between start and end, before any bank-holiday rule."""
+    if settings.frequency == "daily":
+        sits = {_WEEKDAYS.index(name) for name in settings.weekdays}
+        return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)
+                if (start + dt.timedelta(days=n)).weekday() in sits]
     if settings.frequency == "dates":
         return [d for d in settings.dates if start <= d <= end]
     if settings.frequency == "monthly":
@@ -109,17 +125,19 @@ def _scheduled(settings: Meetings, start: dt.date, end: dt.date) -> list[dt.date
 def meeting_dates(settings: Meetings, start: dt.date, end: dt.date) -> list[dt.date]:
     """The meetings held between `start` and `end` inclusive, in order.
 
-    weekly / fortnightly: every 7 / 14 days in phase with `first_date` (before it too); monthly: the
-    Nth `weekday` of each month, or the last; dates: the explicit list. A scheduled date on a bank
-    holiday moves to the next working day (`on_bank_holiday = "next_working_day"`) or is dropped
-    ("skip"). The window applies to the date actually held, so a meeting moved into or out of the
-    window by a bank holiday is listed or not accordingly.
+    daily: each of the `weekdays` (Monday to Friday unless set) that is not a bank holiday; weekly /
+    fortnightly: every 7 / 14 days in phase with `first_date` (before it too); monthly: the Nth
+    `weekday` of each month, or the last; dates: the explicit list. A scheduled date on a bank holiday
+    moves to the next working day (`on_bank_holiday = "next_working_day"`) or is dropped ("skip"); a
+    daily MARAC's always drops, since the next working day sits anyway (or, for a MARAC that sits only
+    some weekdays, is a day its members keep for other work). The window applies to the date actually
+    held, so a meeting moved into or out of the window by a bank holiday is listed or not accordingly.
     """
     start, end = _day(start), _day(end)
     held: set[dt.date] = set()
     for day in _scheduled(settings, start - _MOVE_SLACK, end):
         if is_bank_holiday(day):
-            if settings.on_bank_holiday == "skip":
+            if settings.on_bank_holiday == "skip" or settings.frequency == "daily":
                 continue
             day = _next_working_day(day)
         if start <= day <= end:
@@ -138,6 +156,14 @@ def cutoff(settings: Meetings, meeting: dt.date) -> dt.date:
     meeting day itself.
     """
     return working_days_before(meeting, settings.cutoff_working_days)
+
+
+def circulation_day(settings: Meetings, meeting: dt.date, documents_lead: int) -> dt.date:
+    """The day a meeting's list and papers go out: `circulate_working_days` working days before it,
+    counted as the cut-off is (`documents_lead`, the [documents] setting, when [meetings] sets none).
+    For a daily MARAC sitting on Tuesday 29 December 2026 with a lead of 2, Christmas Day and the
+    Boxing Day holiday (Monday 28) are passed over: the list goes on Wednesday 23 December."""
+    return working_days_before(meeting, settings.lead(documents_lead))
 
 
 def next_meeting(settings: Meetings, received: dt.date) -> dt.date:
@@ -161,11 +187,11 @@ def next_meeting(settings: Meetings, received: dt.date) -> dt.date:
 def hearing_delay_warning(settings: Meetings, received: dt.date, meeting: dt.date) -> str | None:
     """A plain-sentence warning when `meeting` is more than the expected time after the referral.
 
-    Expected: within 4 weeks (28 days) for a weekly or fortnightly MARAC, 6 weeks (42 days) for a
-    monthly one or one with an explicit list of dates. Exactly 4 / 6 weeks is not late. None when in time.
+    Expected: within 4 weeks (28 days) for a daily, weekly or fortnightly MARAC, 6 weeks (42 days) for
+    a monthly one or one with an explicit list of dates. Exactly 4 / 6 weeks is not late. None when in time.
     """
     received, meeting = _day(received), _day(meeting)
-    weeks = 4 if settings.frequency in ("weekly", "fortnightly") else 6
+    weeks = 4 if settings.frequency in ("daily", "weekly", "fortnightly") else 6
     waited = (meeting - received).days
     if waited <= weeks * 7:
         return None

@@ -21,7 +21,9 @@ def decide(conn: sqlite3.Connection, folder: str, status: str) -> None:
 
 
 def with_case_numbers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
-    """Every desk row by folder name, with its case number (None for a message that opened no case)."""
-    rows = conn.execute("SELECT d.folder, d.kind, d.status, d.created_at, c.case_number FROM desk d"
-                        " LEFT JOIN cases c ON c.id = d.case_id").fetchall()
+    """Every desk row by folder name, with its case number (None for a message that opened no case) and
+    the reason the message was set aside (None for a referral to check)."""
+    rows = conn.execute("SELECT d.folder, d.kind, d.status, d.created_at, c.case_number, m.reason FROM desk d"
+                        " LEFT JOIN cases c ON c.id = d.case_id"
+                        " LEFT JOIN messages m ON m.id = d.message").fetchall()
     return {row["folder"]: row for row in rows}

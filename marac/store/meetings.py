@@ -26,12 +26,12 @@ def record_circulated(conn: sqlite3.Connection, day: dt.date, document: str) -> 
                  (day.isoformat(), document, utcnow()))
 
 
-def awaiting_agenda(conn: sqlite3.Connection, today: dt.date) -> list[dt.date]:
-    """Meetings from today on with cases listed whose agenda has not gone out yet."""
+def awaiting_agenda(conn: sqlite3.Connection, today: dt.date, document: str = "agenda") -> list[dt.date]:
+    """Meetings from today on with cases listed whose agenda (or other `document`) has not gone out yet."""
     rows = conn.execute(
         "SELECT DISTINCT m.date FROM meetings m JOIN cases c ON c.meeting = m.date AND c.status = 'listed'"
         " WHERE m.date >= ? AND NOT EXISTS (SELECT 1 FROM circulations x WHERE x.meeting = m.date"
-        " AND x.document = 'agenda')", (today.isoformat(),)).fetchall()
+        " AND x.document = ?) ORDER BY m.date", (today.isoformat(), document)).fetchall()
     return [dt.date.fromisoformat(date_text) for (date_text,) in rows]
 
 
@@ -41,3 +41,36 @@ def record_attendance(conn: sqlite3.Connection, day: dt.date, agency: str, repre
     conn.execute("INSERT OR REPLACE INTO attendance (meeting, agency, representative, status, information_sent,"
                  " recorded_at) VALUES (?,?,?,?,?,?)", (day.isoformat(), agency, representative or None, status,
                                                          information_sent, utcnow()))
+
+
+def add_emergency(conn: sqlite3.Connection, day: dt.date, venue: str, chair: str) -> bool:
+    """An emergency MARAC on `day`; False when the day already has a meeting (the case joins it)."""
+    return conn.execute("INSERT OR IGNORE INTO meetings (date, venue, chair, kind) VALUES (?,?,?,'emergency')",
+                        (day.isoformat(), venue, chair)).rowcount > 0
+
+
+def kind(conn: sqlite3.Connection, day: dt.date) -> str:
+    """'emergency' for an emergency MARAC, 'scheduled' otherwise (or when the store has no such meeting)."""
+    row = conn.execute("SELECT kind FROM meetings WHERE date = ?", (day.isoformat(),)).fetchone()
+    return str(row[0]) if row else "scheduled"
+
+
+def circulated(conn: sqlite3.Connection, day: dt.date, document: str) -> bool:
+    return conn.execute("SELECT 1 FROM circulations WHERE meeting = ? AND document = ?",
+                        (day.isoformat(), document)).fetchone() is not None
+
+
+def held_between(conn: sqlite3.Connection, first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:
+    """Meetings from `first` to `last` with cases heard or listed at them, and how many."""
+    rows = conn.execute("SELECT m.date, count(c.id) FROM meetings m JOIN cases c ON c.meeting = m.date"
+                        " AND c.status IN ('listed', 'heard') WHERE m.date BETWEEN ? AND ? GROUP BY m.date"
+                        " ORDER BY m.date", (first.isoformat(), last.isoformat())).fetchall()
+    return [(dt.date.fromisoformat(d), int(n)) for d, n in rows]
+
+
+
+def dates_between(conn: sqlite3.Connection, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Meetings the store holds from `first` to `last` (an emergency MARAC is only here)."""
+    rows = conn.execute("SELECT date FROM meetings WHERE date BETWEEN ? AND ? AND status != 'cancelled'"
+                        " ORDER BY date", (first.isoformat(), last.isoformat())).fetchall()
+    return [dt.date.fromisoformat(d) for (d,) in rows]

@@ -72,6 +72,7 @@ def purge_case(conn: sqlite3.Connection, case_id: int, case_number: str) -> dict
     # The tracker's record of what it last wrote (tracker_sync) stays: it is how the next sync knows the
     # workbook's rows of these actions are the service's own and takes them out (and then forgets them).
     counts["actions"] = conn.execute("DELETE FROM actions WHERE case_id = ?", (case_id,)).rowcount
+    counts["agency updates"] = conn.execute("DELETE FROM agency_updates WHERE case_id = ?", (case_id,)).rowcount
     conn.execute(f"DELETE FROM victim_keys WHERE referral_id IN ({refs})", (case_id,))
     counts["referrals"] = conn.execute("DELETE FROM referrals WHERE case_id = ?", (case_id,)).rowcount
     counts["desk entries"] = conn.execute("DELETE FROM desk WHERE case_id = ?", (case_id,)).rowcount

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..asides import opens_aside
 from ..model import RawValue
 from ..printed import clean_label, label_pairs, looks_like_data, short_line
+from ..tables.cells import direction, people_label
+from ..tables.known import known_label, names_section, run_on
 from ..ticks import interpret
 from .dash_lines import read_numbered
 from .tab_table import read_tab_table, wrapped_pair
@@ -83,7 +86,8 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         walk.heading(text, level)
         return
     bold = all_bold(paragraph)
-    pairs = label_pairs(text)
+    answer, walk.answer = walk.answer, None  # a loose label's answer goes on only on the very next lines
+    pairs = label_pairs(run_on(text))  # "Tel: …    Email: …": several pairs typed on one line
     if pairs is None and (wrapped := wrapped_pair(text)) is not None:
         pairs = [(wrapped[0], interpret(wrapped[1]))]
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
@@ -92,17 +96,35 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         walk.flush()  # "Visible high risk: 14 or more ticks on the DASH." explains a criterion
     elif pairs:
         _report_pairs(paragraph, pairs, walk)
+    elif not bold and not walk.guidance and known_label(text):
+        # "First name" on a line of its own, no colon (a web form saved to Word): the answer is the next line. Set
+        # apart by nothing, a label the table does not list would read as the answer's next line: only a box of
+        # people ("Children (names and ages)", a child a line) goes on over more lines.
+        walk.flush()
+        walk.pending, walk.loose = (clean_label(text), walk.section, False), people_label(text)
     elif walk.pending is not None and not bold:
         label, section, _ = walk.pending
         walk.pending = None
         walk.back_to(section)  # a bold label was taken for a heading until its value showed
-        walk.add(label, interpret(text), paragraph)
+        item = walk.add(label, interpret(text), paragraph)
+        walk.answer = item if walk.loose and isinstance(item.value, str) else None
+    elif answer is not None and not bold and short_line(text) and not direction(text) and not names_section(text):
+        answer.value = f"{answer.value}\n{text}"  # the answer box's next line: "Owen O'BRIEN, age 5" a child a line
+        walk.answer = answer
     elif bold and short_line(text):
         before = walk.section
         walk.heading(text)
-        if text.rstrip().endswith((":", "?")):
-            # A bold "Summary of risks:" may be a label with its answer on the lines below.
-            walk.pending = (clean_label(text), before, False)
+        loose = not text.rstrip().endswith((":", "?"))
+        if not loose or (not walk.guidance and known_label(text)):
+            # A bold "Summary of risks:" (or a bold "First name" the label table knows, with no colon) may be a
+            # label with its answer on the lines below.
+            walk.pending, walk.loose = (clean_label(text), before, False), loose
+    elif names_section(text):
+        walk.heading(text)  # "Perpetrator 2" (in italics, say) over the second one's details
+    elif opens_aside(text):
+        walk.heading(text)  # "Significant others (…) who are not …": the people below are no one's of the referral
+    elif bold and "\n" not in text and len(text.split()) <= 30 and not text.rstrip().endswith((".", "!")):
+        walk.heading(text)  # a long bold heading over answers ("SAFE contact details for the victim, …; GP details")
     else:
         walk.flush()  # a sentence of instructions
 

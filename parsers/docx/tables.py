@@ -10,7 +10,8 @@ from lxml import etree
 from ..tables.cells import instruction
 from ..tables.rows import read_rows
 from ..tables.walk import Cell, Row
-from .text import all_bold, bold_led, child_val, children, claimed, render, shaded, w
+from .set_apart import bold_led
+from .text import all_bold, child_val, children, claimed, render, shaded, w
 from .walk import WordCell, WordWalk
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..ticks import TICKED, UNTICKED
+from ..ticks import TICKED, UNTICKED, is_option
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -103,7 +103,11 @@ def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> 
         elif tag == w("p"):
             if out:
                 out.append("\n")
-            _render(child, marks, out)
+            picks = _picked(child)
+            for part in child if picks else [child]:
+                _render([part] if picks else part, marks, out)
+                if part in picks:
+                    out.append(f" {TICKED if picks[part] else UNTICKED}")  # "Y ☒   N ☐": read as ticks
         elif tag == w("r"):
             if _struck(child):
                 out.append(STRUCK)  # an option the referrer struck through is not the answer
@@ -124,6 +128,31 @@ def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> 
             out.append(_symbol(child))
         else:
             _render(child, marks, out)  # hyperlinks, smart tags, insertions, simple fields...
+
+
+def _shown(run: etree._Element) -> bool:
+    return any((t.text or "").strip() for t in run.iter(w("t")))
+
+
+def _lit(run: etree._Element) -> bool:
+    """Highlighted or shaded: how a referrer picks one of the printed options ("circle / highlight")."""
+    props = run.find(w("rPr"))
+    if props is None:
+        return False
+    shading = props.find(w("shd"))
+    return child_val(props, "highlight") not in ("", "none") or (
+        shading is not None and (shading.get(w("fill")) or "auto").lower() not in ("auto", "ffffff", ""))
+
+
+def _picked(paragraph: etree._Element) -> dict[etree._Element, bool]:
+    """A printed "Y  N" (or "Yes  No") with exactly one option highlighted, each option a run of its own: the
+    options with whether each was picked; empty for any other paragraph (nothing, or more than one, lit)."""
+    runs = [r for r in paragraph if r.tag == w("r") and _shown(r)]
+    options = [r for r in runs if is_option("".join(t.text or "" for t in r.iter(w("t"))))]
+    lit = [r for r in runs if _lit(r)]
+    if len(options) < 2 or len(lit) != 1 or lit[0] not in options:
+        return {}
+    return {r: r is lit[0] for r in options}
 
 
 def _hidden(run: etree._Element) -> bool:
@@ -262,64 +291,3 @@ def claimed(region: etree._Element, marks: Marks) -> bool:
     if any(e in marks.canonical for e in region.iter(w("sdt"), w("fldChar"))):
         return True
     return any(a in marks.canonical for a in region.iterancestors(w("sdt")))
-
-
-# --- a label set apart in bold at the start of a cell, its answer typed after it or below it -------------------
-
-def _shown(run: etree._Element) -> bool:
-    return any((t.text or "").strip() for t in run.iter(w("t")))
-
-
-def _split_bold(paragraph: etree._Element, marks: Marks) -> tuple[str, str] | None:
-    """A paragraph's bold start and the plain rest ("Home Telephone:" | " 0117 …"); None if it starts plain."""
-    lead: list[str] = []
-    rest: list[str] = []
-    seen_plain = False
-    for child in paragraph:
-        if child.tag == w("pPr"):
-            continue
-        shown = child.tag == w("r") and _shown(child)
-        if not seen_plain and shown and not _run_bold(child):
-            seen_plain = True
-        out: list[str] = []
-        _render([child], marks, out)
-        text = "".join(out)
-        if not seen_plain and not shown and not lead:
-            if text.strip():
-                return None  # a box or a control before the words: not a label set apart in bold
-            continue
-        (rest if seen_plain else lead).append(text)
-    if not lead or not "".join(lead).strip():
-        return None
-    return "".join(lead).strip(), "".join(rest).strip()
-
-
-def bold_led(cell: etree._Element, marks: Marks) -> list[tuple[str, str]] | None:
-    """ "Names and Dates of Birth" in bold on a cell's first line with the answer typed on the lines below, or a
-    bold "What is the preferred language?" with the answer after it: each bold label of the cell with the plain
-    text after it, up to the next bold label. None unless the cell starts with a bold label and has plain text
-    (an all-bold cell is a label; a plain one a value)."""
-    parts: list[list[str]] = []
-    for paragraph in children(cell, "p"):
-        if _has_struck(paragraph):
-            return None
-        split = _split_bold(paragraph, marks)
-        if split is not None and (split[1] or all_bold(paragraph)):
-            parts.append([split[0], split[1]])
-            continue
-        out: list[str] = []
-        _render([paragraph], marks, out)
-        text = "".join(out).strip()
-        if not text:
-            continue
-        if not parts:
-            return None
-        parts[-1][1] = f"{parts[-1][1]}\n{text}" if parts[-1][1] else text
-    if not parts or not any(value for _, value in parts):
-        return None
-    return [(label, value) for label, value in parts]
-
-
-def _has_struck(paragraph: etree._Element) -> bool:
-    """A paragraph with a struck-through option: render already reads it; not split here."""
-    return any(_struck(run) for run in paragraph.iter(w("r")))

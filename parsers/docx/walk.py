@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..model import Labelled
 from ..tables.walk import Cell, Walk
 from .text import Marks, w
 
@@ -37,6 +38,10 @@ class WordWalk(Walk):
     used: set[etree._Element] = field(default_factory=set)
     # The section each control or field sits in, for those reported by name instead.
     control_sections: dict[etree._Element, str | None] = field(default_factory=dict)
+    # A label printed with no colon ("First name" on a line of its own) waits in `pending` like any other, but its
+    # answer may run on over the next plain lines ("Children (names and ages)" over a child a line): `answer`.
+    loose: bool = False
+    answer: Labelled | None = None
 
     def use(self, *regions: etree._Element) -> None:
         """The controls in (or around) these regions were reported with their printed labels."""

@@ -112,12 +112,21 @@ def chosen_reason(item: Labelled, table: LabelTable) -> list[Labelled] | None:
     # "Please choose from the following: Professional Judgement": the printed direction before a drop-down
     value = _CHOOSE.sub("", item.value).strip()
     if len(value) > 80:
-        return _reasons_named(item, value, table)
+        return _reasons_named(item, value, table) or _told(item, value, table)
     if table.match(item.label, None).status == "ok":
         return None
     if _criterion(value, table) is None:
-        return _reasons_named(item, value, table)
+        return _reasons_named(item, value, table) or _told(item, value, table)
     return [replace(item, label=value, value=True)]
+
+
+def _told(item: Labelled, value: str, table: LabelTable) -> list[Labelled] | None:
+    """ "Reason for referral: Strangled during an argument; threats to kill": an account in words that names no
+    criterion, under a label that is only a reasons heading as listed, is the summary of the risks."""
+    words = table.words(item.label)
+    asks_why = words[:1] == ["why"] and any(w.startswith("referr") for w in words)  # "Why are you referring …?"
+    listed = table.sections.get(" ".join(words)) == "reasons" or asks_why
+    return [replace(item, label="summary of risks")] if listed and len(value.split()) >= 6 else None
 
 
 _CHOOSE = re.compile(r"^\s*please\s+(?:choose|select|pick|tick)\b[^:\n]{0,60}:\s*", re.IGNORECASE)

@@ -249,6 +249,13 @@ def identify_lines(lines: Sequence[tuple[str, int | None]]) -> tuple[list[Target
             targets[index] = _asked_again(lines[index][0] or "", target) or target
         elif target is not None:
             first_section.setdefault(target, sections[index])
+    for index, target in enumerate(targets):
+        mostly_extra = sum(isinstance(t, str) for t, x in zip(targets, sections) if x == sections[index]) > \
+            sum(isinstance(t, int) for t, x in zip(targets, sections) if x == sections[index])
+        if isinstance(target, int) and mostly_extra:
+            # a checklist of its own that is mostly extra questions (a stand-alone stalking screen): "Is the
+            # victim very frightened?" there is its own question, not SafeLives question 2
+            targets[index] = _asked_again(lines[index][0] or "", target) or target
     main = max(set(sections), key=lambda s: sum(isinstance(t, int) for t, x in zip(targets, sections) if x == s),
                default=0)
     version = _version([t for t, s in zip(targets, sections) if s == main and t is not None])

@@ -24,7 +24,7 @@ ROLE_BASE = {"referrer": "referral.referrer.", "victim": "referral.victim.",
              "perpetrator": "referral.perpetrators.*.", "child": "referral.children.*.", "dash": "dash."}
 ROLE_COLUMNS = {"referrer": REFERRER, "victim": VICTIM, "perpetrator": PERPETRATOR, "child": CHILD,
                 "dash": DASH_TOP}
-SECTION_KINDS = ("referrer", "victim", "perpetrator", "children", "reasons", "consent", "risks", "dash")
+SECTION_KINDS = ("referrer", "victim", "perpetrator", "children", "reasons", "consent", "risks", "dash", "others")
 ROW_COLUMNS = {"perpetrators": "perpetrator", "children": "child"}
 NAME_PARTS = ("forename", "surname")  # joined into `name` by the resolver
 ADDRESS_PARTS = ("street", "suburb", "town")  # "Street | Suburb | City" rows: joined into `address`, in this order
@@ -33,8 +33,12 @@ _PERSON_COLUMNS = frozenset(c for role in PERSONS for c in ROLE_COLUMNS[role]) |
 # In the perpetrator's own box, "Relationship to abuser: Son" is the victim's to him: his relationship to her.
 _SECTION_COLUMNS = {"dash": {"name": "completed_by"},
                     "perpetrator": {"relationship_to_perpetrator": "relationship_to_victim"}}
+# Under a checklist's own heading, the professional's name and the date at its head are the checklist's: who
+# completed it and when ("Name of Professional", "Date form completed" on a stand-alone stalking checklist).
+_SECTION_FIELDS = {"dash": {"referral.referrer.name": "dash.completed_by", "referral.referrer.date": "dash.date"}}
 
 CUTOFF = 88.0
+GLUED = 96.0  # the same letters, spaced differently
 MARGIN = 5.0
 _ARTICLES = frozenset({"the", "a", "an"})
 _FILLERS = frozenset({"of", "is", "are", "has", "have", "does", "do", "for", "their", "his", "her", "s", "to"})
@@ -46,6 +50,9 @@ _SAYS_WHAT = re.compile(r"\(\s*([^()\s]+(?:\s+[^()\s]+){2,15})\s*\)\s*$")
 _LAST_SENTENCE = re.compile(r"[.?!]\s+(?-i:[A-Z])[^.?!]*?\b((?:would|does|do|is|are|has|have|can)\s[^.?!]{10,120}\?)"
                             r"[^.?!]*$", re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"^\s*([^.?!]{10,120}[.?!])\s+(?-i:[A-Z])")
+# "Critical or imminent safety concerns Please list any …": three words or more before the ask (a person word the
+# resolver put before "Please outline …" is no label of its own)
+_BEFORE_PLEASE = re.compile(r"^\s*([^\s.?!]+(?:\s+[^\s.?!]+){2,15}?)\s+Please\s")
 _NUMBERING = re.compile(r"(?:q|no)?\d{1,2}[a-z]?|[a-h]|[ivx]{1,4}")
 _MEMO_SIZE = 4096
 Status = Literal["ok", "none", "ambiguous", "needs_section"]
@@ -104,6 +111,7 @@ class LabelTable:
     vocabulary: frozenset[str] = frozenset()  # every word of the table's wordings
     one_word_persons: tuple[str, ...] = ()
     choices: list[str] = field(default_factory=list)  # the wordings, in a list for rapidfuzz
+    glued_choices: list[str] = field(default_factory=list)  # the same, without their spaces
     # Labels whose box holds several fields (data [[combined]]): label words -> [(read as, recogniser)]
     combined: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     alias_markers: tuple[str, ...] = ()  # data [aliases] markers: "aka", "also known as", ...
@@ -112,6 +120,10 @@ class LabelTable:
     option_lists: dict[str, frozenset[str]] = field(default_factory=dict)
     # data [follow_ups]: "If not, why?" (label words) and, per question's path, the path it leads to
     follow_up_labels: frozenset[str] = frozenset()
+    dash_comment_labels: frozenset[str] = frozenset()  # data [dash_comments]: a checklist's one comment box
+    not_labels: frozenset[str] = frozenset()  # data [not_labels]: printed notes, never a field's label
+    place_phone_labels: frozenset[str] = frozenset()  # data [phone_after_place]: a bare "Tel no"
+    other_parties: tuple[str, ...] = ()  # data [other_parties]: "GP", "school": a label naming them is theirs
     follow_ups: dict[str, str] = field(default_factory=dict)
     _memo: dict[tuple[str, str | None], Match] = field(default_factory=dict, repr=False)
     _section_memo: dict[str, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)
@@ -216,11 +228,14 @@ class LabelTable:
             # "The Disability Discrimination Act 1995 defines … Under this definition would the client consider
             # themselves to be disabled? Y/N": a box that explains first asks its question last
             found = self._match_label(question.group(1), section_role)
-        first = _FIRST_SENTENCE.match(label) if found is NONE else None
-        # "Please give details why a referral is being made? Please provide as much information as possible. …"
+        first = (_FIRST_SENTENCE.match(label) or _BEFORE_PLEASE.match(label)) if found is NONE else None
+        # "Please give details why a referral is being made? Please provide as much information as possible. …";
+        # "Critical or imminent safety concerns Please list any immediate …": the label ends where the ask begins
         return self._match_label(first.group(1), section_role) if first is not None else found
 
     def _match_label(self, label: str, section_role: str | None) -> Match:
+        if " ".join(self.words(label)) in self.not_labels:
+            return NONE  # "NOTE: … accepts referrals only with consent": the form's own words, no answer
         variants = self._variants(self.words(label))
         for fuzzy in (False, True):
             fallback = NONE
@@ -259,6 +274,11 @@ class LabelTable:
             return [(text, 100.0)] if text in self.entries else []
         found = process.extract(text, self.choices, scorer=fuzz.token_sort_ratio,
                                 score_cutoff=CUTOFF - MARGIN, limit=20)
+        # A PDF's text breaks words apart ("Relati onship", "com munication"): the wording compared without its
+        # spaces as well, all but letter for letter ("perpetrator prn" is no "perpetrator")
+        glued = process.extract(text.replace(" ", ""), self.glued_choices, scorer=fuzz.ratio, score_cutoff=GLUED,
+                                limit=5)
+        found += [(self.choices[index], score, index) for _, score, index in glued]
         negated = bool(_NEGATIONS & set(text.split()))
         # "Who is it NOT safe to talk to" must never meet "who is it safe to talk to" halfway.
         return [(w, s) for w, s, _ in found if bool(_NEGATIONS & set(w.split())) == negated]
@@ -268,6 +288,9 @@ class LabelTable:
         """The path a table key stands for here, or None where the guard forbids it."""
         named = {w for w in query if w in PERSONS}
         unexplained = named - set(wording.split())
+        said, meant = f" {' '.join(query)} ", f" {wording} "
+        if any(f" {party} " in said and f" {party} " not in meant for party in self.other_parties):
+            return None  # "GP Address/ Contact" met "address … contact" halfway: the surgery's, not the child's
         if key.startswith("generic:"):
             column = key.removeprefix("generic:")
             if unexplained:
@@ -286,7 +309,9 @@ class LabelTable:
             return key if owner is None or owner in unexplained else None
         if owner is not None and owner not in named and section_role in PERSONS and owner != section_role:
             return None  # "Ethnicity" under the perpetrator's heading is not the victim's
-        return key
+        if named or "referr" in wording:
+            return key  # "Date of referral" under a checklist's heading is still the referral's
+        return _SECTION_FIELDS.get(section_role or "", {}).get(key, key)
 
 
 def _bound(memo: dict[Any, Any]) -> None:

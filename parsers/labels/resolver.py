@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import DashLine, Labelled, RawForm, RawValue, RowTable
-from ..normalise import parse_bool_or_none
+from ..fields import Kind, kind_of
+from ..model import Labelled, RawForm, RawValue, RowTable
+from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
+from .adults import adult_rows
 from .answers import LISTED, further_victim, stands_in
-from .dash_questions import identify_lines
+from .blocks import told_blocks
+from .dash_comments import comment_boxes, put_comments
+from .dash_resolve import dash_lines
 from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
+from .meaning import gender_in_label, gender_out_of_names, read_legend, settle
+from .per_name import split_per_name
 from .synonyms import load_table
 from .tidy import tidy
 from .values import expand
@@ -29,6 +35,10 @@ ROW_ROLES = ("perpetrator", "child")
 def _given(value: RawValue) -> bool:
     """A value is there (False counts: an unticked box says no)."""
     return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _bare_yes(value: RawValue) -> bool:
+    return value is True or (isinstance(value, str) and len(value.split()) == 1 and parse_bool_or_none(value) is True)
 
 
 def _worth_reporting(value: RawValue) -> bool:
@@ -54,6 +64,7 @@ class _Out:
         self.tagged = {p for p, v in raw.fields.items() if "=" not in p and _given(v)}
         self.tagged |= {p.partition("=")[0] for p, v in raw.fields.items() if "=" in p and v not in (None, False, "")}
         self.name_parts: dict[str, dict[str, RawValue]] = defaultdict(dict)
+        self.said_by: dict[str, str] = {}  # the label each value was read from
 
     def warn(self, message: str, path: str | None = None) -> None:
         self.problems.append(Problem(message, path, "warning"))
@@ -73,12 +84,21 @@ class _Out:
             # "Tenure: Privately rented": the plain answer says what the first box could not
             self.fields[path] = value
             return
+        if (earlier is False or _bare_yes(earlier)) and isinstance(value, str) and not _bare_yes(value) \
+                and kind_of(path) == Kind.TEXT and _given(value):
+            # an unticked "Organisational ☐" is no agency; "Interpreter needed? Yes" then "If yes, which language?
+            # Polish": the typed answer is the field's value
+            self.fields[path] = value
+            return
+        if isinstance(earlier, bool) and isinstance(value, bool) and label != self.said_by.get(path):
+            self.fields[path] = earlier or value  # a grid of ticks for one field ("Physical ☐ Learning ☒ disability")
+            return
         if _given(earlier):
-            if _worth_reporting(value) and value != earlier:
+            if _worth_reporting(value) and value != earlier and not (isinstance(value, str) and clean_text(value) is None):
                 self.warn(f"the label '{_shown(label)}' gives the {_describe(path)} again; the first one was used", path)
             return
         if _given(value) or path not in self.fields:
-            self.fields[path] = value
+            self.fields[path], self.said_by[path] = value, label
 
     def next_row(self, role: str) -> int:
         """The first row index after every row already given (by tags, labels or earlier tables)."""
@@ -95,6 +115,9 @@ class _Out:
         for path, parts in self.name_parts.items():
             order, glue = (ADDRESS_PARTS, ", ") if path.endswith(".address") else (("forename", "surname"), " ")
             joined = glue.join(str(parts[p]).strip() for p in order if isinstance(parts.get(p), str))
+            code = self.fields.get(path.removesuffix("address") + "postcode") if path.endswith(".address") else None
+            if joined and isinstance(code, str) and code.strip() and code.strip().casefold() not in joined.casefold():
+                joined = f"{joined}, {code.strip()}"  # its own "Postcode" box ends the address made of parts
             if joined and path not in self.tagged and not _given(self.fields.get(path)):
                 self.fields[path] = joined
 
@@ -110,8 +133,8 @@ class _Rows:
 
     def index(self, role: str, column: str, given: int | None, in_own_section: bool, filled: bool = True) -> int:
         index = self.current.get(role, 0) if given is None else given
-        if given is None and in_own_section and column in self.used[(role, index)]:
-            index += 1
+        if given is None and in_own_section and filled and column in self.used[(role, index)]:
+            index += 1  # a second "Contact tel no." left blank in his box starts no one
         self.current[role] = index
         if in_own_section and filled:  # an empty "Home Tel" before "Mobile" is no phone of his yet
             self.used[(role, index)].add(column)
@@ -127,12 +150,13 @@ def _report(out: _Out, label: str, found: Match) -> None:
         fields = " or ".join(_describe(c) for c in found.candidates)
         out.warn(f"the label '{_shown(label)}' could be the {fields}; it was not used")
     elif found.status == "needs_section":
-        column = (found.target or "?").lstrip("?").replace("_", " ")
+        column = (found.target or "?").lstrip("?").replace("_", " ") or "value"  # no field named: "whose value"
         out.warn(f"the label '{_shown(label)}' does not say whose {column} it is and has no heading "
                  "that does; it was not used")
 
 
 _FALLBACK_ROLES = ("referrer", "victim")
+_HAS_OWN_PHONE = (".gp", ".school")  # a phone label right after these is theirs
 
 
 def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
@@ -154,13 +178,21 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             # "Personal Information" over one box that goes on to "Name of abuser: …", "Date of birth: …": a
             # second "Date of birth" is not the victim's again but the person's named just before it
             found = table.match(item.label, nearest)
+        elif found.status != "ok" and nearest in PERSON_ROLES and role not in ("victim", "perpetrator") \
+                and nearest != role and item.title is None:
+            # a checklist's head: "Name of Stalker", then his "Date of birth"; "Name of Woman being referred" under
+            # the children's heading, then "Ethnic origin code", which no child has: the person just named has it
+            found = table.match(item.label, nearest)
         if found.status == "none" and (own := table.match(item.label, None)).status == "ok" \
                 and by_context(table, item, bare=False):
             # "Safe contact number" after "Perpetrator's name" in a box naming the client too: it says whose
             found = own
         if found.status != "ok" and role in (None, "victim", "perpetrator") \
+                and (nearest == "perpetrator" or table.section(item.section)[0] != "victim") \
                 and table.match(item.label, None).target == "?relationship_to_perpetrator":
-            # "Relationship with perpetrator: Son" outside a table of children: the victim's to him, so his to her
+            # "Relationship with perpetrator: Son" outside a table of children: the victim's to him, so his to her.
+            # Under her own heading ("PRIMARY VICTIM … Relationship to alleged perpetrator: Mother") it is what she
+            # is to him, which is not his field: left to his own box
             found = Match("ok", ROLE_BASE["perpetrator"] + "relationship_to_victim", 0)  # the first, named one
         if found.status != "ok" and role in (None, "victim") and table.match(item.label, None).target == "?date" \
                 and not _given(out.fields.get("referral.referrer.date")):
@@ -211,6 +243,12 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
         if path.startswith("referral.children.") and path.endswith(".name") and isinstance(item.value, str) \
                 and _NO_CHILD.match(item.value):
             continue  # "Children: 2", "No children", "As client": a count, none or the same ones, not a name
+        if path == "referral.additional_information" and (table.section(item.title)[0] in ROW_ROLES
+                                                           or table.section(item.section)[0] == "child"):
+            continue  # "Additional information" in a child's column or box is about the child, not the referral
+        if path.endswith(".phone") and (after or "").endswith(_HAS_OWN_PHONE) \
+                and " ".join(table.words(item.label)) in table.place_phone_labels:
+            continue  # "GP: Dr Abbott" then "Tel no": the surgery's number, not the person's
         before = (path, item.value)
         owners[item.section].add(owner_of(path))
         row_role = _row_role(path)
@@ -229,6 +267,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
         if further is not None and path.startswith("referral.victim."):
             # The victim box copied for a second victim ("Victim 2", from the Word reader).
             path = f"referral.additional_victims.{further}." + path.removeprefix("referral.victim.")
+        gender_in_label(item.label, path, out.fields)  # "Forename(s) (F)"
         out.put(path, item.value, item.label)
 
 
@@ -271,14 +310,19 @@ def _table_columns(t: RowTable, table: LabelTable, out: _Out) -> tuple[str, list
     if counts[best] == 0:
         return None
     if list(counts.values()).count(counts[best]) > 1:
-        out.warn(f"a table headed '{_shown(', '.join(t.headers))}' could list children or perpetrators; it was not read")
-        return None
+        return "?", []  # could list children or perpetrators: the form's own words may say whose each row is
     return best, options[best]
 
 
-def _tables(tables: list[RowTable], table: LabelTable, out: _Out) -> None:
+def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str]) -> None:
     for t in tables:
         found = _table_columns(t, table, out)
+        if found is not None and found[0] == "?":
+            cells = adult_rows(t, table, texts, out.next_row("perpetrator"))
+            for path, value, header in cells or [(None, _shown(", ".join(t.headers)), None)]:
+                out.put(path, value, header) if path else out.warn(f"a table headed '{value}' could list children "
+                                                                   "or perpetrators; it was not read")
+            continue
         if found is None or not any(found[1]):
             continue  # not a table of people
         role, columns = found
@@ -292,58 +336,25 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out) -> None:
             index += 1
 
 
-_ANSWER_KINDS = frozenset({"yes", "no", "unknown"})
-
-
-def _several_marked(answer: str) -> bool:
-    """The readers' way of giving two or more marks on one checklist line: "yes / no"."""
-    parts = [part.strip() for part in answer.split(" / ")]
-    return len(parts) >= 2 and all(part in _ANSWER_KINDS for part in parts)
-
-
-def _dash(lines: list[DashLine], out: _Out) -> str | None:
-    """Each line under its SafeLives number, or its slug in dash.extra; the version when known
-    (parsers.labels.dash_questions.identify_lines)."""
-    targets, version = identify_lines([(line.question or "", line.number) for line in lines])
-    seen: set[int | str] = set()
-    for line, target in zip(lines, targets):
-        if target is None:
-            if _worth_reporting(line.answer) and len((line.question or "").split()) >= 3:
-                # answered, but neither one of the 24 nor a known extra question: say so, never guess
-                out.warn(f"the DASH checklist line '{_shown(line.question)}' is not one of the 24 SafeLives "
-                         "questions nor a known extra one; its answer was not used")
-            continue
-        path = f"dash.answers.{target}" if isinstance(target, int) else f"dash.extra.{target}"
-        what = f"question {target}" if isinstance(target, int) else f"the question '{target.replace('_', ' ')}'"
-        if target in seen:
-            if _worth_reporting(line.answer) or (line.comment or "").strip():
-                out.warn(f"two lines of the DASH checklist read as {what}; the first one was used", path)
-            continue
-        seen.add(target)
-        answer = line.answer
-        if line.doubt and answer is None:
-            out.problems.append(Problem(f"DASH {what}: {line.doubt}; it was left empty", path))
-        if isinstance(answer, str) and _several_marked(answer):
-            # "yes / no": two boxes marked on one line. Left empty for a person to settle, never chosen.
-            out.problems.append(Problem(f"DASH {what}: more than one answer is marked ({answer}); it was left "
-                                        "empty", path))
-            answer = None
-        out.put(path, answer, f"DASH {what}")
-        if isinstance(target, int) and line.comment and line.comment.strip():
-            out.put(f"dash.comments.{target}", line.comment, f"DASH question {target} comment")
-    return version
-
-
 def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     """A new RawForm whose `fields` also hold what the labels, tables and DASH lines say."""
     out = _Out(raw)
+    boxes: list[dict[int, str]] = []
     if raw.labelled or raw.tables:
         table = table or load_table()
         labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
+        labelled, boxes = comment_boxes(labelled, table, bool(raw.dash_lines))  # "Q1: …" in one box at the end
+        labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
         _labelled(labelled, table, out)
-        _tables(tables, table, out)
-    version = _dash(raw.dash_lines, out)
+        _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)])
+    version = dash_lines(raw.dash_lines, out)
+    put_comments(boxes, version, out.fields, out.tagged, out.warn)
+    gender_out_of_names(out.name_parts, out.fields, out.tagged)  # "Grace (F)" in a forename box
     out.join_names()
+    split_per_name(out.fields, out.tagged)  # "Kieran: Boyfriend; Liam: Husband" in one box
     tidy(out.fields, out.tagged, out.warn, table)  # aliases in names, notes after phones, interpreters
+    legend = read_legend(raw.labelled)  # an ethnicity legend the form prints, for codes typed alone
+    settle(out.fields, out.tagged, out.warn, (table or load_table()).option_lists.get("relationship to victim",
+                                                                                      frozenset()), legend)
     return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines), out.problems,
                    version or raw.dash_version)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..fields import kind_of
+from ..vocabulary import labels_data
 from .matcher import (
     ADDRESS_PARTS,
     NAME_PARTS,
@@ -38,8 +38,7 @@ def _default_table() -> LabelTable:
 
 
 def _packaged() -> dict[str, Any]:
-    text = resources.files("parsers").joinpath("data", "labels.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return labels_data()
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -98,6 +97,7 @@ def build_table(data: dict[str, Any]) -> LabelTable:
     table.vocabulary = frozenset(w for text in [*table.entries, *table.sections] for w in text.split())
     table.one_word_persons = tuple(p for p in role_of if " " not in p)
     table.choices = list(table.entries)
+    table.glued_choices = [c.replace(" ", "") for c in table.choices]
     for entry in data.get("combined", []):
         parts = [(str(label), str(kind)) for label, kind in entry.get("parts", [])]
         _check(bool(parts) and all(kind in RECOGNISER_NAMES for _, kind in parts),
@@ -105,6 +105,14 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         for label in _wordings(entry.get("labels", []), "[[combined]] labels"):
             table.combined[" ".join(table.words(label))] = parts
     table.alias_markers = tuple(_wordings(data.get("aliases", {}).get("markers", []), "[aliases] markers"))
+    table.dash_comment_labels = frozenset(" ".join(table.words(w)) for w in _wordings(
+        data.get("dash_comments", {}).get("labels", []), "[dash_comments] labels"))
+    table.not_labels = frozenset(" ".join(table.words(w)) for w in _wordings(
+        data.get("not_labels", {}).get("labels", []), "[not_labels] labels"))
+    table.place_phone_labels = frozenset(" ".join(table.words(w)) for w in _wordings(
+        data.get("phone_after_place", {}).get("labels", []), "[phone_after_place] labels"))
+    table.other_parties = tuple(" ".join(table.words(w)) for w in _wordings(
+        data.get("other_parties", {}).get("words", []), "[other_parties] words"))
     follow = data.get("follow_ups", {})
     table.follow_up_labels = frozenset(" ".join(table.words(w)) for w in _wordings(follow.get("labels", []),
                                                                                  "[follow_ups] labels"))

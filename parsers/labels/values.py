@@ -20,7 +20,9 @@ from ..normalise import NotUnderstood, clean_text, parse_bool, parse_bool_or_non
 from ..printed import colon_pairs
 from ..ticks import has_mark, tokens
 from .answers import NOT_LISTED, chosen_reason, no_and_why, per_person, stated, ticked_lines, ticked_options
+from .in_sentence import labelled_in_sentence
 from .matcher import PERSONS, LabelTable, plain
+from .person_line import person_line
 from .recognisers import EDGES, UNCLEAR, split_value
 
 _FILLERS = frozenset({"is", "are", "does", "do", "has", "have", "of", "the", "a", "an", "name", "details"})
@@ -110,6 +112,9 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
     options = _options_as_label(item, table, warn)
     if options is not None:
         return [options]
+    line = person_line(item, table)  # "Victim: Grace EVANS-PRICE, DOB 17/10/1974, 25 Hawthorn Drive, … BS5 0XJ"
+    if line is not None:
+        return line
     words = " ".join(table.words(item.label))
     parts = table.combined.get(words)
     if parts is not None and isinstance(item.value, str):
@@ -137,6 +142,8 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
         second = _second_label(item, value, table)
         if second is not None:
             return second
+        if not _ok(table, item.label):  # "Reported to the police? Yes – crime ref EX/61544/26, OIC DC Llewellyn"
+            return [item, *labelled_in_sentence(item, table)]
     return [item]
 
 

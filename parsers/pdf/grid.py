@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ..model import DashLine, Labelled, RawForm, RowTable
 from ..problem import Problem
-from ..tables.cells import people_in_one_box, prompts_in_text
+from ..tables.cells import people_in_one_box
+from ..tables.prompts import prompts_in_text
 from .layout import (
     Cell,
     answer_of,

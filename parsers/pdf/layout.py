@@ -12,13 +12,14 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pdfplumber.utils import extract_words
 
 from ..model import RawValue
+from ..tables.known import run_on
 from ..ticks import interpret
+from ..vocabulary import labels_text
 from .chars import load_objects, page_marks
 from .marks import UNREADABLE
 
@@ -225,16 +226,12 @@ def _starts_label(line: Line) -> bool:
     return len(first) > 2 and first.endswith(":") and first[0].isupper() and first[:-1].isalpha()
 
 
-_LABELS = Path(__file__).resolve().parent.parent / "data" / "labels.toml"
-
-
 @functools.cache
 def _label_vocabulary() -> frozenset[str]:
-    """The words the form's printed labels are made of (data/labels.toml, the matcher's synonym table)."""
-    try:
-        return frozenset(re.findall(r"[a-z]+", _LABELS.read_text(encoding="utf-8").lower()))
-    except OSError:
-        return frozenset()
+    """The words the form's printed labels are made of (data/labels.toml, the matcher's synonym table), and each
+    word's starts of four letters or more marked ">" ("Relati / onshi / p": a word broken twice in a narrow cell)."""
+    words = set(re.findall(r"[a-z]+", labels_text().lower()))
+    return frozenset(words | {">" + w[:i] for w in words for i in range(4, len(w))})
 
 
 def _label_words(last: str, first: str) -> bool | None:
@@ -246,7 +243,7 @@ def _label_words(last: str, first: str) -> bool | None:
     if not (a.isalpha() and b.isalpha()):  # after a full stop or before "Comment:" the other rules decide
         return None
     words = _label_vocabulary()
-    whole, apart = a + b in words, a in words and b in words
+    whole, apart = a + b in words or (">" + a + b in words and a not in words), a in words and b in words
     return True if whole and not apart else False if apart and not whole else None
 
 
@@ -260,8 +257,9 @@ def _broken_word(last: Word, first: Word, room: float, width: float) -> bool:
     # Two whole words can fill a narrow column the same way ("Don't / know"): a word's broken-off end
     # is told from a word of its own by its shortness ("Relationsh / ip", "perpetrato / r"), unless
     # the line broke inside an address ("name@ / example.gov.uk").
-    if last.text[-1:].isalnum() and len(first.text.rstrip(")].,;:?!'’")) > 3 and not re.search(r"[/@]", last.text):
-        return False  # (a compound broken after its slash, "victim/su / rvivor", is one word too)
+    compound = re.search(r"[/@]", last.text) and not (len(re.split(r"[/@]", last.text)[-1]) > 3 and first.text[:1].isupper())
+    if last.text[-1:].isalnum() and len(first.text.rstrip(")].,;:?!'’")) > 3 and not compound:
+        return False  # (a compound broken after its slash, "victim/su / rvivor", is one word; "Mother/Carers / Surname" not)
     letter = max((first.x1 - first.x0) / max(len(first.text), 1), (last.x1 - last.x0) / max(len(last.text), 1))
     return room < 1.25 * letter and (last.x1 - last.x0) + (first.x1 - first.x0) > width - 1.0
 
@@ -328,7 +326,8 @@ def read_ticks(text: str) -> RawValue:
 def colon_pair(text: str) -> tuple[str, str] | None:
     """'Label: value' with a short label; times (10:30) and web addresses are not pairs."""
     match = _COLON_PAIR.match(text.strip())
-    if not match or not re.search(r"[A-Za-z]", match.group("label")) or "//" in match.group("value")[:3]:
+    if not match or not re.search(r"[A-Za-z]", match.group("label")) or "//" in match.group("value")[:3] \
+            or (". " in match.group("label") and "\t" in run_on(text)):  # "Tel 0117 …. Safe to call: yes": pairs
         return None
     return match.group("label").strip(), match.group("value").strip()
 

@@ -5,11 +5,24 @@ no ruling lines whose columns are known only from where its header's words sit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Labelled, RawValue
-from ..printed import is_label_text, looks_like_data
+from ..printed import is_label_text, label_pairs, looks_like_data
+from ..tables.cells import people_in_text, people_label
+from ..tables.known import known_label, run_on
+from ..tables.walk import BOLD_LINE
 from ..ticks import labelled_ticks
-from .layout import Line, Word, clean_label, join_lines, read_ticks
+from .layout import (
+    Cell,
+    Line,
+    Word,
+    clean_label,
+    colon_pair,
+    join_lines,
+    read_ticks,
+    split_cells,
+)
 
 
 @dataclass
@@ -40,7 +53,10 @@ class OpenPair:
         it wraps onto. A bold line, another label, a tick line or a numbered question is not a value."""
         if self.style != "above" or gap is None or not plain or line.bold:
             return False
-        if gap > (0.45 if self.lines else 1.6) * line.size:
+        # A line more is the same answer when wrapped close under it, or, for a box of people ("Children (names
+        # and ages)"), a person a paragraph, spaced as the first ("Owen O'BRIEN, age 6")
+        listed = people_label(self.item.label) and people_in_text(line.text) is not None
+        if gap > (0.45 if self.lines and not listed else 1.6) * line.size:
             return False
         self.lines.append(line)
         return True
@@ -110,5 +126,64 @@ def bold_lead(line: Line) -> tuple[str, list[Word]] | None:
 def tick_pairs(text: str) -> list[tuple[str, RawValue]] | None:
     """A line of boxes and their labels ("☒ Visible high risk …", "BME ☐ Disabled ☒"), read as the Word
     reader reads the same paragraph (parsers.ticks.labelled_ticks)."""
-    found = labelled_ticks(text)
+    split = run_on(text)  # "Tel 0117 …. Safe to call: yes. Best time: …": pairs typed one after another
+    found = label_pairs(split) if "\t" in split else labelled_ticks(text)
     return [(clean_label(label), value) for label, value in found] if found else None
+
+
+def cell_pair(cell: Cell, last: bool) -> tuple[str, str] | None:
+    """A cell of a line of "Label: value" cells as its pair; the line's last cell may be a label the table lists with
+    its value wrapped onto the next line ("Tel: 0117 …   Email: x@y   Date:" over "30/10/2026")."""
+    found = colon_pair(cell.text)
+    if found is None and last and cell.text.rstrip().endswith(":") and known_label(cell.text):
+        return clean_label(cell.text), ""
+    return found
+
+
+def continue_pair(pair: OpenPair, line: Line, cells: list[Cell]) -> bool:
+    """The next line goes on the open pair's value (or, under a "grid" pair's label column, on its label)."""
+    if pair.style == "colon":
+        if len(cells) != 1 or line.bold or colon_pair(cells[0].text) is not None:
+            return False
+        pair.lines.append(line)
+        return True
+    if all(c.x0 >= pair.value_x0 - 3 for c in cells) or pair.wraps_onto(line):
+        pair.lines.append(line)
+        return True
+    label = [w for w in line.words if w.x1 < pair.value_x0]
+    if label and abs(label[0].x0 - pair.label_x0) < 3:
+        pair.item.label = clean_label(f"{pair.item.label} {' '.join(w.text for w in label)}")
+        rest = [w for w in line.words if w.x1 >= pair.value_x0]
+        if rest:
+            pair.lines.append(Line(rest))
+        return True
+    return False
+
+
+def stands_as_label(line: Line, body: float) -> bool:
+    """A line that is a label the table lists (bold or not), or a bold question, with no colon and its answer on
+    the paragraph below (a web form saved as PDF: "First name" over "Grace"): a label, not a heading."""
+    text = line.text.strip()
+    if len(split_cells(line)) != 1 or line.size >= body * 1.1 or colon_pair(text) is not None \
+            or not text[:1].isupper():  # a line starting in lower case goes on from the line above
+        return False
+    return known_label(text) or (line.bold and text.endswith("?") and is_label_text(text))
+
+
+def boxed_label(line: Line, rules: list[dict[str, Any]]) -> bool:
+    """A bold line that opens a ruled box on its own (a rule just above it, across it): in a box of one cell,
+    which pdfplumber finds no table in, the box's label ("Reason for referral") over the answer typed below."""
+    text = line.text.strip()
+    # A numbered section's heading ("3. Perpetrator details (copy this section…)") boxes what follows: no label
+    if not line.bold or colon_pair(text) is not None or len(text.split()) > 8 or not text[:1].isalpha() \
+            or "(" in text:
+        return False
+    return any(-2.0 <= line.top - float(e["top"]) <= 0.9 * line.size and float(e["x0"]) <= line.x0 - 2
+               and float(e["x1"]) >= line.x1 for e in rules)
+
+
+def heading_level(line: Line, body: float) -> int:
+    """A heading's level from its size, as Word's Heading 1, 2... print larger than the text."""
+    if line.size >= body * 1.25:
+        return 1
+    return 2 if line.size >= body * 1.1 else BOLD_LINE

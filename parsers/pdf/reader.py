@@ -2,7 +2,8 @@
 
 Fields named by canonical path (the service's own form) go straight to RawForm.fields. Fields
 with meaningless names (Text12, Check Box3) take the label printed beside them (parsers.pdf.unnamed).
-A PDF without fields is read by its layout (parsers.pdf.text); an image-only one is reported as a scan.
+A PDF without fields is read by its layout (parsers.pdf.text); an image-only one is marked as a scan
+("pdf-image"), which parsers.parse_bytes then reads with OCR (parsers.ocr).
 
 Anything a referrer's PDF can do wrong (password, damage, a scan, a form from another area) ends
 as a Problem or as labelled values for later matching, never as an exception: this is the boundary

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..normalise import NotUnderstood, parse_date
+from ..ticks import TICKED, is_option
 from .layout import Cell, Line, Word, group_lines, join_cells, join_lines
 from .marks import UNREADABLE, UNTICKED
 
@@ -136,13 +137,19 @@ def carries_on(ended: list[float], boxes: list[list[Box | None]], edges: list[fl
 
 
 def join_rows(last: list[Cell | None], first: list[Cell | None]) -> list[Cell | None]:
-    below = iter(c for c in first if c is not None)
+    below = [c for c in first if c is not None]
+    side_for_side = len(below) == sum(c is not None for c in last)
     out: list[Cell | None] = []
-    for above in last:
+    for index, above in enumerate(last):
         if above is None:
             out.append(None)
             continue
-        rest = next(below)
+        # The same cells side for side; else (a cell merged on one page, not on the other) each cell joins the one
+        # under it, and a cell with none under it stays as it was.
+        rest = below.pop(0) if side_for_side else next((c for c in below if _under(c, above)), None)
+        if rest is None:
+            out.append(above)
+            continue
         joined = join_cells(above, rest)
         # A question in bold and its answer in one cell (bold_parts): the rest the break cut goes on the
         # answer, which would otherwise be lost with the cell's parts.
@@ -151,6 +158,11 @@ def join_rows(last: list[Cell | None], first: list[Cell | None]) -> list[Cell | 
             joined.parts = above.parts[:-1] + [(label, value + joined.text[len(above.text):])]
         out.append(joined)
     return out
+
+
+def _under(cell: Cell, above: Cell) -> bool:
+    """A cell of the next page's first row that starts inside the column of a cell of the row above."""
+    return above.x0 - 3 <= cell.x0 <= max(above.x1, above.right or above.x1)
 
 
 def columns(boxes: list[list[Box | None]]) -> list[float]:
@@ -195,6 +207,16 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     return cells
 
 
+def small_lead(words: list[Word]) -> bool:
+    """The cell opens with a word a point smaller than its largest: a label printed small over the answer."""
+    return bool(words) and words[0].size <= _largest(words) - 1.0
+
+
+def _largest(words: list[Word]) -> float:
+    """The size of the cell's largest letters (a tick box's glyph may print larger than any word)."""
+    return max((w.size for w in words if any(ch.isalnum() for ch in w.text)), default=0.0)
+
+
 def bold_parts(words: list[Word], right: float | None) -> list[tuple[str, str]] | None:
     """The Word reader's bold-led cell (parsers.docx.text.bold_led) read from the words' fonts: each bold label
     with the plain text after it, up to the next bold label ("Names and Dates of Birth" over one child a line,
@@ -202,8 +224,10 @@ def bold_parts(words: list[Word], right: float | None) -> list[tuple[str, str]] 
     first word is joined to it ("Names and Dates of Birth Darren …"). A label wrapped over two lines is one
     label. None unless the cell opens with a bold word and holds plain text, as in Word."""
     parts: list[tuple[list[Word], list[Line]]] = []
+    largest = _largest(words)
     for line in group_lines(words):
-        plain = next((i for i, w in enumerate(line.words) if not w.bold), len(line.words))
+        # Set apart as a label: bold, or a point smaller than the cell's largest text (a police box's label)
+        plain = next((i for i, w in enumerate(line.words) if not (w.bold or w.size <= largest - 1.0)), len(line.words))
         lead, rest = line.words[:plain], line.words[plain:]
         if not lead:
             if not parts:
@@ -219,3 +243,20 @@ def bold_parts(words: list[Word], right: float | None) -> list[tuple[str, str]] 
         return None
     return [(" ".join(w.text for w in label).replace(UNREADABLE, UNTICKED),
              join_lines(values, right).replace(UNREADABLE, UNTICKED)) for label, values in parts]
+
+
+def picked_options(words: list[Word], highlights: list[Box]) -> str | None:
+    """A cell's printed "Y  N" (after its question, or alone) with exactly one option highlighted: the cell's text
+    with each option marked as a tick box ("Drugs involved? Y ☐ N ☒"), as the Word reader renders it; None for
+    any other cell."""
+    def lit(w: Word) -> bool:
+        return any(h[0] <= w.mid_x <= h[2] and h[1] <= w.mid_y <= h[3] for h in highlights)
+    options: list[Word] = []
+    for w in reversed(words):  # the printed options end the cell
+        if not is_option(w.text):
+            break
+        options.append(w)
+    picked = [w for w in words if lit(w)]
+    if len(options) < 2 or len(picked) != 1 or picked[0] not in options:
+        return None
+    return " ".join(f"{w.text} {TICKED if lit(w) else UNTICKED}" if w in options else w.text for w in words)

@@ -40,7 +40,9 @@ from .table_parts import (
     drawn_tables,
     intersections_to_cells,
     join_rows,
+    picked_options,
     rest_of_person,
+    small_lead,
     split_row,
 )
 from .unread import unread_places
@@ -192,6 +194,7 @@ class GridReader:
             top = min((box[1] for box in boxes), default=0.0)
             bottom = max((box[3] for box in boxes), default=-1.0)
             row_words = [w for w in words if top <= w.mid_y <= bottom]
+            marked = [h for h in self.highlights if h[1] <= bottom + 1 and h[3] >= top - 1]
             for box in row.cells:
                 if box is None:
                     cells.append(None)
@@ -200,14 +203,14 @@ class GridReader:
                 # The text's right edge: the cell's less the padding its text keeps on the left.
                 pad = min(6.0, max(1.5, min((w.x0 for w in inside), default=box[0]) - box[0]))
                 cell = cell_of(inside, right=box[2] - pad) if inside else Cell("", box[0], box[2], box[1], box[3], False)
-                if inside and not cell.bold and cell.lead_bold:
+                if inside and not cell.bold and (cell.lead_bold or small_lead(inside)):
                     cell.parts = bold_parts(inside, box[2] - pad)
+                cell.text = (marked and picked_options(inside, marked)) or cell.text  # "Y  N", one highlighted
                 cells.append(cell)
             rows.append(cells)
             boxes_rows.append(list(row.cells))
             # Only the fills and highlights level with the row are looked at.
             fills = [f for f in self.fills if f[1] <= bottom and f[3] >= top]
-            marked = [h for h in self.highlights if h[1] <= bottom + 1 and h[3] >= top - 1]
             shaded.append([box is not None and bool(fills) and _shaded(box, fills) for box in row.cells])
             lit.append([box is not None and bool(marked) and _lit(box, marked) for box in row.cells])
         edges = [box[0] for box in table.rows[0].cells if box is not None]
@@ -220,8 +223,10 @@ class GridReader:
             cut = split_row(pending.rows[-1], pending.boxes[-1], rows[0], boxes_rows[0])
             # Only under a header of people: in label | value rows a label alone at the top of the page is
             # a row of its own ("Date of last MARAC" after "Repeat MARAC | No").
-            people = len(pending.rows) >= 2 and grid.is_people_header(pending.rows[0], ruled=True)
-            rest = rest_of_person(pending.rows[0], pending.rows[-1], rows[0]) if people and not cut else False
+            # (The header is the first row of more than one cell: a full-width title row may stand above it.)
+            head = next((r for r in pending.rows if sum(c is not None for c in r) > 1), pending.rows[0])
+            people = head is not pending.rows[-1] and grid.is_people_header(head, ruled=True)
+            rest = rest_of_person(head, pending.rows[-1], rows[0]) if people and not cut else False
             if cut or rest:
                 pending.rows[-1] = join_rows(pending.rows[-1], rows[0])
             elif rest is None:  # a person of its own or the rest of the one above: neither is made

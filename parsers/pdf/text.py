@@ -1,7 +1,5 @@
 """PDFs without form fields (printed to PDF, or saved as PDF from Word or LibreOffice): the page's
-words read back into what the form says.
-
-The page's characters are read as parsers.pdf.marks gives them (drawn and symbol-font tick boxes as
+words read back into what the form says. The page's characters are read as parsers.pdf.marks gives them (drawn and symbol-font tick boxes as
 ☒ / ☐, struck-out options and placeholder prompts left out). Ruled tables (pdfplumber finds them by
 their lines; parsers.pdf.tables) and runs of text are taken top to bottom: headings set the section
 and the heading path (a heading's level from its size; a heading wrapped over two lines is one);
@@ -17,10 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..asides import opens_aside
 from ..model import RawForm
 from ..problem import Problem
+from ..tables.cells import direction
 from ..tables.walk import BOLD_LINE
-from ..ticks import has_mark
+from ..ticks import has_mark, options_only
 from . import grid
 from .chars import page_marks
 from .dash_lines import NumberedRun, find_runs
@@ -40,7 +40,17 @@ from .layout import (
     read_ticks,
     split_cells,
 )
-from .open_items import OpenPair, UnruledTable, bold_lead, tick_pairs
+from .open_items import (
+    OpenPair,
+    UnruledTable,
+    bold_lead,
+    boxed_label,
+    cell_pair,
+    continue_pair,
+    heading_level,
+    stands_as_label,
+    tick_pairs,
+)
 from .tables import GridReader, ruled_tables, shading
 from .unread import unreadable_message
 
@@ -65,8 +75,8 @@ class TextReader(GridReader):
         self.right = 0.0
         self.numbered: NumberedRun | None = None  # numbered question lines going on over a page break
         self.answer_columns = False  # under a header of answer columns (read as a grid, not as lines)
-        self.heading_line: Line | None = None  # the heading line just read, which a second line may go on
-        self.heading_page = 0
+        self.heading_line: Line | None = None  # the heading line just read (and its page), which a second line may go on
+        self.heading_page, self.rules, self.top_line = 0, [], False
         self.before_heading: str | None = None  # the section before it, should the heading be a label's first line
 
     # --- pages -----------------------------------------------------------------------------------
@@ -77,6 +87,7 @@ class TextReader(GridReader):
         words = page_words(page)
         self.fills = shading(page)
         self.highlights = page_marks(page).highlights
+        self.rules = [e for e in page_marks(page).edges if e.get("orientation") == "h"]
         self.body = body_size(words)
         tables = ruled_tables(page)
         boxes = [t.bbox for t in tables]
@@ -156,13 +167,15 @@ class TextReader(GridReader):
 
     def _line(self, line: Line) -> None:
         self.flush_table()
-        self.first_on_page = False
+        self.top_line, self.first_on_page = self.first_on_page, False
         if self.table is not None and not self.table.header_done:
             gap = self._gap(line, self.table.bottom, self.table.page)
             if line.bold and gap is not None and gap < 0.6 * line.size:
                 self._merge_header(line)
                 return
             self.table.header_done = True
+        if self._label_line(line):
+            return
         if is_heading(line, self.body):
             wrapped = (self.heading_line is not None and self.section is not None and self.walk.path
                        and _tight(self._gap(line, self.heading_line.bottom, self.heading_page), line.size)
@@ -175,10 +188,14 @@ class TextReader(GridReader):
                 self.section = self.walk.path[-1][1]
             else:
                 self.before_heading = self.section
-                self.walk.heading(grid.flat(line.text), self._level(line))
+                self.walk.heading(grid.flat(line.text), heading_level(line, self.body))
+                self._label_line(line, boxed_label(line, self.rules))  # "Reason for referral" atop its box
             self.heading_line, self.heading_page = line, self.page_no
             return
         heading, self.heading_line = self.heading_line if self.heading_page == self.page_no else None, None
+        if opens_aside(text := grid.flat(line.text)):  # "Significant others (…) who are not …": a plain-line heading
+            self._close()
+            return self.walk.heading(text, BOLD_LINE)
         if self.table is not None and self._table_takes(line):
             return
         self._close_table()
@@ -193,13 +210,14 @@ class TextReader(GridReader):
             return
         self._pair_line(line, [cell_of(run) for run in runs], heading)
 
-    def _level(self, line: Line) -> int:
-        """A heading's level from its size, as Word's Heading 1, 2... print larger than the text."""
-        if line.size >= self.body * 1.25:
-            return 1
-        if line.size >= self.body * 1.1:
-            return 2
-        return BOLD_LINE
+    def _label_line(self, line: Line, boxed: bool = False) -> bool:
+        """A label alone on its line over its answer (open_items.stands_as_label), or a ruled box's first line."""
+        if not (boxed or stands_as_label(line, self.body)):
+            return False
+        self._close()
+        item = self.walk.add(clean_label(line.text.strip()), None)
+        self.pair = OpenPair(item, "above", line.x0, line.x0, [], line.bottom, self.page_no, self.right)
+        return True
 
     def _gap(self, line: Line, bottom: float, page: int) -> float | None:
         return line.top - bottom if page == self.page_no else None
@@ -266,10 +284,13 @@ class TextReader(GridReader):
     def _pair_line(self, line: Line, cells: list[Cell], heading: Line | None = None) -> None:
         pair = self.pair
         gap = self._gap(line, pair.bottom, pair.page) if pair is not None else None
-        plain = len(cells) == 1 and colon_pair(line.text) is None and not has_mark(line.text) \
-            and not _NUMBERED.match(line.words[0].text)
+        if pair is not None and pair.style == "above" and pair.page == self.page_no - 1 and self.top_line and (
+                pair.lines or not (line.text.rstrip().endswith(".") or direction(line.text))):
+            gap = 0.0  # the page broke between a label (or its answer's first lines) and the answer: it goes on
+        plain = (len(cells) == 1 and colon_pair(line.text) is None and not has_mark(line.text)
+                 and not _NUMBERED.match(line.words[0].text)) or options_only(line.text)  # "◉ Yes  ○ No"
         if pair is not None and (pair.takes_below(line, gap, plain) if pair.style == "above"
-                                 else _tight(gap, line.size) and self._continue_pair(pair, line, cells)):
+                                 else _tight(gap, line.size) and continue_pair(pair, line, cells)):
             pair.bottom = line.bottom
             pair.refresh()
             return
@@ -289,7 +310,7 @@ class TextReader(GridReader):
         first = colon_pair(cells[0].text)
         if first is not None:
             for cell in cells:
-                found = colon_pair(cell.text)
+                found = cell_pair(cell, cell is cells[-1])
                 if found is not None:
                     item = self.walk.add(clean_label(found[0]), read_ticks(found[1]))
                     self.pair = OpenPair(item, "colon", cell.x0, cell.x0, [Line([w for w in line.words
@@ -319,24 +340,6 @@ class TextReader(GridReader):
         for label, value in pairs:
             self.walk.add(label, value)
         return bool(pairs)
-
-    def _continue_pair(self, pair: OpenPair, line: Line, cells: list[Cell]) -> bool:
-        if pair.style == "colon":
-            if len(cells) != 1 or line.bold or colon_pair(cells[0].text) is not None:
-                return False
-            pair.lines.append(line)
-            return True
-        if all(c.x0 >= pair.value_x0 - 3 for c in cells) or pair.wraps_onto(line):
-            pair.lines.append(line)
-            return True
-        label = [w for w in line.words if w.x1 < pair.value_x0]
-        if label and abs(label[0].x0 - pair.label_x0) < 3:
-            pair.item.label = clean_label(f"{pair.item.label} {' '.join(w.text for w in label)}")
-            rest = [w for w in line.words if w.x1 >= pair.value_x0]
-            if rest:
-                pair.lines.append(Line(rest))
-            return True
-        return False
 
 
 def read_text_layout(pages: list[Any], raw: RawForm) -> None:

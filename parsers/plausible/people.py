@@ -21,9 +21,18 @@ def _same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(a.get("dob")) and a.get("dob") == b.get("dob") and fold(name_a).split()[-1:] == fold(name_b).split()[-1:]
 
 
+# "Grace EVANS-PRICE": a forename and a family name in capitals, the way forms ask names to be typed
+_NAMED = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)*\s+[A-Z][A-Z'’-]+$")
+
+
 def check_victim_and_perpetrators(referral: dict[str, Any], found: Found) -> None:
     victim = referral.get("victim") or {}
     perpetrators = referral.get("perpetrators") or []
+    for perpetrator in perpetrators:
+        relationship = perpetrator.get("relationship_to_victim")
+        if isinstance(relationship, str) and _NAMED.match(relationship.strip()):
+            # "Partner / ex-partner: Grace EVANS-PRICE" names her; it says nothing of what he is to her
+            perpetrator["relationship_to_victim"] = None
     for n, perpetrator in enumerate(perpetrators):
         if _same_person(victim, perpetrator):
             found.add("referral.victim", f"the victim and perpetrator {n + 1} are the same person on this reading "

@@ -27,6 +27,7 @@ from .questions import question_end
 
 _DANGLING = re.compile(r"^\s*(?:[/|]\s*)?(?P<option>[^/|\n]{1,20}?)(?:\s*[/|])?\s*$")
 _ASIDE = re.compile(r"^\s*\(\s*please\b[^()]*\)", re.IGNORECASE)  # printed before where the answer goes
+_PROMPTED = re.compile(r"^\s*(?:yes|y)\s*(?:or|/)\s*(?:no|n)\s*[?:]\s*(?P<answer>\S.*)?$", re.IGNORECASE | re.DOTALL)
 
 
 def value_of(text: str) -> RawValue:
@@ -35,6 +36,8 @@ def value_of(text: str) -> RawValue:
     if UNREADABLE in text:
         return None  # a box whose state the file does not carry: unknown, never a guess
     text = _ASIDE.sub("", text) if "(" in text else text
+    if (prompted := _PROMPTED.match(text)) and is_option(prompted.group("answer") or "yes"):
+        return (prompted.group("answer") or "").strip() or None  # "Yes or No? Yes": the prompt overtyped
     match = _DANGLING.match(text)
     if match and match.group("option") != text.strip() and is_option(match.group("option")):
         return match.group("option").strip()
@@ -104,7 +107,7 @@ def question_answer(text: str) -> tuple[str, RawValue] | None:
         return None
     label, value = match.group("label"), match.group("value")
     capitals = label.isupper() and not value[:12].isupper() and not _ASKING.match(value)
-    if is_option(value) or (capitals and any(ch.isalpha() for ch in label)):
+    if is_option(value) or is_option(str(value_of(value))) or (capitals and any(ch.isalpha() for ch in label)):
         return clean_label(label), value_of(value)
     return None
 
@@ -240,6 +243,8 @@ _PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b
 _WORKER = re.compile(r"\b(social workers?|workers?|contact names?|professionals?|practitioners?)\b", re.IGNORECASE)
 _BIRTH_WORDS = re.compile(r"[\s–—,:;(-]*\b(d\.?o\.?b\.?|date of birth|born|b\.)[\s:.)]*$", re.IGNORECASE)
 _CHILD_WORDS = re.compile(r"\b(child|children|dependants?|young people)\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:aged?\s+\d{1,2}|\d{1,2}\s*(?:yrs?|years?)(?:\s+old)?)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(names|children|dependants|people)\b|\(ren\)|\(s\)", re.IGNORECASE)
 PEOPLE_HEADERS = ["Name", "Date of birth"]
 
 
@@ -267,6 +272,13 @@ def _said_after(tail: str) -> tuple[str | None, str | None]:
     return aside, gender
 
 
+def _named_age(item: str) -> re.Match[str] | None:
+    """ "Owen O'BRIEN, age 6": one age after a name in capitals (never "Two girls, aged 3 and 5")."""
+    age = _AGE.search(item)
+    named = age is not None and all(w[:1].isupper() for w in item[:age.start()].replace(",", " ").split())
+    return age if named and age is not None and not any(ch.isdigit() for ch in item[age.end():]) else None
+
+
 def people_in_text(text: str) -> list[list[RawValue]] | None:
     """Each person of a box listing several, as [name, date of birth, what is said in brackets, gender];
     None unless every item reads as a name with a date of birth (anything less is not a person to report)."""
@@ -274,13 +286,13 @@ def people_in_text(text: str) -> list[list[RawValue]] | None:
     items = [i for i in _NUMBERED.split(flat) if i.strip()] if _NUMBERED.match(flat) else flat.split("\n")
     people: list[list[RawValue]] = []
     for item in (i.strip() for i in items if i.strip()):
-        date = _DATE.search(item)
+        date = _DATE.search(item) or _named_age(item)  # "Owen O'BRIEN, age 5": an age where no date is given
         name = _BIRTH_WORDS.sub("", item[:date.start()]).strip(" \t–—-,:;") if date else ""
         if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6 \
                 or _DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
             return None
         aside, gender = _said_after(item[date.end():])
-        people.append([name, date.group(), aside, gender])
+        people.append([name, date.group() if date.re is _DATE else None, aside, gender])
     return people or None
 
 
@@ -288,8 +300,9 @@ def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | boo
     """ "Names and dates of birth of children | 1) Jo SMITH – 3.4.2019 (son) 2) ...": the people a box
     lists, as a table; True when the box names nobody or cannot be read one by one (a problem says so,
     into `problems`: never one made-up person of the whole text); False when it is no such box."""
-    if not isinstance(item.value, str) or not people_label(item.label):
-        return False
+    if not isinstance(item.value, str) or not people_label(item.label) or (
+            "\n" not in item.value.strip() and not _PLURAL.search(item.label)):
+        return False  # "Name of Child being referred | Jordan HUSSAIN": one person's name, asked for singly
     if no_entry(item.value):
         return True  # "None", "N/A": nobody to list
     people = people_in_text(item.value)
@@ -305,27 +318,6 @@ def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | boo
     headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else []) + (["Gender"] if gendered else [])
     rows = [person[:2] + (person[2:3] if related else []) + (person[3:] if gendered else []) for person in people]
     return RowTable(headers, rows, item.section, item.title or item.label)
-
-
-# --- prompts answered in one box: "- who is the victim afraid of? Her ex-partner" a line each ------
-
-_BULLET = re.compile(r"^\s*[-–•*]\s+")
-_PROMPT_END = re.compile(r"^(?P<prompt>.{6,160}?(?:\?|\)))\s+(?P<answer>\S.*)$")
-
-
-def prompts_in_text(text: str) -> list[tuple[str, str]] | None:
-    """Each bulleted prompt of a box with the answer typed after it (a question mark or a closing
-    bracket ends the prompt); None unless every line reads so."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 2 or not all(_BULLET.match(line) for line in lines):
-        return None
-    found: list[tuple[str, str]] = []
-    for line in lines:
-        match = _PROMPT_END.match(_BULLET.sub("", line).strip())
-        if match is None:
-            return None
-        found.append((match.group("prompt"), match.group("answer").strip()))
-    return found
 
 
 # --- a label on a cell's first lines with its answer below, told by the words alone (no bold to go by) ------

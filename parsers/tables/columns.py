@@ -14,6 +14,7 @@ from importlib import resources
 from ..printed import clean_label, label_pairs, short_line
 from ..ticks import has_mark
 from .cells import cell_pairs, inline_pair, no_entry, value_of
+from .own_answer import options_as_printed
 from .walk import BOX, Cell, Row, Walk
 
 
@@ -115,8 +116,8 @@ def read_people_across(head: Row, body: list[Row], walk: Walk) -> None:
     for cell in head.cells[1:]:  # column by column: one person's details together
         title = clean_label(cell.text)
         values = [(row, value_of(row.text_under(cell))) for row in body]
-        if all(no_entry(value) for _, value in values):
-            continue  # a column the referrer did not need ("N/A" in its first row, the rest blank)
+        if all(no_entry(value) or options_as_printed(value) for _, value in values):
+            continue  # a column the referrer did not need ("N/A" in its first row, the rest blank or "Y / N")
         for row, value in values:
             walk.add(clean_label(row.cells[0].text), value, row.cells[0].element,
                      *(c.element for c in row.under(cell)), section=title, explicit_section=True, title=title)
@@ -157,3 +158,41 @@ def read_pairs_under_people(rows: list[Row], index: int, walk: Walk) -> int:
                          value_cell.element, section=title, explicit_section=True, title=title)
     walk.use(head.element, *(row.element for row in body))
     return 1 + len(body)
+
+
+def _twin_labels(row: Row) -> str | None:
+    """The one label a row repeats in each of its halves ("Name: | X | Name: | Y"), or None."""
+    cells = row.cells
+    if row.claimed or len(cells) < 4 or len(cells) % 2:
+        return None
+    labels = {clean_label(c.text).lower() for c in cells[0::2]}
+    if len(labels) != 1 or not all(_bare_label(c) for c in cells[0::2]) or any(c.cue for c in cells[1::2]):
+        return None
+    return labels.pop()
+
+
+def _bare_label(cell: Cell) -> bool:
+    """A label alone in its cell ("Name:", a bold "Relationship"), its value in the next cell."""
+    pairs = label_pairs(cell.text) if cell.text.rstrip().endswith(":") else None
+    return (cell.cue or bool(pairs)) and short_line(cell.text) and not has_mark(cell.text) \
+        and (pairs is None or (len(pairs) == 1 and pairs[0][1] is None))
+
+
+def read_twin_pairs(rows: list[Row], index: int, walk: Walk) -> int:
+    """Two (or more) people side by side with no titles over them, each row repeating its label in each half
+    ("Name: | Maureen | Name: | Sam", "Relationship: | Grandmother | Relationship: | Social worker"): each half is
+    one person, read down before the next, so the resolver never joins one person's name to the other's details.
+    The rows read, or 0 for another layout."""
+    body: list[Row] = []
+    for row in rows[index:]:
+        if _twin_labels(row) is None or len(row.cells) != len(rows[index].cells):
+            break
+        body.append(row)
+    if len(body) < 2:
+        return 0
+    for half in range(0, len(body[0].cells), 2):
+        for row in body:
+            label_cell, value_cell = row.cells[half], row.cells[half + 1]
+            walk.add(clean_label(label_cell.text), value_of(value_cell.text), label_cell.element, value_cell.element)
+    walk.use(*(row.element for row in body))
+    return len(body)

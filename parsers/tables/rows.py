@@ -1,5 +1,4 @@
 """Tables read row by row: headings, label | value pairs, label-above-value blocks, person tables.
-
 Forms mix these in one table, so each row is classified in turn. The cues are the ones a reader
 uses: a full-width row is a heading (or a label with its box below it); a row whose cells are all
 bold or shaded is a row of labels, with values in the row below (one row: a label-above-value
@@ -9,7 +8,6 @@ other Yes / No grids are left to parsers.tables.dash_grid.
 What a table says about whose values follow goes with them: a title row ("Victim | (please duplicate
 this box for each victim)"; a copy is "Victim 2"), the first of a row of labels ("Perpetrator(s)
 name | DOB"), titles over columns of people ("Victim | Alleged perpetrator"), earlier name labels.
-
 The format reader builds the rows (parsers.docx.tables, parsers.pdf.tables) and hands them to
 `read_rows`; a Word table's nested tables are the Word reader's to read.
 """
@@ -42,8 +40,12 @@ from .columns import (
     read_pairs_under_people,
     read_people_across,
     read_people_columns,
+    read_twin_pairs,
 )
 from .dash_grid import read_grid
+from .known import known_label, label_first
+from .own_answer import unanswered_options
+from .signoff import signed_row
 from .walk import BOX, Cell, Row, Walk, is_name_label
 
 
@@ -113,7 +115,9 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         walk.add(clean_label(cell.text), value_of(below.cells[0].text), cell.element, below.cells[0].element,
                  section=before, explicit_section=True)
         return index + 2
-    if short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
+    if not cell.cue and known_label(cell.text):
+        walk.add(clean_label(cell.text), None, cell.element)  # a box left blank, its small label alone: no heading
+    elif short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
         walk.heading(cell.text)
     return index + 1
 
@@ -134,8 +138,7 @@ def _is_label_row(row: Row) -> bool:
 
 
 def _is_plain_header(rows: list[Row], index: int) -> bool:
-    """An unformatted header row: only where pairs cannot be meant (odd or many columns), with the
-    rows below holding data (dates, numbers) the header row does not."""
+    """An unformatted header row: only where pairs cannot be (odd or many columns), over rows of data (dates)."""
     row = rows[index]
     width = len(row.cells)
     if width < 3 or (width % 2 == 0 and width <= 6) or not all(c.text for c in row.cells):
@@ -196,7 +199,7 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
             read_people_columns(row, body, walk)
             walk.people = row
             return index + 1 + len(body)
-    if done := read_pairs_under_people(rows, index, walk):
+    if done := read_pairs_under_people(rows, index, walk) or read_twin_pairs(rows, index, walk):
         return index + done
     if len(row.cells) >= 3 and people_across(row, across := labelled_rows(rows, index)):
         read_people_across(row, across, walk)
@@ -236,8 +239,7 @@ def _row_table(head: Row, body: list[Row], walk: Walk) -> None:
 
 
 def _label_above(head: Row, below: Row, walk: Walk) -> None:
-    # The first label of the row ("Perpetrator(s) name | DOB | ...") says whose the others are, or the
-    # nearest name label before it ("Victim name | DOB | Perpetrator name | DOB").
+    # The first label ("Perpetrator(s) name | DOB") says whose the others are, or the nearest name label before it.
     title = clean_label(head.cells[0].text)
     for cell in head.cells:
         if not cell.text:
@@ -255,7 +257,7 @@ def _is_ticks(text: str) -> bool:
 def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int, Labelled]) -> None:
     """Label, value, label, value... across a row; inline "Label: value" cells stand alone."""
     cells = row.cells
-    k = 0
+    k, start = 0, len(walk.labelled)
     while k < len(cells):
         cell = cells[k]
         if not cell.text:
@@ -268,13 +270,15 @@ def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int,
         inline = printed_pairs(cell.text)
         # in this order: several lines of one answer, bold labels stacked, "Label: value", bold label then answer
         own = _whole_answers(cell) or stacked_parts(cell.parts, inline) or (
-            inline if inline and (inline[-1][1] is not None or k + 1 >= len(cells)) else None) or _own_parts(cells, k)
+            inline if inline and (inline[-1][1] is not None or k + 1 >= len(cells)) else None) or _own_parts(cells, k) \
+            or unanswered_options(cells, k)  # "Drugs involved? Y N": not the label of the next cell's question
         if own:
             for label, value in own:
                 walk.add(label, value, cell.element)
             k += 1
             continue
         k = _pair_at(cells, k, walk, reported)
+    signed_row(walk.labelled[start:])  # "Referrer signature | name | Date: | …": the date is the signer's
 
 
 def _whole_answers(cell: Cell) -> list[tuple[str, RawValue]] | None:
@@ -294,7 +298,7 @@ def _own_parts(cells: list[Cell], k: int) -> list[tuple[str, RawValue]] | None:
     the next cell is the answer: a bold "Date of birth" over a plain "(dd/mm/yyyy)" hint is still a label."""
     cell = cells[k]
     after = cells[k + 1] if k + 1 < len(cells) else None
-    parts = cell.parts or text_parts(cell.text)
+    parts = cell.parts or text_parts(cell.text) or label_first(cell.text)  # "Risk summary" over its answer
     if not parts or (after is not None and after.text and not (after.parts or after.cue or printed_pairs(after.text))):
         return None
     if all(instruction(value) or _ASIDE.fullmatch(value.strip()) for _, value in parts if value):
@@ -305,8 +309,10 @@ def _own_parts(cells: list[Cell], k: int) -> list[tuple[str, RawValue]] | None:
 def _pair_at(cells: list[Cell], k: int, walk: Walk, reported: dict[int, Labelled]) -> int:
     """The label in cells[k] with its value in the next cell, and in further cells of tick options."""
     values = cells[k + 1:k + 2]
-    if values and cells[k].cue and values[0].cue and values[0].text and not values[0].parts \
-            and not _is_ticks(values[0].text) and not printed_pairs(values[0].text):  # shaded labels side by side
+    # Labels side by side: shaded both, or plain both and labels the table lists ("Forename(s)" | "Surname", blank)
+    if values and ((cells[k].cue and values[0].cue and values[0].text and not values[0].parts and not _is_ticks(
+            values[0].text) and not printed_pairs(values[0].text)) or not (cells[k].cue or values[0].cue) and known_label(
+            values[0].text) and known_label(cells[k].text)):
         walk.add(clean_label(cells[k].text), None, cells[k].element)
         return k + 1
     end = k + 2

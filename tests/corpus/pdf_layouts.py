@@ -53,7 +53,7 @@ AWKWARD: dict[str, Value] = {
         "Perpetrator released from custody on 2 March; the victim's fear is escalating quickly and she "
         "has moved twice this year.",
     "referral.additional_information": "Victim's dog was hurt in the last incident.\nHousing are aware.",
-    "referral.children.0.address": "Same as victim",
+    "referral.children.0.address": "c/o Nan's, 3 Fictional Close\nExampleton",  # ("Same as victim" reads as her address)
     "dash.comments.3": "Victim's words: 'he'll finish it'",
     "dash.comments.14": "Reported by neighbour & confirmed by police",
 }

@@ -1,5 +1,6 @@
 """The reader on forms laid out as real areas' published forms are (tests/corpus/areas/, and the held-out
-and unseen areas of tests/corpus/heldout/ and unseen/, measured blind first and looked at since), Word files as Word saves them: no value may come back
+unseen, blind and fresh areas of tests/corpus/heldout/, unseen/, blind/ and fresh/, each measured blind
+first and looked at since), Word files as Word saves them: no value may come back
 wrong without a problem, accuracy must not slip back, and a well-filled form raises at most one problem
 (each one a coordinator reads for nothing). The per-form table is `python -m tests.corpus.areas.report`;
 the PDF side is an integration test."""
@@ -13,22 +14,27 @@ from tests.corpus.areas import AreaForm, all_forms
 from tests.corpus.areas.report import MISSING, RIGHT, WRONG_SILENT, measure
 from tests.corpus.heldout import all_forms as heldout_forms
 from tests.corpus.blind import all_forms as blind_forms
+from tests.corpus.fresh import all_forms as fresh_forms
+from tests.corpus.fresh2 import all_forms as fresh2_forms
 from tests.corpus.unseen import all_forms as unseen_forms
 
 FLOOR = 99.0  # percent of values right over each corpus (issue 11 aims at 99)
 MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is filled well
+# The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %), and tuned by class
+# since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity codes);
+# fresh2 a narrative referral's values in prose. Their floors hold what they read now; 0 silent holds for all.
+FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 87.0}
 
 
-@pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms],
-                         ids=["areas", "heldout", "unseen", "blind"])
+@pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,
+                                   fresh2_forms], ids=["areas", "heldout", "unseen", "blind", "fresh", "fresh2"])
 def test_no_value_is_wrong_without_a_problem_and_accuracy_holds(forms: Callable[[], list[AreaForm]]) -> None:
     scores = measure(forms(), [1, 2, 3], pdf=False)
     silent = {key: s.wrong for (key, _), s in scores.items() if s.counts[WRONG_SILENT]}
     assert silent == {}
     right = sum(s.counts[RIGHT] for s in scores.values())
     total = sum(s.total for s in scores.values())
-    # The blind set (read at 50 % before it was looked at) still misses 5 values of one form.
     missing = {key: s.counts[MISSING] for (key, _), s in scores.items()}
-    assert 100 * right / total >= (98.5 if forms is blind_forms else FLOOR), missing
+    assert 100 * right / total >= FLOORS.get(forms, FLOOR), missing
     noisy = {key: s.said for (key, _), s in scores.items() if s.most_raised > MOST_PROBLEMS}
     assert noisy == {}

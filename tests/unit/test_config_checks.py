@@ -105,3 +105,9 @@ def test_two_agencies_with_one_name(tmp_path):
     config = load(write_config(tmp_path, {'name = "Exampleshire Housing"': 'name = "Exampleshire Police"'}))
     assert findings(config, TODAY).errors == [
         "two agencies are both called 'Exampleshire Police'; give each its own name, or list the agency once"]
+
+
+def test_papers_going_out_before_the_cut_off_are_a_warning(tmp_path):
+    path = write_config(tmp_path, {"cutoff_working_days = 5": "cutoff_working_days = 2\ncirculate_working_days = 3"})
+    warnings = findings(load(path)).warnings
+    assert any("go out 3 working days before each meeting" in w and "until 2 working days" in w for w in warnings)

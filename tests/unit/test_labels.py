@@ -68,6 +68,8 @@ def _area_form(area: str, values: dict[str, Any]) -> tuple[RawForm, dict[str, Ra
     expected.update({f"referral.children.{i}.{col}": values.get(f"referral.children.{i}.{col}")
                      for i in range(2) for col in headers})
     expected.update({f"dash.answers.{n}": _answer(values[f"dash.answers.{n}"], area) for n in range(1, 25)})
+    if expected.get("referral.children.0.address") == "Same as victim":  # the words point at her address
+        expected["referral.children.0.address"] = expected.get("referral.victim.address")
     return RawForm("docx", labelled=labelled, tables=tables, dash_lines=dash), expected
 
 

@@ -465,9 +465,12 @@ def test_password_protected_zip_is_refused_with_a_clear_reason():
     assert zipfile.ZipFile(io.BytesIO(archive)).read("referral.pdf", pwd=b"Exampleshire1") == PDF  # real encryption
     letter, forms = _forms(_with_attachment(archive, "referral.zip", subtype="x-zip-compressed"))
     assert forms == []
-    assert letter.defects == [("the zip file 'referral.zip' is protected with a password, so it could not be opened: "
-                              "ask the referrer to send the form itself rather than in a password-protected zip")]
-    assert letter.ignored == ["referral.zip"]
+    assert letter.defects == [("the zip file 'referral.zip' is password-protected, and no password is set for the "
+                              "sender's agency, so it could not be read")]
+    assert letter.attachments[0].locked and letter.ignored == []  # kept as sent; the desk asks for the password
+    opened = read_letter(_with_attachment(archive, "referral.zip", subtype="x-zip-compressed"),
+                         passwords=("wrong", "Exampleshire1"))  # ZipCrypto, opened with the right one
+    assert [(a.filename, a.data) for a in opened.forms] == [("referral.pdf", PDF)] and opened.defects == []
 
 
 def test_a_damaged_zip_is_refused():
@@ -494,10 +497,10 @@ def test_a_legacy_word_file_is_a_form_and_an_unnamed_outlook_item_is_still_opene
     assert _forms(_with_attachment(item, ""))[1] == [("referral.pdf", PDF)]
 
 
-def test_rar_and_7z_are_named_not_opened():
+def test_rar_is_named_not_opened():
     letter, forms = _forms(_with_attachment(b"Rar!\x1a\x07\x01\x00" + bytes(32), "referral.rar"))
     assert forms == []
-    assert letter.defects == [("'referral.rar' is a 7-Zip or RAR archive, which the service does not open: open it "
+    assert letter.defects == [("'referral.rar' is a RAR archive, which the service does not open: open it "
                               "by hand, or ask the referrer to attach the form itself")]
 
 
