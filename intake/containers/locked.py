@@ -20,13 +20,11 @@ import io
 import os
 import re
 import struct
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-from parsers.child_limits import child_env, enter_child
+from parsers.child_limits import enter_child
 
+from .child import run_in_child
 from .limits import Budget, Locked, Packed, Refused
 from .sniffing import OLE_MAGIC, content_type_of, printable
 
@@ -110,30 +108,17 @@ def _chunk(piece: bytes) -> bytes:
 def _in_child(kind: str, what: str, data: bytes, depth: int, zips: int, budget: Budget,
               name: str) -> tuple[list[Packed] | None, list[str]]:
     limits = budget.limits
-    args = [sys.executable, "-m", "intake.containers.locked", kind, str(limits.max_files - budget.files),
-            str(limits.max_total_bytes - budget.bytes), str(limits.max_file_bytes), str(limits.max_ratio),
-            str(limits.memory_mb)]
-    root = str(Path(__file__).resolve().parents[2])
-    env = child_env(PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
-    allowed = min(limits.seconds, limits.total_seconds - budget.seconds)
-    if allowed <= 0:
-        raise Refused(f"{what} was not opened: reading the other files in this message already took the "
-                      f"{round(limits.total_seconds)} seconds allowed")
     stdin = struct.pack("<I", len(budget.passwords)) + b"".join(
         _chunk(p.encode("utf-8")) for p in budget.passwords) + data
-    started = time.monotonic()
+    out = run_in_child(["intake.containers.locked", kind, str(limits.max_files - budget.files),
+                        str(limits.max_total_bytes - budget.bytes), str(limits.max_file_bytes), str(limits.max_ratio),
+                        str(limits.memory_mb)], stdin, what, budget,
+                       spent="{what} was not opened: reading the other files in this message already took the "
+                             "{seconds} allowed",
+                       slow="opening {what} took longer than {seconds}, so it was stopped; it may be damaged or "
+                            "deliberately oversized")
     try:
-        done = subprocess.run(args, input=stdin, capture_output=True, timeout=allowed, env=env, cwd=root,
-                              check=False)
-    except subprocess.TimeoutExpired:
-        raise Refused(f"opening {what} took longer than {round(allowed)} seconds, so it was stopped; it may be "
-                      "damaged or deliberately oversized") from None
-    except OSError:
-        raise Refused(f"{what} could not be opened (the reader could not be started)") from None
-    finally:
-        budget.seconds += time.monotonic() - started
-    try:
-        records, end = _read(done.stdout)
+        records, end = _read(out)
     except (ValueError, struct.error, UnicodeDecodeError):
         records, end = [], b"X"
     sizes = {"what": what, "files": limits.max_files, "mb": limits.max_total_bytes // 1_000_000,

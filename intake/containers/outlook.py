@@ -11,13 +11,11 @@ from __future__ import annotations
 import io
 import os
 import struct
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-from parsers.child_limits import child_env, enter_child
+from parsers.child_limits import enter_child
 
+from .child import run_in_child
 from .limits import Budget, Packed, Refused
 from .sniffing import content_type_of, label, printable
 
@@ -38,30 +36,15 @@ def unpack_in_child(kind: str, what: str, data: bytes, depth: int, zips: int,
                     budget: Budget) -> tuple[list[Packed], list[str]]:
     limits = budget.limits
     # `python -m intake.containers` runs child_main (intake/containers/__main__.py).
-    args = [sys.executable, "-m", "intake.containers", kind, str(limits.max_depth - depth),
-            str(limits.max_files - budget.files), str(limits.max_total_bytes - budget.bytes),
-            str(limits.max_file_bytes), str(limits.memory_mb)]
-    root = str(Path(__file__).resolve().parents[2])
-    # A bare environment: the service's secrets live in environment variables, and the child reads
-    # hostile bytes.
-    env = child_env(PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
-    allowed = min(limits.seconds, limits.total_seconds - budget.seconds)
-    if allowed <= 0:
-        raise Refused(f"{what} was not opened: reading the other Outlook items in this message already took "
-                      f"the {_seconds(limits.total_seconds)} allowed")
-    started = time.monotonic()
+    out = run_in_child(["intake.containers", kind, str(limits.max_depth - depth), str(limits.max_files - budget.files),
+                        str(limits.max_total_bytes - budget.bytes), str(limits.max_file_bytes),
+                        str(limits.memory_mb)], data, what, budget,
+                       spent="{what} was not opened: reading the other Outlook items in this message already took "
+                             "the {seconds} allowed",
+                       slow="reading {what} took longer than {seconds}, so it was stopped and the files inside it "
+                            "were not read; it may be damaged or deliberately oversized")
     try:
-        done = subprocess.run(args, input=data, capture_output=True, timeout=allowed, env=env, cwd=root,
-                              check=False)
-    except subprocess.TimeoutExpired:
-        raise Refused(f"reading {what} took longer than {_seconds(allowed)}, so it was stopped and the "
-                      "files inside it were not read; it may be damaged or deliberately oversized") from None
-    except OSError:
-        raise Refused(f"{what} could not be opened (the reader could not be started)") from None
-    finally:
-        budget.seconds += time.monotonic() - started
-    try:
-        records, finished = _read_records(done.stdout)
+        records, finished = _read_records(out)
     except (ValueError, IndexError, struct.error, UnicodeDecodeError):
         records, finished = [], None
     if finished != b"E":
@@ -82,11 +65,6 @@ def unpack_in_child(kind: str, what: str, data: bytes, depth: int, zips: int,
             notes.append(SKIPPED.get(code, SKIPPED["broken"]).format(
                 where=where_text, name=printable(name), mb=limits.max_file_bytes // 1_000_000))
     return found, notes
-
-
-def _seconds(value: float) -> str:
-    whole = max(1, round(value))
-    return "1 second" if whole == 1 else f"{whole} seconds"
 
 
 def _read_records(out: bytes) -> tuple[list[tuple], bytes | None]:

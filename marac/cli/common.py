@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from marac import logs
-from marac.config import Config, load
+from marac.config import Config, ConfigError, load
 
 DEFAULT_CONFIG = Path("mailbox_config/local.toml")
 
@@ -34,3 +34,24 @@ def open_store(args: argparse.Namespace) -> tuple[Config, Path, sqlite3.Connecti
         raise UsageError(f"{home} holds no MARAC service state (there is no marac.db in it): check --home, "
                          "or start a new service there with `run.py init`")
     return config, home, db.connect(home / "marac.db")
+
+
+def deliver_now(config: Config, home: Path, conn: sqlite3.Connection,
+                what: str = "the queued messages") -> None:
+    """Send what a command queued now, unless the running service holds the lock (it sends them then)."""
+    from intake.factory import make_sender
+    from marac.daemon.lock import take_lock
+    from marac.flow.delivery import deliver_due
+    try:
+        lock = take_lock(home / "marac.lock")
+    except ConfigError:
+        print(f"The running service will send {what}.")
+        return
+    try:
+        sent = deliver_due(conn, make_sender(config.sender, config.mailbox, home), config.area.mailbox_address,
+                           config.security.secure_domains)
+    finally:
+        lock.close()
+    print(f"{sent.sent} message(s) sent, {sent.deferred} waiting to be retried, {len(sent.refused)} refused.")
+    if sent.reason:
+        print(f"Not sent yet because {sent.reason}; the service retries them.")

@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sqlite3
-from pathlib import Path
 
-from marac.config import Config, ConfigError
+from marac.config import Config
 from marac.referral import meeting_dates
 from marac.store import meetings
 
-from .common import UsageError, open_store
+from .common import UsageError, deliver_now, open_store
 
 # How many coming meetings a refusal lists, and how far ahead it looks for them.
 SHOWN = 3
@@ -100,21 +99,3 @@ def cmd_meeting_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def deliver_now(config: Config, home: Path, conn: sqlite3.Connection) -> None:
-    """Send what was queued now, unless the running service holds the lock (it sends them then)."""
-    from intake.factory import make_sender
-    from marac.daemon.lock import take_lock
-    from marac.flow.delivery import deliver_due
-    try:
-        lock = take_lock(home / "marac.lock")
-    except ConfigError:
-        print("The running service will send the queued messages.")
-        return
-    try:
-        sent = deliver_due(conn, make_sender(config.sender, config.mailbox, home), config.area.mailbox_address,
-                           config.security.secure_domains)
-    finally:
-        lock.close()
-    print(f"{sent.sent} message(s) sent, {sent.deferred} waiting to be retried, {len(sent.refused)} refused.")
-    if sent.reason:
-        print(f"Not sent yet because {sent.reason}; the service retries them.")

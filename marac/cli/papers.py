@@ -6,9 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from marac.config import ConfigError
-
-from .common import UsageError, open_store
+from .common import UsageError, deliver_now, open_store
 from .meetings import scheduled_meeting
 
 
@@ -28,9 +26,6 @@ def _import_minutes(args: argparse.Namespace) -> int:
 
 def documents_command(kind: str) -> Callable[[argparse.Namespace], int]:
     def command(args: argparse.Namespace) -> int:
-        from intake.factory import make_sender
-        from marac.daemon.lock import take_lock
-        from marac.flow.delivery import deliver_due
         from marac.meetings import circulation
         if getattr(args, "import_file", None):
             return _import_minutes(args)
@@ -41,19 +36,7 @@ def documents_command(kind: str) -> Callable[[argparse.Namespace], int]:
             print(line)
         if not args.send:
             return 0
-        try:
-            lock = take_lock(home / "marac.lock")
-        except ConfigError:
-            print("The running service will send the queued messages.")
-            return 0
-        try:
-            sent = deliver_due(conn, make_sender(config.sender, config.mailbox, home), config.area.mailbox_address,
-                               config.security.secure_domains)
-        finally:
-            lock.close()
-        print(f"{sent.sent} message(s) sent, {sent.deferred} waiting to be retried, {len(sent.refused)} refused.")
-        if sent.reason:
-            print(f"Not sent yet because {sent.reason}; the service retries them.")
+        deliver_now(config, home, conn)
         return 0
     return command
 

@@ -9,15 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from marac.config import ConfigError
-
-from .common import UsageError, open_store
+from .common import UsageError, deliver_now, open_store
 
 
 def cmd_transfer(args: argparse.Namespace) -> int:
-    from intake.factory import make_sender
-    from marac.daemon.lock import take_lock
-    from marac.flow.delivery import deliver_due
     from marac.flow.transfer_out import TransferRefused, transfer
     if not args.case or not args.to:
         raise UsageError("Give the case and the MARAC: transfer --case NUMBER --to CODE")
@@ -32,19 +27,7 @@ def cmd_transfer(args: argparse.Namespace) -> int:
         print(line)
     if args.dry_run or not result.queued:
         return 0
-    try:
-        lock = take_lock(home / "marac.lock")
-    except ConfigError:
-        print("The running service will send the transfer pack.")
-        return 0
-    try:
-        sent = deliver_due(conn, make_sender(config.sender, config.mailbox, home), config.area.mailbox_address,
-                           config.security.secure_domains)
-    finally:
-        lock.close()
-    print(f"{sent.sent} message(s) sent, {sent.deferred} waiting to be retried, {len(sent.refused)} refused.")
-    if sent.reason:
-        print(f"Not sent yet because {sent.reason}; the service retries them.")
+    deliver_now(config, home, conn, what="the transfer pack")
     return 0
 
 

@@ -109,7 +109,10 @@ def _two_cases_heard(home: Path, config: Path, pdf_referral) -> tuple[str, str, 
                                                      PDF)]))
     _cli(home, config, "process-once")
     listed = _cases(home, config)
-    a, b = sorted(listed)
+    # Which case is Rowena's: the two are read in parallel, so their case numbers come in either order.
+    named = json.loads(_cli(home, config, "cases", "--json", "--identify").stdout)
+    a = next(c["case_number"] for c in named if c["victims"][0]["victim_name"] == "Rowena TRELAWNEY")
+    b = next(number for number in listed if number != a)
     meeting = listed[a]["meeting"]
     (home / "minutes").mkdir(exist_ok=True)  # dropped where the service reads minutes back, and keeps them
     (home / "minutes" / f"minutes-{meeting}.docx").write_bytes(_minutes([a, b], meeting))
