@@ -23,13 +23,11 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import datetime as dt
-import math
 import os
 import random
 import re
 import signal
 import ssl
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from latency import summary  # noqa: E402 - bench/ is the script's folder
 from generators.fake_referrals import DOCX, PDF, invented_referral, referral_email  # noqa: E402
 from intake.identity import key_of  # noqa: E402
 from tests.graph_server import FakeGraph  # noqa: E402
@@ -153,18 +152,6 @@ def run(work: Path, name: str, messages: list[bytes], gaps: list[float], settle:
     rates = {kind: len(graph.calls(kind)) / minutes for kind in ("look", "delta")}
     rates["all"] = len([r for r in graph.requests if r.kind != "token"]) / minutes
     return [sent[h] - t for h, t in landed.items() if h in sent], rates
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else float("nan")
-
-
-def summary(values: list[float], expected: int) -> list[str]:
-    if not values:
-        return [f"0/{expected}", "-", "-", "-"]
-    return [f"{len(values)}/{expected}", f"{statistics.median(values):.2f} s", f"{percentile(values, 95):.2f} s",
-            f"{max(values):.2f} s"]
 
 
 def main() -> int:

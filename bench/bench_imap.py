@@ -23,12 +23,10 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import functools
-import math
 import os
 import random
 import re
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from latency import summary  # noqa: E402 - bench/ is the script's folder
 from generators.fake_referrals import DOCX, PDF, invented_referral, referral_email  # noqa: E402
 from intake.identity import key_of  # noqa: E402
 from tests.servers import (Dovecot, SmtpRecorder, dovecot_binary, imap_smtp_config, running_dovecot,  # noqa: E402
@@ -185,18 +184,6 @@ def backlog_run(work: Path, server: Dovecot, smtp: SmtpRecorder, messages: list[
     last = max(received.values(), default=started)
     first = min(received.values(), default=started)
     return len(received), last - started, last - first
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else float("nan")
-
-
-def summary(values: list[float], expected: int) -> list[str]:
-    if not values:
-        return [f"0/{expected}", "-", "-", "-"]
-    return [f"{len(values)}/{expected}", f"{statistics.median(values):.2f} s", f"{percentile(values, 95):.2f} s",
-            f"{max(values):.2f} s"]
 
 
 def main() -> int:

@@ -6,40 +6,16 @@ person must look), never a wrong value alone. All data is invented.
 """
 from __future__ import annotations
 
-import io
-from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx.table import Table
 
-from parsers import parse_bytes
 from parsers.labels.dash_questions import identify
+from tests.word_forms import grid as _table
+from tests.word_forms import label_pairs as _pairs
+from tests.word_forms import parse_docx as _parse
+from tests.word_forms import problem_fields as _fields
 from tests.corpus.docx_parts import full_width_row, shade, write
-
-
-def _table(doc: DocumentType, cols: int) -> Table:
-    table = doc.add_table(rows=0, cols=cols)
-    table.style = "Table Grid"
-    return table
-
-
-def _pairs(table: Table, *pairs: tuple[str, str]) -> None:
-    cells = table.add_row().cells
-    for index, (label, value) in enumerate(pairs):
-        write(cells[index * 2], label, bold=True)
-        shade(cells[index * 2], "D9D9D9")
-        write(cells[index * 2 + 1], value)
-
-
-def _parse(doc: DocumentType) -> dict[str, Any]:
-    out = io.BytesIO()
-    doc.save(out)
-    return parse_bytes(out.getvalue(), "referral.docx")
-
-
-def _fields(parsed: dict[str, Any]) -> list[str | None]:
-    return [p.get("field") for p in parsed["problems"]]
 
 
 _PERPETRATOR_RIC = [
