@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core tesseract-ocr tesseract-ocr-eng
+SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core tesseract-ocr tesseract-ocr-eng postgresql
 ARGS ?=
 
 .PHONY: install run demo test test-fast lint-imports bench system-packages forms clean
@@ -22,7 +22,8 @@ run: install
 demo: install
 	$(BIN)/python run.py demo
 
-# Tests use real LibreOffice, poppler and Dovecot. Installed here when missing and running as root;
+# Tests use real LibreOffice, poppler, Dovecot and PostgreSQL (initdb and pg_ctl: Debian keeps them in
+# /usr/lib/postgresql/<version>/bin, off PATH). Installed here when missing and running as root;
 # otherwise the command to run is printed and the tests that need them say they were skipped.
 system-packages:
 	@missing=""; \
@@ -35,6 +36,7 @@ system-packages:
 	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	  command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
 	  command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	  { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \

@@ -42,11 +42,11 @@ def make_messages(count: int, seed: int = 500) -> list[bytes]:
     return messages
 
 
-def tree_memory(proc: psutil.Process) -> tuple[int, int]:
-    """RSS and PSS summed over the process tree. Forked children share the parent's pages, which RSS
-    counts once per process; PSS divides shared pages between them, so its sum is the real footprint."""
+def summed_memory(processes: list[psutil.Process]) -> tuple[int, int]:
+    """RSS and PSS summed over processes. Forked children share the parent's pages, which RSS counts once
+    per process; PSS divides shared pages between them, so its sum is the real footprint."""
     rss = pss = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    for p in processes:
         try:
             info = p.memory_full_info()
         except psutil.Error:
@@ -54,6 +54,11 @@ def tree_memory(proc: psutil.Process) -> tuple[int, int]:
         rss += info.rss
         pss += getattr(info, "pss", info.rss)
     return rss, pss
+
+
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """RSS and PSS summed over the process and its children."""
+    return summed_memory([proc, *proc.children(recursive=True)])
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ import errno
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 TEMP_PREFIX = ".tmp-"
@@ -40,14 +41,20 @@ def local_failure(exc: BaseException, home: Path | None = None) -> str | None:
     return None
 
 
-def remove_leftovers(folder: Path) -> int:
+def remove_leftovers(folder: Path, older_than_seconds: float = 0.0) -> int:
     """Delete this module's own half-written temporary files and folders (`.tmp-*`) below `folder`,
-    left by a crash or a full disk; returns how many. Nothing else is touched."""
+    left by a crash or a full disk; returns how many. Nothing else is touched.
+
+    `older_than_seconds`: when another process may be writing into the same folder right now (two
+    daemons sharing one home), only what nobody has touched for that long is a leftover."""
     removed = 0
     if not folder.is_dir():
         return 0
+    cutoff = time.time() - older_than_seconds
     for path in sorted(folder.rglob(f"{TEMP_PREFIX}*"), key=lambda p: len(p.parts), reverse=True):
         try:
+            if older_than_seconds and path.lstat().st_mtime > cutoff:
+                continue
             shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
             removed += 1
         except FileNotFoundError:

@@ -18,40 +18,17 @@ from intake.portals import check_file as _portal_file
 from intake.settings import Mailbox, Secret, Sender
 from intake.settings import SettingsError as ConfigError
 from intake.settings import Strict as _Strict
+from marac.config_areas import Area, AreaSettings, Email, overlap_problems, read_file, serves_areas, split
+from marac.config_areas import written_served_here
 from marac.config_checks import Findings, MeetingRule, Party, covered, meeting_findings, party_findings
 from marac.config_checks import lead_findings, secure_domain_findings, template_problems
 from marac.config_meetings import Meetings
 from marac.config_report import AgencyType, Report
-from marac.config_sections import Logging, Retention, Schedule, Tracker
-from marac.config_text import read_toml, validation_sentence
+from marac.config_sections import Logging, Retention, Schedule, Store, Tracker
+from marac.config_text import validation_sentence
 from marac.config_transfers import MaracArea, area_findings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _email(value: str) -> str:
-    local, at, domain = value.partition("@")
-    if not (local and at and "." in domain) or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not an email address")
-    return value
-
-
-def _area_code(value: str) -> str:
-    if not (2 <= len(value) <= 6 and value.isalpha() and value.isupper()):
-        raise ValueError(f"the area code must be 2 to 6 capital letters, such as EXM (found '{value}')")
-    return value
-
-
-Email = Annotated[str, AfterValidator(_email)]
-
-
-class Area(_Strict):
-    name: str = Field(min_length=1)
-    code: Annotated[str, AfterValidator(_area_code)]
-    mailbox_address: Email
-    # Where agencies' replies to documents and reminders should go (not the referral mailbox).
-    coordinator_email: Email | None = None
-    postcode_districts: list[str] = []
 
 
 class Idva(_Strict):
@@ -157,6 +134,7 @@ class Config(_Strict):
     retention: Retention = Retention()
     report: Report = Report()
     logging: Logging = Logging()
+    store: Store = Store()
     marac_areas: list[MaracArea] = Field(default_factory=list)  # neighbouring MARACs: transfers out and in
     home: Path = Path("var")
 
@@ -273,37 +251,88 @@ def _partial_findings(data: dict[str, object]) -> Findings:
                   meetings if isinstance(meetings, Meetings) else None, dt.date.today())
 
 
-def load(path: Path, home: Path | None = None) -> Config:
-    """The configuration, or ConfigError with every mistake that can be found in one go: unreadable
-    lines, settings of the wrong shape, and whatever could send case data somewhere unsafe. Mistakes
-    that do not put anyone at risk are left to `usable_problems` (check-config) so the service runs."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError([f"the configuration file {path} does not exist"]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([f"the configuration file {path} is not a text file (save it as UTF-8 text)"]) from None
-    except OSError as exc:
-        raise ConfigError([f"the configuration file {path} cannot be read ({exc.strerror})"]) from None
-    data, problems, set_aside = read_toml(text, path.name)
-    if data is None:
-        raise ConfigError(problems)
-    if home is not None:
-        data["home"] = str(home)
+def _project_paths(data: dict[str, object]) -> dict[str, object]:
     documents = data.get("documents")
     if isinstance(documents, dict) and isinstance(documents.get("templates"), str):
         # Relative template folders are the project's, wherever the command is run from.
         documents["templates"] = str(PROJECT_ROOT / documents["templates"])
+    return data
+
+
+def _validated(data: dict[str, object], unreadable: list[str], set_aside: set[str]) -> tuple[Config | None,
+                                                                                              list[str]]:
+    """One area's configuration and the problems that refuse it (none: it may be used). Mistakes that
+    do not put anyone at risk are left to `usable_problems` (check-config) so the service runs."""
     try:
-        config = Config.model_validate(data)
+        config = Config.model_validate(_project_paths(data))
     except ValidationError as exc:
         # A setting on a line that could not be read is reported once, not again as missing.
-        problems += [validation_sentence(e, data) for e in exc.errors()  # type: ignore[arg-type]
-                     if not (e["type"] == "missing" and str(e["loc"][-1]) in set_aside)]
+        problems = [validation_sentence(e, data) for e in exc.errors()  # type: ignore[arg-type]
+                    if not (e["type"] == "missing" and str(e["loc"][-1]) in set_aside)]
         found = _partial_findings(data)
-        raise ConfigError(list(dict.fromkeys(problems + found.unsafe + found.errors))) from None
-    if problems:
-        raise ConfigError(problems + usable_problems(config))
-    if findings(config).unsafe:
-        raise ConfigError(usable_problems(config))
+        return None, list(dict.fromkeys(problems + found.unsafe + found.errors))
+    if unreadable or findings(config).unsafe:
+        return config, usable_problems(config)
+    return config, []
+
+
+def _areas(path: Path, home: Path | None) -> tuple[list[AreaSettings], list[str], list[str], set[str]]:
+    """The areas a file serves, its unreadable lines (with their settings' names), and the problems of
+    the file as a whole (areas that overlap)."""
+    data, unreadable, set_aside = read_file(path)
+    if not serves_areas(data):
+        if home is not None:
+            data["home"] = str(home)
+        area = data.get("area")
+        code = area.get("code") if isinstance(area, dict) else None
+        return [AreaSettings("", code.strip().upper() if isinstance(code, str) else "", data)], unreadable, \
+            written_served_here(data.get("marac_areas")), set_aside
+    base = home if home is not None else Path(str(data.get("home", "var")))
+    areas, shape = split(data, frozenset(Config.model_fields) - {"area", "home"}, base)
+    return areas, unreadable, shape + overlap_problems(areas), set_aside
+
+
+def _one(area: AreaSettings, unreadable: list[str], set_aside: set[str]) -> tuple[Config | None, list[str]]:
+    config, problems = _validated(area.data, unreadable, set_aside)
+    return config, [f"{area.label}: {p}" if area.label else p for p in problems]
+
+
+def load(path: Path, home: Path | None = None, area: str | None = None) -> Config:
+    """The configuration of one area, or ConfigError with every mistake that can be found in one go:
+    unreadable lines, settings of the wrong shape, and whatever could send case data somewhere unsafe.
+
+    A file serving several areas (`[[areas]]`) gives the one whose code is `area` (any case); without
+    one, it is refused unless the file serves a single area. Each problem of an area begins "area NOR: "."""
+    areas, unreadable, overall, set_aside = _areas(path, home)
+    if not areas:
+        raise ConfigError(unreadable + overall)
+    codes = [a.code for a in areas]
+    wanted = area.strip().upper() if area is not None else None
+    if wanted is not None and wanted not in codes:
+        if "" in codes:
+            load_service(path, home)  # an area's code is missing or unreadable: its mistakes come first
+        raise ConfigError([f"there is no area '{area}' in {path.name}; it serves {', '.join(codes)}"])
+    if wanted is None and len(areas) > 1:
+        raise ConfigError([f"this configuration serves several areas ({', '.join(c for c in codes if c)}): "
+                           "choose one with --area"])
+    config, refused = _one(areas[codes.index(wanted)] if wanted else areas[0], unreadable, set_aside)
+    if unreadable or overall or refused or config is None:
+        raise ConfigError(list(dict.fromkeys(unreadable + overall + refused)))
     return config
+
+
+def load_service(path: Path, home: Path | None = None) -> list[Config]:
+    """Every area the file serves, each a complete single-area configuration with its own home
+    (`<home>/areas/<CODE>`); a file without `[[areas]]` gives one, exactly as `load` does. Any area's
+    problem refuses them all, each problem naming its area."""
+    areas, unreadable, overall, set_aside = _areas(path, home)
+    problems = unreadable + overall
+    configs: list[Config] = []
+    for area in areas:
+        config, refused = _one(area, unreadable, set_aside)
+        problems += refused
+        if config is not None:
+            configs.append(config)
+    if problems:
+        raise ConfigError(list(dict.fromkeys(problems)))
+    return configs

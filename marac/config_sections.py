@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from intake.settings import Secret
 from intake.settings import Strict as _Strict
 
 
@@ -46,3 +47,10 @@ class Retention(_Strict):
     sent_days: int = Field(default=30, ge=1)  # a sent message's stored copy and outbox file
     document_months: int = Field(default=12, ge=1)  # a meeting's generated papers, after the meeting
     backup_days: int = Field(default=30, ge=1)  # the tracker's backups
+
+
+class Store(_Strict):
+    """Where the service keeps its state. No url: SQLite in the home folder (the default). A url: a
+    PostgreSQL database several daemons may share, each area in its own schema. The url holds a
+    password, so it is a secret (`{ env = "MARAC_DATABASE_URL" }`), never written in the file."""
+    url: Secret | None = None

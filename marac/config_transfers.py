@@ -46,6 +46,10 @@ class MaracArea(_Strict):
     postcode_districts: list[str] = Field(default_factory=list)  # "TQ1", "TQ2": names the likely MARAC for an outside-area referral
     isp_signed: dt.date | None = None
     isp_expires: dt.date | None = None
+    # Another area served by this same configuration ([[areas]]), added for each area, never written:
+    # the same organisation's service, so no Information Sharing Protocol is needed and a case is handed
+    # to it without email.
+    served_here: bool = False
 
     @field_validator("domains")
     @classmethod
@@ -58,6 +62,8 @@ class MaracArea(_Strict):
         return bool(address) and (address == self.email.lower() or covered(domain_of(address), self.domains))
 
     def isp_in_date(self, day: dt.date) -> bool:
+        if self.served_here:
+            return True
         return self.isp_signed is not None and self.isp_signed <= day and (
             self.isp_expires is None or self.isp_expires >= day)
 
@@ -70,6 +76,8 @@ def area_findings(areas: list[MaracArea], secure_domains: list[str], today: dt.d
     codes: dict[str, int] = {}
     for area in areas:
         codes[area.code] = codes.get(area.code, 0) + 1
+        if area.served_here:
+            continue  # another area of this file: its own findings are reported with it
         called = f"the MARAC '{area.name}' ([[marac_areas]])"
         domain = domain_of(area.email)
         if is_webmail(domain) or any(is_webmail(d) for d in area.domains):

@@ -15,7 +15,7 @@ from typing import Any
 SAFE_FIELDS = frozenset({
     "case", "msg", "ledger", "outbox", "reason", "count", "seconds", "attempt", "backend", "state",
     "purpose", "pending", "meeting", "exception", "files", "forms", "problems", "pid", "version",
-    "rate", "folder", "withheld", "head",
+    "rate", "folder", "withheld", "head", "area",
 })
 
 _logger = logging.getLogger("marac")

@@ -76,3 +76,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if INTEGRATION in Path(str(item.fspath)).parents or _uses_libreoffice(item):
             item.add_marker(pytest.mark.integration)
+
+
+# The private PostgreSQL and the store fixtures parametrised over both backends (tests/pg.py).
+from tests.pg import pg_url, store_conn, store_opener  # noqa: E402,F401 - fixtures

@@ -113,7 +113,8 @@ class Dovecot:
             f"{_run_as_lines()}{ssl_lines}"
             f"first_valid_uid = {min(uid, 500)}\nfirst_valid_gid = {min(gid, 500)}\n"
             f"auth_mechanisms = plain login{' xoauth2 oauthbearer' if self.oauth2_url else ''}\n"
-            "auth_verbose = yes\nmail_location = maildir:~/Maildir\n"
+            # A real server slows a refused login down against guessing; the tests refuse on purpose.
+            "auth_verbose = yes\nauth_failure_delay = 0\nmail_location = maildir:~/Maildir\n"
             f"passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {self.root}/passwd\n"
             + ("  mechanisms = plain login\n}\n" if self.oauth2_url else "}\n") + self._oauth2_passdb() +
             f"userdb {{\n  driver = passwd-file\n  args = username_format=%u {self.root}/passwd\n}}\n"

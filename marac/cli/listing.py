@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sqlite3
 import sys
+
+from marac.store.db import Connection
 
 from .common import UsageError, open_store
 from .meetings import scheduled_meeting
@@ -81,7 +82,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify_audit(conn: sqlite3.Connection) -> int:
+def _verify_audit(conn: Connection) -> int:
     from marac.store import chain
     checked, broken = chain.verify(conn)
     last_id, head = chain.head(conn)

@@ -21,6 +21,9 @@ from .transfer_commands import add_commands as add_transfer_commands
 __all__ = ["UsageError", "build_parser", "main"]
 
 
+_AREA_HELP = "the area to work on, by its code, when the configuration serves several ([[areas]])"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message[0].upper() + message[1:])
@@ -31,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", default=str(DEFAULT_CONFIG), help="configuration file (TOML)")
     parser.add_argument("--home", help="root of all local state (default: var/)")
     parser.add_argument("--log-format", choices=["text", "json"], help="log lines as text or JSON lines")
+    parser.add_argument("--area", metavar="CODE", help=_AREA_HELP)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("run", help="the daemon").set_defaults(func=cmd_run)
     sub.add_parser("process-once", help="one pass, then exit").set_defaults(func=cmd_process_once)
@@ -70,7 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tracker", help="the shared action tracker spreadsheet")
     p.add_argument("action", choices=["sync"])
     p.set_defaults(func=cmd_tracker_sync)
+    for command in sub.choices.values():
+        _take_area(command)
     return parser
+
+
+def _take_area(parser: argparse.ArgumentParser) -> None:
+    """--area after the command too (`cases --area SOU`, `meeting list --area SOU`); SUPPRESS keeps a
+    value given before the command when it is not given again."""
+    parser.add_argument("--area", metavar="CODE", default=argparse.SUPPRESS, help=_AREA_HELP)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                _take_area(command)
 
 
 def _sentence(text: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sqlite3
 
 from marac.config import Config
 from marac.referral import meeting_dates
 from marac.store import meetings
+from marac.store.db import Connection
 
 from .common import UsageError, deliver_now, open_store
 
@@ -22,7 +22,7 @@ def next_meetings(config: Config, today: dt.date) -> list[dt.date]:
     return meeting_dates.meeting_dates(config.meetings, today, today + LOOK_AHEAD)[:SHOWN]
 
 
-def scheduled_meeting(conn: sqlite3.Connection, config: Config, text: str | None) -> dt.date:
+def scheduled_meeting(conn: Connection, config: Config, text: str | None) -> dt.date:
     """The meeting date asked for, or a UsageError listing the next meetings: papers built for a day
     with no meeting would go to every agency about nothing."""
     if not text:

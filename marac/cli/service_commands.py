@@ -10,31 +10,37 @@ from pathlib import Path
 from typing import Any
 
 from marac import logs
-from marac.config import ConfigError, Limits, config_findings, load
+from marac.config import Config, ConfigError, Limits, load, load_service
 
-from .common import UsageError, config_and_home
+from .common import UsageError, config_and_home, configs_for, findings_by_area, is_served_area
 
 
 def _service(args: argparse.Namespace, watch: bool = False) -> Any:
+    from marac.daemon.areas import AreaServices
     from marac.daemon.service import Service
-    config, home = config_and_home(args)
-    return Service(config, home, watch=watch)
+    configs = configs_for(args)
+    if len(configs) > 1:  # every area of the file, on one daemon
+        return AreaServices(configs, watch=watch)
+    return Service(configs[0], configs[0].home, watch=watch)
 
 
 def _start_when_possible(args: argparse.Namespace, stop: threading.Event) -> Any:
-    """The daemon never exits on its own: if this machine cannot start it now (a full disk), it says so
-    and tries again until it can, or until it is asked to stop."""
+    """The daemon never exits on its own: if this machine cannot start it now (a full disk, the database
+    server down or restarting), it says so and tries again until it can, or until it is asked to stop."""
     from intake.files import local_failure
+    from marac.store.pg import StoreUnreachable
     while True:
         try:
             return _service(args, watch=True)
+        except StoreUnreachable as exc:  # the sentence names host and port at most, never the url
+            logs.error("store.unreachable", reason=str(exc))
         except Exception as exc:  # noqa: BLE001 - only this machine's failures are waited out
             reason = local_failure(exc, Path(args.home) if args.home else None)
             if reason is None:
                 raise
             logs.error("local.failure", reason=reason)
-            if stop.wait(5.0):
-                return None
+        if stop.wait(5.0):
+            return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -83,17 +89,25 @@ def cmd_process_once(args: argparse.Namespace) -> int:
     return 1 if result.failed or result.deferred or result.unreachable else 0
 
 
-def cmd_init(args: argparse.Namespace) -> int:
+def _init_area(config: Config) -> None:
     from marac.store import db
-    config, home = config_and_home(args)
+    home = config.home
     existed = (home / "marac.db").exists()
-    db.connect(home / "marac.db").close()
+    db.open_store(config.store, home, config.area.code).close()
     for sub in ("exceptions/approved", "exceptions/rejected", "documents"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     if config.mailbox.backend == "maildir":
         for sub in ("new", "cur", "tmp"):
             (home / config.mailbox.path / sub).mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
-    print(f"The service's state is {'already' if existed else 'now'} set up under {home}.")
+    whose = f" for {config.area.name}" if is_served_area(config) else ""
+    where = " (its cases in the PostgreSQL store)" if config.store.url is not None else ""
+    print(f"The service's state{whose} is {'already' if existed else 'now'} set up under {home}{where}.")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Every area's home (or the one chosen with --area)."""
+    for config in configs_for(args):
+        _init_area(config)
     return 0
 
 
@@ -109,20 +123,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    config, home = config_and_home(args)
-    errors, warnings = config_findings(config)
+    """Every area the file serves (or the one chosen with --area), each finding naming its area."""
+    configs = configs_for(args)
+    errors, warnings = findings_by_area(configs)
     for warning in warnings:
         print("Warning: " + warning[0].upper() + warning[1:].rstrip(".") + ".", file=sys.stderr)
     if errors:
         raise ConfigError(errors)
-    print(f"The configuration for {config.area.name} is valid (state under {home})"
-          + (f"; {len(warnings)} warning(s) above" if warnings else "") + ".")
+    served = "; ".join(f"{c.area.name} ({c.area.code}) with state under {c.home}" for c in configs)
+    if len(configs) == 1:
+        served = f"{configs[0].area.name} is valid (state under {configs[0].home})"
+    else:
+        served = f"{len(configs)} areas is valid: {served}"
+    print(f"The configuration for {served}" + (f"; {len(warnings)} warning(s) above" if warnings else "") + ".")
     return 0
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The parsing limits of the chosen area (any area's, when none is chosen: they are shared as a rule)."""
+    path, area = Path(args.config), getattr(args, "area", None)
+    if not path.exists():
+        return Limits()
+    return load(path, area=area).limits if area else load_service(path)[0].limits
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from parsers.sandbox import ParserPool
-    limits = load(Path(args.config)).limits if Path(args.config).exists() else Limits()
+    limits = _limits(args)
     results: list[dict[str, Any]] = []
     unreadable = False
     with ParserPool(limits.parse_seconds, limits.parse_memory_mb, limits.max_attachment_bytes) as pool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,8 @@ from marac.meetings import circulation, reminders
 from marac.meetings.minutes_import import import_minutes
 from marac.records import retention
 from marac.reports.write import quarterly_return
-from marac.store import chain
+from marac.store import chain, claims
+from marac.store.db import Connection
 from marac.tracker import sync as sync_tracker
 
 from .morning import queue_morning_summary
@@ -38,7 +38,7 @@ class Job:
         return now - self.last_run >= self.every_seconds
 
 
-def import_dropped_minutes(conn: sqlite3.Connection, config: Config, home: Path) -> None:
+def import_dropped_minutes(conn: Connection, config: Config, home: Path) -> None:
     """Completed minutes dropped into home/minutes/ are read back, then moved aside (never deleted)."""
     folder = home / "minutes"
     for path in sorted(folder.glob("*.docx")) if folder.is_dir() else []:
@@ -50,18 +50,18 @@ def import_dropped_minutes(conn: sqlite3.Connection, config: Config, home: Path)
                    problems=len(report.rejected) + len(report.problems))
 
 
-def sync_tracker_now(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> None:
+def sync_tracker_now(conn: Connection, config: Config, home: Path, today: dt.date) -> None:
     """Never waits for a person to close the workbook; the next round tries again."""
     report = sync_tracker(conn, config, home, today, lock_wait_seconds=0)
     logs.event("tracker.synced", state=report.state, problems=len(report.conflicts))
 
 
-def log_audit_head(conn: sqlite3.Connection) -> None:
+def log_audit_head(conn: Connection) -> None:
     last_id, head = chain.head(conn)
     logs.event("audit.head", count=last_id, head=head)
 
 
-def schedule(conn: sqlite3.Connection, config: Config, home: Path, printer: DeskPrinter) -> list[Job]:
+def schedule(conn: Connection, config: Config, home: Path, printer: DeskPrinter) -> list[Job]:
     every = config.schedule
     return [
         Job("documents", every.documents_minutes * 60, lambda today: circulation.due(conn, config, home, today)),
@@ -82,13 +82,18 @@ def schedule(conn: sqlite3.Connection, config: Config, home: Path, printer: Desk
     ]
 
 
-def run_due(jobs: list[Job], today: dt.date) -> None:
+def run_due(jobs: list[Job], today: dt.date, conn: Connection) -> None:
+    """Each due job, unless another daemon sharing the store is running it right now (it is then left to
+    that one: the papers, the tracker and the returns are each written by one daemon at a time)."""
     now = time.monotonic()
     for job in jobs:
         if not job.due(now):
             continue
         job.last_run = now
-        try:
-            job.run(today)
-        except Exception as exc:  # noqa: BLE001 - one job's fault must not stop referrals flowing
-            logs.error(f"{job.name}.failed", reason=type(exc).__name__)
+        with claims.held(conn, f"job:{job.name}") as mine:
+            if not mine:
+                continue
+            try:
+                job.run(today)
+            except Exception as exc:  # noqa: BLE001 - one job's fault must not stop referrals flowing
+                logs.error(f"{job.name}.failed", reason=type(exc).__name__)

@@ -7,7 +7,6 @@ and the folders hold the detail. The outbox's dedupe key makes it once a day wha
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from marac import logs
@@ -17,7 +16,7 @@ from marac.flow.pipeline import LONDON
 from marac.meetings.circulation import compose_message
 from marac.referral.meeting_dates import is_working_day
 from marac.store import outbox
-from marac.store.db import transaction
+from marac.store.db import Connection, transaction
 
 
 def summary_text(config: Config, folders: list[OpenFolder], now: dt.datetime) -> str:
@@ -30,7 +29,7 @@ def summary_text(config: Config, folders: list[OpenFolder], now: dt.datetime) ->
     return "\n".join(lines) + "\n"
 
 
-def queue_morning_summary(conn: sqlite3.Connection, config: Config, exceptions_dir: Path,
+def queue_morning_summary(conn: Connection, config: Config, exceptions_dir: Path,
                           now: dt.datetime | None = None) -> bool:
     """Queue today's summary if it is due and not yet queued; True when queued."""
     now = now or dt.datetime.now(dt.timezone.utc)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,6 +15,7 @@ from marac.referral import matching, meeting_dates
 from marac.referral.identity import Identity, candidate_keys
 from marac.referral.rules import get
 from marac.store import cases
+from marac.store.db import Connection
 from parsers.problem import Problem
 
 Kind = Literal["new", "joined", "repeat", "possible"]
@@ -40,7 +40,7 @@ class Known:
     last_referral: dt.date
 
 
-def _known_victims(conn: sqlite3.Connection, since: dt.date,
+def _known_victims(conn: Connection, since: dt.date,
                    identity: Identity) -> list[tuple[Known, Identity]]:
     """Victims sharing a name token or date of birth with the new one, on cases still open or referred
     within the repeat window: the only ones that matter, found through an index."""
@@ -59,7 +59,7 @@ def _known_victims(conn: sqlite3.Connection, since: dt.date,
     return known
 
 
-def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], received: dt.date) -> Placement:
+def place(conn: Connection, config: Config, joined: dict[str, Any], received: dt.date) -> Placement:
     meeting = meeting_dates.next_meeting(config.meetings, received)
     warnings = [w for w in [meeting_dates.hearing_delay_warning(config.meetings, received, meeting)] if w]
     identity = Identity.from_referral(joined["referral"] or {})
@@ -84,6 +84,28 @@ def place(conn: sqlite3.Connection, config: Config, joined: dict[str, Any], rece
         return Placement("possible", meeting, previous_case=known.case_id, evidence=found.evidence,
                          warnings=warnings)
     return Placement("new", meeting, warnings=warnings)
+
+
+def _district(joined: dict[str, Any]) -> str | None:
+    postcode = get(joined, "referral.victim.postcode")
+    return str(postcode).split()[0].upper() if postcode and str(postcode).split() else None
+
+
+def served_elsewhere(config: Config, joined: dict[str, Any]) -> str | None:
+    """The code of another area served by this same service whose districts hold the victim's postcode.
+
+    Only a district outside this area's own list counts, and only a MARAC marked `served_here` (the
+    areas of one multi-area configuration): a neighbouring MARAC elsewhere still needs a person and a
+    transfer by secure email.
+    """
+    own = {d.upper() for d in config.area.postcode_districts}
+    district = _district(joined)
+    if not own or district is None or district in own:
+        return None
+    for area in config.marac_areas:
+        if area.served_here and district in {d.upper() for d in area.postcode_districts}:
+            return area.code
+    return None
 
 
 def area_problems(config: Config, joined: dict[str, Any]) -> list[dict[str, Any]]:

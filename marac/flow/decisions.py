@@ -24,7 +24,6 @@ import json
 import mimetypes
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ from marac import logs
 from marac.config_passwords import passwords_for
 from marac.referral import meeting_dates, rules
 from marac.store import audit, cases, desk_rows, ledger
-from marac.store.db import transaction
+from marac.store.db import Connection, Row, transaction
 from parsers.problem import Problem
 
 from . import corrections, desk_folder, transfer_in, transfer_out
@@ -47,7 +46,7 @@ from .pipeline import ASK_REFERRER, Pipeline, local_date
 @dataclass
 class Decision:
     folder: Path
-    row: sqlite3.Row
+    row: Row
     approved: bool
 
     @property
@@ -57,7 +56,7 @@ class Decision:
         return text or "no reason given"
 
 
-def pending_decisions(exceptions_dir: Path, conn: sqlite3.Connection) -> list[Decision]:
+def pending_decisions(exceptions_dir: Path, conn: Connection) -> list[Decision]:
     found = []
     for sub, approved in (("approved", True), ("rejected", False)):
         folder = exceptions_dir / sub
@@ -188,7 +187,7 @@ class DeskLoop:
             return Letter(None, "", None)
         return read_letter(raw, passwords=typed + passwords_for(self.pipeline.config, sender_of(raw)))
 
-    def _received(self, row: sqlite3.Row) -> dt.datetime:
+    def _received(self, row: Row) -> dt.datetime:
         found = ledger.received_at(self.conn, row["message"])
         return dt.datetime.fromisoformat(found) if found else dt.datetime.now(dt.UTC)
 

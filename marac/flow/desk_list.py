@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from marac.store import desk_rows
+from marac.store.db import Connection, Row
 
 # Sub-folders of exceptions/ that are not waiting for anyone.
 NOT_WAITING = {"approved", "rejected", "done"}
@@ -61,7 +61,7 @@ def _title(folder: Path) -> str:
     return "see README.txt"
 
 
-def _since(folder: Path, row: sqlite3.Row | None) -> dt.datetime:
+def _since(folder: Path, row: Row | None) -> dt.datetime:
     if row is not None:
         return dt.datetime.fromisoformat(row["created_at"])
     match = _NAME.match(folder.name)
@@ -70,7 +70,7 @@ def _since(folder: Path, row: sqlite3.Row | None) -> dt.datetime:
     return dt.datetime.fromtimestamp(folder.stat().st_mtime, dt.timezone.utc)
 
 
-def open_folders(conn: sqlite3.Connection, exceptions_dir: Path) -> list[OpenFolder]:
+def open_folders(conn: Connection, exceptions_dir: Path) -> list[OpenFolder]:
     """Oldest first: the one waiting longest is the one to look at first."""
     if not exceptions_dir.is_dir():
         return []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +26,8 @@ from marac import logs
 from marac.config import Config
 from marac.config_passwords import passwords_for
 from marac.referral import rules
-from marac.store import cases, desk_rows, ledger, outbox
-from marac.store.db import transaction
+from marac.store import cases, desk_rows, ledger, outbox, transfers
+from marac.store.db import Connection, transaction
 from parsers.join import join
 from parsers.problem import Problem
 from parsers.sandbox import ParserPool
@@ -80,7 +79,7 @@ def local_date(moment: dt.datetime) -> dt.date:
 
 
 @dataclass
-class _Staged:
+class Staged:
     """A message read and checked as far as it can be without parsing its forms."""
     item: Incoming
     key: MessageKey
@@ -91,11 +90,14 @@ class _Staged:
 
 @dataclass
 class Pipeline:
-    conn: sqlite3.Connection
+    conn: Connection
     config: Config
     parsers: ParserPool
     exceptions_dir: Path
     mailbox_name: str
+    # Another area served by this service whose victims these are: the application hands the referral over
+    # (`marac.daemon.areas`). Called with that area's code, the message read and its forms' parses.
+    handover: "Callable[[str, Staged, list[dict[str, Any]]], Outcome] | None" = None
 
     def handle(self, item: Incoming) -> Outcome:
         outcome = next(self.handle_many([item]))[1]
@@ -120,7 +122,7 @@ class Pipeline:
         """
         budget = self.config.limits.message_seconds
         reading = self.parsers.scheduler(budget)
-        in_hand: dict[int, _Staged] = {}
+        in_hand: dict[int, Staged] = {}
         seen: set[str] = set()  # offered in this stream already (in hand, or kept for a retry)
         more, listed = True, time.monotonic()
         lost: Exception | None = None  # the mailbox went away: finish what is in hand, then say so
@@ -145,7 +147,7 @@ class Pipeline:
                 except Exception as exc:  # noqa: BLE001 - one message must not stop the others
                     yield item, exc
                     continue
-                if isinstance(st, _Staged):
+                if isinstance(st, Staged):
                     in_hand[reading.add([(a.data, a.filename) for a in st.forms])] = st
                 else:
                     yield item, st
@@ -165,7 +167,7 @@ class Pipeline:
                 except Exception as exc:  # noqa: BLE001
                     yield st.item, exc
 
-    def _stage(self, item: Incoming) -> _Staged | Outcome:
+    def _stage(self, item: Incoming) -> Staged | Outcome:
         """The cheap checks first, in an order that lets no sender cost the service much: the size the
         mailbox states (before the message is read whole), the header block as bytes (before any header
         is parsed), the sender and its server's authentication (for every sender, the coordinator too),
@@ -212,9 +214,9 @@ class Pipeline:
                 locked, desk_folder.UNLOCK, _defects(letter)), reason="password-protected")
         if not forms:
             return self._no_form(item, key, letter)
-        return _Staged(item, key, letter, forms)
+        return Staged(item, key, letter, forms)
 
-    def _no_form(self, item: Incoming, key: MessageKey, letter: Letter) -> _Staged | Outcome:
+    def _no_form(self, item: Incoming, key: MessageKey, letter: Letter) -> Staged | Outcome:
         """No form attached: a secure portal's notice (the desk says how to fetch the form), a referral typed
         into the email (read like a form, then checked by a person), or a message for a person to read."""
         text = body.read_body(item.raw)
@@ -223,7 +225,7 @@ class Pipeline:
             return self._exception(item, key, letter, desk_folder.DeskNote(notice.title, notice.what_to_do,
                                                                            _defects(letter)), reason="secure-portal")
         if body.reads_like_referral(text):
-            return _Staged(item, key, letter, [Attachment(BODY_FILENAME, "text/plain", text.text.encode())], True)
+            return Staged(item, key, letter, [Attachment(BODY_FILENAME, "text/plain", text.text.encode())], True)
         return self._no_attachment(item, key, letter)
 
     def _no_attachment(self, item: Incoming, key: MessageKey, letter: Letter) -> Outcome:
@@ -231,7 +233,12 @@ class Pipeline:
             "The message has no attachment that could be a referral form (Word or PDF).", ASK_RESEND,
             _defects(letter)), reason="no-attachment")
 
-    def _finish(self, st: _Staged, parses: list[dict[str, Any]]) -> Outcome:
+    def take_over(self, st: Staged, parses: list[dict[str, Any]], handed_from: str) -> Outcome:
+        """A referral another area served here received for a victim living in this one: opened here, as
+        if it had come to this area's mailbox, its IDVA copy to this area's IDVA, marked where it came from."""
+        return self._finish(st, parses, handed_from)
+
+    def _finish(self, st: Staged, parses: list[dict[str, Any]], handed_from: str | None = None) -> Outcome:
         if ledger.find(self.conn, st.key) is not None:  # the same message twice in one batch
             logs.event("message.already_handled", msg=st.key.short)
             return "duplicate"
@@ -247,7 +254,10 @@ class Pipeline:
                 locked or "No referral form could be read from the attachments.",
                 desk_folder.UNLOCK if locked else ASK_RESEND, problems),
                 reason="no-referral", fields=joined)
-        return self._accept(st.item, st.key, st.letter, joined, problems)
+        elsewhere = casework.served_elsewhere(self.config, joined) if handed_from is None else None
+        if elsewhere is not None and self.handover is not None:
+            return self.handover(elsewhere, st, parses)
+        return self._accept(st.item, st.key, st.letter, joined, problems, handed_from)
 
     def evaluate(self, joined: dict[str, Any], problems: list[dict[str, Any]],
                  received: dt.date) -> tuple[casework.Placement, list[dict[str, Any]]]:
@@ -264,7 +274,7 @@ class Pipeline:
         return placement, problems
 
     def _accept(self, item: Incoming, key: MessageKey, letter: Letter, joined: dict[str, Any],
-                problems: list[dict[str, Any]]) -> Outcome:
+                problems: list[dict[str, Any]], handed_from: str | None = None) -> Outcome:
         received = item.received
         placement, problems = self.evaluate(joined, problems, local_date(received))
         review = rules.needs_a_person(problems)
@@ -289,6 +299,8 @@ class Pipeline:
                                received=received.isoformat(timespec="seconds"))
             transfer_in.mark(self.conn, self.config, case_id, letter.sender, letter.subject,  # from another MARAC?
                              [a.filename for a in letter.attachments], joined)
+            if handed_from is not None:
+                transfers.mark_from(self.conn, case_id, handed_from)
             if folder is not None:
                 desk_rows.add(self.conn, folder.name, "match" if placement.kind == "possible" else "review",
                               case_id=case_id, message=message_row, match_case=placement.previous_case)
@@ -303,7 +315,7 @@ class Pipeline:
             return placement.case_id, cases.number_of(self.conn, placement.case_id)
         meetings = self.config.meetings
         cases.ensure_meeting(self.conn, placement.meeting.isoformat(), meetings.venue, meetings.chair)
-        return cases.new_case(self.conn, self.config.area.code, received.year,
+        return cases.new_case(self.conn, self.config.area.case_number_prefix, received.year,
                               status="exception" if review else "listed", meeting=placement.meeting.isoformat(),
                               repeat=placement.kind == "repeat",
                               previous_case=placement.previous_case if placement.kind == "repeat" else None,

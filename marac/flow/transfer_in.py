@@ -12,13 +12,13 @@ Recognised by any of, in this order:
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
 from intake import plain
 from marac.config import Config
 from marac.config_transfers import MaracArea
 from marac.store import transfers
+from marac.store.db import Connection
 
 # How inter-MARAC transfer forms are titled (words, after lower-casing and joining hyphens and spaces).
 TITLE_WORDS = ("inter marac", "intermarac", "marac transfer", "marac to marac", "cross border marac",
@@ -59,7 +59,7 @@ def origin(config: Config, sender: str | None, subject: str, file_names: list[st
     return None
 
 
-def mark(conn: sqlite3.Connection, config: Config, case_id: int, sender: str | None, subject: str,
+def mark(conn: Connection, config: Config, case_id: int, sender: str | None, subject: str,
          file_names: list[str], joined: dict[str, Any]) -> str | None:
     """Mark the case when the referral is a transfer in; the MARAC it came from, or None."""
     found = origin(config, sender, subject, file_names, joined)

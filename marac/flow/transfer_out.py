@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from marac import logs
 from marac.config import Config, is_secure_address
 from marac.config_transfers import MaracArea
 from marac.store import audit, desk_rows, outbox, transfers
-from marac.store.db import transaction
+from marac.store.db import Connection, Row, transaction
 
 from .transfer_sources import gather
 
@@ -93,7 +92,7 @@ def _areas(config: Config) -> str:
     return ", ".join(f"{a.code} ({a.name})" for a in config.marac_areas) or "none are configured ([[marac_areas]])"
 
 
-def transfer(conn: sqlite3.Connection, config: Config, home: Path, case_number: str, typed: str, *,
+def transfer(conn: Connection, config: Config, home: Path, case_number: str, typed: str, *,
              dry_run: bool = False, desk_folder: str | None = None, today: dt.date | None = None) -> Result:
     """Transfer the case, or raise TransferRefused with the reason (a refusal of the receiving MARAC is
     audited; a mistyped case or area is not, as nothing about the case was at stake)."""
@@ -156,7 +155,7 @@ def requested(folder: Path) -> str | None:
     return None
 
 
-def from_desk(conn: sqlite3.Connection, config: Config, home: Path, row: sqlite3.Row, typed: str,
+def from_desk(conn: Connection, config: Config, home: Path, row: Row, typed: str,
               folder: str) -> str | None:
     """The desk's transfer: None when done, else the sentence that sends the folder back to the desk."""
     if row["case_id"] is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 from generators.transfer_pack import PackAction, TransferPack, case_section
@@ -18,6 +17,7 @@ from intake.attachments import read_letter
 from marac.config import Config
 from marac.config_transfers import MaracArea
 from marac.store import cases, transfers
+from marac.store.db import Connection
 
 DESK_PLACES = ("", "done", "approved", "rejected")
 MINUTES_PLACES = ("minutes/imported", "minutes")  # completed minutes read back by the service
@@ -38,7 +38,7 @@ def _message_bytes(config: Config, home: Path, source_key: str, desk: str | None
     return None
 
 
-def forms_as_received(conn: sqlite3.Connection, config: Config, home: Path,
+def forms_as_received(conn: Connection, config: Config, home: Path,
                       case_id: int) -> tuple[list[tuple[str, bytes]], int]:
     """(files, messages not found): each file once, as the IDVA copy passes them on (no programs, no
     refused containers, nothing opened with a password)."""
@@ -72,7 +72,7 @@ def minutes_sections(home: Path, numbers: list[str]) -> list[tuple[str, str, str
     return found
 
 
-def gather(conn: sqlite3.Connection, config: Config, home: Path, case_id: int, area: MaracArea,
+def gather(conn: Connection, config: Config, home: Path, case_id: int, area: MaracArea,
            today: dt.date) -> tuple[TransferPack, int]:
     """The pack for one case, and how many of its messages could not be found to attach."""
     chain = transfers.earlier_cases(conn, case_id)

@@ -20,7 +20,6 @@ import email.policy
 import hashlib
 import io
 import secrets
-import sqlite3
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -38,7 +37,7 @@ from marac import logs
 from marac.config import Config, is_secure_address
 from marac.referral import meeting_dates
 from marac.store import actions, meetings, outbox
-from marac.store.db import transaction
+from marac.store.db import Connection, transaction
 
 from . import pack
 
@@ -83,14 +82,14 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")[:60]
 
 
-def _actions_for(pack: MeetingPack, agency: Agency, conn: sqlite3.Connection) -> list[Action]:
+def _actions_for(pack: MeetingPack, agency: Agency, conn: Connection) -> list[Action]:
     rows = actions.for_agency_at(conn, pack.meeting.date, agency.name)
     return [Action(r["action_ref"], r["case_number"], r["description"], r["agency"], r["owner"],
                    dt.date.fromisoformat(r["deadline"]) if r["deadline"] else None, r["status"], pack.meeting.date)
             for r in rows]
 
 
-def build(conn: sqlite3.Connection, config: Config, kind: str, pack: MeetingPack,
+def build(conn: Connection, config: Config, kind: str, pack: MeetingPack,
           idva: Agency | None = None) -> list[Built]:
     template = (config.documents.templates / TEMPLATES[kind]).read_bytes()
     day = pack.meeting.date.isoformat()
@@ -166,7 +165,7 @@ def _wording(config: Config, doc: Built, agency: Agency, day: dt.date, emergency
     return subject, f"{config.area.name}: {what} is attached for {agency.name}.\n"
 
 
-def _queue(conn: sqlite3.Connection, config: Config, doc: Built, agency: Agency, day: dt.date,
+def _queue(conn: Connection, config: Config, doc: Built, agency: Agency, day: dt.date,
            report: Report, home: Path, emergency: bool = False) -> None:
     digest = hashlib.sha256(doc.data).hexdigest()
     domain = config.area.mailbox_address.rpartition("@")[2]
@@ -243,7 +242,7 @@ def _to(doc: Built, agencies: list[Agency], idva: Agency | None) -> list[Agency]
     return agencies + ([idva] if idva and doc.kind in ("agenda", "updates") else [])
 
 
-def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date, kinds: list[str],
+def circulate(conn: Connection, config: Config, home: Path, day: dt.date, kinds: list[str],
               send: bool) -> Report:
     loaded = pack.load(conn, config, day)
     idva, withheld = _recipients(config, day, kinds)
@@ -266,7 +265,7 @@ def circulate(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date
     return report
 
 
-def due(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> list[Report]:
+def due(conn: Connection, config: Config, home: Path, today: dt.date) -> list[Report]:
     """What goes out before each coming meeting (agenda and research forms, or a virtual MARAC's
     documents), once, when its circulation day comes ([meetings] circulate_working_days before it)."""
     reports = []

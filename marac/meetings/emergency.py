@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from marac.config import Config
 from marac.referral import meeting_dates
 from marac.store import audit, meetings
 from marac.store import cases as case_store
-from marac.store.db import transaction
+from marac.store.db import Connection, Row, transaction
 
 from . import circulation
 
@@ -36,7 +35,7 @@ class Called:
     report: circulation.Report
 
 
-def _case(conn: sqlite3.Connection, typed: str) -> sqlite3.Row:
+def _case(conn: Connection, typed: str) -> Row:
     found = case_store.find_by_number(conn, typed.strip().upper())
     if found is None:
         raise Refused(f"There is no case {typed} in the MARAC's records (see `cases`)")
@@ -50,7 +49,7 @@ def _case(conn: sqlite3.Connection, typed: str) -> sqlite3.Row:
     return case
 
 
-def call(conn: sqlite3.Connection, config: Config, home: Path, day: dt.date, typed_case: str,
+def call(conn: Connection, config: Config, home: Path, day: dt.date, typed_case: str,
          today: dt.date) -> Called:
     """List the case for `day` and circulate its papers now; Refused with a sentence otherwise."""
     if day < today:

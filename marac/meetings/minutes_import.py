@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from marac import logs
 from marac.config import Config
 from marac.store import actions, audit, meetings
 from marac.store import cases as case_store
-from marac.store.db import transaction, utcnow
+from marac.store.db import Connection, Row, transaction, utcnow
 from parsers.minutes import ActionRow, read_minutes
 from parsers.minutes_attendance import AttendanceRow
 from parsers.normalise import NotUnderstood, parse_date
@@ -128,7 +127,7 @@ class _Good:
     deadline: dt.date
 
 
-def _find_case(conn: sqlite3.Connection, typed: str) -> sqlite3.Row | None:
+def _find_case(conn: Connection, typed: str) -> Row | None:
     """By year and sequence too, so EXM-2026-7 finds EXM-2026-0007."""
     row = case_store.find_by_number(conn, typed)
     match = _CASE_NUMBER.match(typed)
@@ -137,7 +136,7 @@ def _find_case(conn: sqlite3.Connection, typed: str) -> sqlite3.Row | None:
     return row
 
 
-def _case_reasons(case: sqlite3.Row | None, typed: str | None, meeting: dt.date) -> list[str]:
+def _case_reasons(case: Row | None, typed: str | None, meeting: dt.date) -> list[str]:
     if typed is None:
         return ["the row is not under a case heading ('Case EXM-2026-0001'), so it belongs to no case"]
     if case is None:
@@ -169,7 +168,7 @@ def _placeholder(text: str) -> bool:
     return text.strip(" .?-_").casefold() in {"", "tbc", "tba", "tbd", "n/a", "na", "unknown", "not known"}
 
 
-def _check(conn: sqlite3.Connection, row: ActionRow, meeting: dt.date, agencies: list[str],
+def _check(conn: Connection, row: ActionRow, meeting: dt.date, agencies: list[str],
            notes: list[str]) -> _Good | RowProblem:
     case = _find_case(conn, row.case_number) if row.case_number else None
     reasons = _case_reasons(case, row.case_number, meeting)
@@ -188,13 +187,13 @@ def _check(conn: sqlite3.Connection, row: ActionRow, meeting: dt.date, agencies:
 
 # --- storing -------------------------------------------------------------------------------------
 
-def _offset(conn: sqlite3.Connection, case_id: int, meeting: dt.date) -> int:
+def _offset(conn: Connection, case_id: int, meeting: dt.date) -> int:
     """Actions the case has from earlier meetings keep their numbers; this meeting's follow on."""
     refs = actions.refs_of_case_before(conn, case_id, meeting)
     return max((int(m[1]) for ref in refs if (m := _REF_NUMBER.search(ref))), default=0)
 
 
-def _store(conn: sqlite3.Connection, good: _Good, row: ActionRow, meeting: dt.date,
+def _store(conn: Connection, good: _Good, row: ActionRow, meeting: dt.date,
            report: ImportReport, ids: updates.ActionIds | None = None) -> None:
     ref = (ids(good.case_id, good.case_number, good.agency) if ids else
            f"{good.case_number}-A{_offset(conn, good.case_id, meeting) + row.row}")
@@ -221,7 +220,7 @@ def _shown(iso: str | None) -> str:
     return format_date(dt.date.fromisoformat(iso)) if iso else "(no date)"
 
 
-def _coverage_notes(conn: sqlite3.Connection, meeting: dt.date, seen: set[str], cases: set[str],
+def _coverage_notes(conn: Connection, meeting: dt.date, seen: set[str], cases: set[str],
                     report: ImportReport) -> None:
     """Cases heard without actions, and actions stored earlier that the minutes no longer have."""
     listed = [row["case_number"] for row in case_store.for_meeting(conn, meeting)]
@@ -232,7 +231,7 @@ def _coverage_notes(conn: sqlite3.Connection, meeting: dt.date, seen: set[str], 
                      "left as it is" for ref in earlier if ref not in seen]
 
 
-def import_minutes(conn: sqlite3.Connection, config: Config, data: bytes, source: str) -> ImportReport:
+def import_minutes(conn: Connection, config: Config, data: bytes, source: str) -> ImportReport:
     """Minutes, or a virtual MARAC's information and updates document (read back the same way)."""
     virtual = updates.read(data) if updates.is_updates(data) else None
     read = virtual.minutes if virtual else read_minutes(data)
@@ -260,7 +259,7 @@ def import_minutes(conn: sqlite3.Connection, config: Config, data: bytes, source
     return report
 
 
-def _import_attendance(conn: sqlite3.Connection, config: Config, rows: list[AttendanceRow], meeting: dt.date,
+def _import_attendance(conn: Connection, config: Config, rows: list[AttendanceRow], meeting: dt.date,
                        report: ImportReport) -> None:
     """Each agency's attendance under its configured name where the typed one is recognisably it."""
     names = [a.name for a in configured_agencies(config)]
@@ -273,7 +272,7 @@ def _import_attendance(conn: sqlite3.Connection, config: Config, rows: list[Atte
         report.notes.append(f"attendance recorded for {len(recorded)} agencies")
 
 
-def _meeting_known(conn: sqlite3.Connection, meeting: dt.date, report: ImportReport) -> bool:
+def _meeting_known(conn: Connection, meeting: dt.date, report: ImportReport) -> bool:
     if meetings.exists(conn, meeting):
         return True
     report.problems.append(f"there is no meeting on {format_date(meeting)} in the MARAC's records: "
@@ -281,7 +280,7 @@ def _meeting_known(conn: sqlite3.Connection, meeting: dt.date, report: ImportRep
     return False
 
 
-def _import_rows(conn: sqlite3.Connection, config: Config, rows: list[ActionRow], meeting: dt.date,
+def _import_rows(conn: Connection, config: Config, rows: list[ActionRow], meeting: dt.date,
                  report: ImportReport, ids: updates.ActionIds | None = None) -> None:
     names = [a.name for a in configured_agencies(config)]
     for row in rows:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +36,7 @@ from marac.referral import matching, meeting_dates
 from marac.referral.identity import Identity, candidate_keys
 from marac.store import actions, meetings
 from marac.store import cases as case_store
+from marac.store.db import Connection, Row
 
 REASONS = (("visible_high_risk", "Visible high risk"), ("professional_judgement", "Professional judgement"),
            ("potential_escalation", "Potential escalation"), ("repeat", "Repeat"))
@@ -61,7 +61,7 @@ def _dash_score(parsed: dict[str, Any]) -> int | None:
     return score if isinstance(score, int) and not isinstance(score, bool) else None
 
 
-def _why(parsed: list[dict[str, Any]], case: sqlite3.Row) -> dict[str, Any]:
+def _why(parsed: list[dict[str, Any]], case: Row) -> dict[str, Any]:
     """Reasons ticked on any of the case's forms, the highest DASH score, and a transfer's origin."""
     forms = [p.get("referral") or {} for p in parsed]
     reasons = tuple(label for key, label in REASONS if any((f.get("reasons") or {}).get(key) for f in forms))
@@ -71,7 +71,7 @@ def _why(parsed: list[dict[str, Any]], case: sqlite3.Row) -> dict[str, Any]:
     return {"reasons": reasons, "dash_score": max(scores) if scores else None, "transferred_from": origin}
 
 
-def _last_heard(conn: sqlite3.Connection, config: Config, case: sqlite3.Row, victim: dict[str, Any],
+def _last_heard(conn: Connection, config: Config, case: Row, victim: dict[str, Any],
                 day: dt.date) -> tuple[str | None, dt.date | None]:
     """The victim's latest earlier case heard at this MARAC, when that hearing was `repeat_months` or more
     before `day` and none since; (None, None) otherwise. Found as a new referral is matched: by its keys."""
@@ -92,12 +92,12 @@ def _last_heard(conn: sqlite3.Connection, config: Config, case: sqlite3.Row, vic
     return latest["case_number"], heard
 
 
-def _victim_of(conn: sqlite3.Connection, case_id: int) -> Person | None:
+def _victim_of(conn: Connection, case_id: int) -> Person | None:
     forms = [json.loads(r["parsed"]).get("referral") or {} for r in case_store.referrals_of(conn, case_id)]
     return _person(forms[0].get("victim") or {}) if forms else None
 
 
-def _case_entry(conn: sqlite3.Connection, config: Config, case: sqlite3.Row, day: dt.date) -> CaseEntry:
+def _case_entry(conn: Connection, config: Config, case: Row, day: dt.date) -> CaseEntry:
     referrals = case_store.referrals_of(conn, case["id"])
     parsed = [json.loads(r["parsed"]) for r in referrals]
     forms = [p.get("referral") or {} for p in parsed]
@@ -140,7 +140,7 @@ class PackResult:
     on_desk: int  # cases for this meeting still waiting for the coordinator
 
 
-def _incomplete_actions(conn: sqlite3.Connection, day: dt.date) -> tuple[Action, ...]:
+def _incomplete_actions(conn: Connection, day: dt.date) -> tuple[Action, ...]:
     rows = actions.incomplete_before(conn, day)
     victims = {case_id: _victim_of(conn, case_id) for case_id in {r["case_id"] for r in rows}}
     return tuple(Action(r["action_ref"], r["case_number"], r["description"], r["agency"], r["owner"],
@@ -154,7 +154,7 @@ def _next_meeting(config: Config, day: dt.date) -> dt.date | None:
     return found[0] if found else None
 
 
-def _expiring(conn: sqlite3.Connection, day: dt.date, months: int) -> tuple[str, ...]:
+def _expiring(conn: Connection, day: dt.date, months: int) -> tuple[str, ...]:
     """Heard cases whose repeat window closes before this meeting and after the one before it."""
     previous = meetings.previous_date(conn, day)
     since = _date(previous) or day - dt.timedelta(days=31)
@@ -168,7 +168,7 @@ def _expiring(conn: sqlite3.Connection, day: dt.date, months: int) -> tuple[str,
     return tuple(expiring)
 
 
-def load(conn: sqlite3.Connection, config: Config, day: dt.date) -> PackResult:
+def load(conn: Connection, config: Config, day: dt.date) -> PackResult:
     settings = config.meetings
     stored = meetings.venue_and_chair(conn, day)
     meeting = Meeting(area_name=config.area.name, date=day, time=settings.time,

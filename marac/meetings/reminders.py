@@ -11,7 +11,6 @@ audit and logged once, by case number and reason code, so the coordinator can ch
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from generators.documents.render import format_date, same_agency
@@ -19,7 +18,7 @@ from marac import logs
 from marac.config import Agency, Config, is_secure_address
 from marac.referral.meeting_dates import is_working_day, working_days_after
 from marac.store import actions, audit, meetings, outbox
-from marac.store.db import transaction
+from marac.store.db import Connection, transaction
 
 from .agency_names import configured_agencies
 
@@ -42,7 +41,7 @@ class OpenAction:
     meeting: str | None
 
 
-def due_reminders(conn: sqlite3.Connection, config: Config, today: dt.date) -> int:
+def due_reminders(conn: Connection, config: Config, today: dt.date) -> int:
     """Queue every reminder due today that has not been queued before; returns how many were queued."""
     queued = refused = 0
     agencies = configured_agencies(config)
@@ -62,7 +61,7 @@ def due_reminders(conn: sqlite3.Connection, config: Config, today: dt.date) -> i
     return queued
 
 
-def _open_actions(conn: sqlite3.Connection) -> list[OpenAction]:
+def _open_actions(conn: Connection) -> list[OpenAction]:
     rows = actions.with_deadline(conn)
     found = []
     for row in rows:
@@ -93,7 +92,7 @@ def _key(action: OpenAction, threshold: str) -> str:
     return f"reminder:{action.ref}:{threshold}:{action.deadline.isoformat()}"
 
 
-def _already(conn: sqlite3.Connection, key: str) -> bool:
+def _already(conn: Connection, key: str) -> bool:
     # Checked before building the message: overdue actions are seen on every pass until they are done.
     return outbox.has_key(conn, key)
 
@@ -108,7 +107,7 @@ def _refusal(agency: Agency | None, config: Config, today: dt.date) -> str | Non
     return None
 
 
-def _record_refusal(conn: sqlite3.Connection, action: OpenAction, threshold: str, reason: str,
+def _record_refusal(conn: Connection, action: OpenAction, threshold: str, reason: str,
                     agency: Agency | None) -> int:
     """Once per action, threshold and deadline: the audit says why nobody was chased; 1 if new."""
     document = f"reminder {action.ref} {threshold} {action.deadline.isoformat()}"
@@ -120,7 +119,7 @@ def _record_refusal(conn: sqlite3.Connection, action: OpenAction, threshold: str
     return 1
 
 
-def _queue(conn: sqlite3.Connection, config: Config, action: OpenAction, threshold: str, agency: Agency) -> bool:
+def _queue(conn: Connection, config: Config, action: OpenAction, threshold: str, agency: Agency) -> bool:
     key = _key(action, threshold)
     domain = config.area.mailbox_address.rpartition("@")[2]
     message_id = f"<{key.replace(':', '.')}@{domain}>"
@@ -161,7 +160,7 @@ def compose(config: Config, action: OpenAction, threshold: str, agency: Agency) 
 MINUTES_LOOKBACK = dt.timedelta(days=42)
 
 
-def minutes_overdue(conn: sqlite3.Connection, config: Config, today: dt.date) -> int:
+def minutes_overdue(conn: Connection, config: Config, today: dt.date) -> int:
     """Remind the coordinator, once per meeting, when its minutes have not gone out (`minutes --send`)
     within `minutes_working_days` working days of it. Subject and body carry the meeting's date and its
     number of cases only. A virtual MARAC takes no minutes; returns how many reminders were queued."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from generators.updates.read import UpdatesRead, is_updates, read_updates
 from marac.config import Config
 from marac.store import cases as case_store
 from marac.store import updates as update_store
+from marac.store.db import Connection
 from parsers.minutes import ActionRow, MinutesRead
 
 from .agency_names import configured_agencies, match_agency
@@ -46,7 +46,7 @@ class ActionIds:
     an agency's n-th row is its n-th action for the case at that date, so a copy returned again, or
     another agency's copy, never takes over someone else's id."""
 
-    def __init__(self, conn: sqlite3.Connection, day: dt.date) -> None:
+    def __init__(self, conn: Connection, day: dt.date) -> None:
         self.conn, self.day = conn, day
         self.used: dict[tuple[int, str], int] = {}
         self.taken: dict[int, set[int]] = {}
@@ -64,7 +64,7 @@ class ActionIds:
         return f"{case_number}-A{number}"
 
 
-def store_information(conn: sqlite3.Connection, config: Config, found: VirtualRead, notes: list[str],
+def store_information(conn: Connection, config: Config, found: VirtualRead, notes: list[str],
                       problems: list[str]) -> None:
     """Each agency's information, when its section has any and the case is listed for the document's date."""
     document, day = found.document, found.document.due

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import sqlite3
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from marac.config import Config
 from marac.referral.identity import name_tokens
 from marac.store import cases, records
+from marac.store.db import Connection
 
 from . import places
 
@@ -27,7 +27,7 @@ class NoSuchCase(LookupError):
     pass
 
 
-def export_case(conn: sqlite3.Connection, config: Config, home: Path, case_number: str) -> bytes:
+def export_case(conn: Connection, config: Config, home: Path, case_number: str) -> bytes:
     row = cases.find_by_number(conn, case_number)
     if row is None:
         raise NoSuchCase(case_number)
@@ -84,7 +84,7 @@ def _people(parsed: dict) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
     return found
 
 
-def find_person(conn: sqlite3.Connection, name: str, dob: dt.date | None) -> list[Appearance]:
+def find_person(conn: Connection, name: str, dob: dt.date | None) -> list[Appearance]:
     """Cases whose referrals name this person (the same name, however written; the same date of birth
     when both are known)."""
     wanted = set(name_tokens(name))

@@ -7,14 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marac import logs
 from marac.config import Config
 from marac.store import records
-from marac.store.db import transaction
+from marac.store.db import Connection, transaction
 
 from . import places
 
@@ -59,7 +58,7 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
 
 
-def plan(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> Plan:
+def plan(conn: Connection, config: Config, home: Path, today: dt.date) -> Plan:
     keep = config.retention
     held = records.holds(conn)
     result = Plan()
@@ -120,7 +119,7 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def purge(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> Plan:
+def purge(conn: Connection, config: Config, home: Path, today: dt.date) -> Plan:
     """Delete what `plan` lists. Rows first, in one transaction (so the record of the purge and the purge
     are one); files after, since a file left by a crash here is found again and removed on the next run."""
     due = plan(conn, config, home, today)

@@ -4,15 +4,23 @@ how the service itself is doing. Counts and durations only: the workbook and the
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import statistics
 from collections import defaultdict
 from typing import Any, Iterable
 
-from generators.data_return.model import (AgencyActions, AgencyAttendance, Comparison, Figures, MeetingRow, Service, Spread,
-                                          Tally)
+from generators.data_return.model import (
+    AgencyActions,
+    AgencyAttendance,
+    Comparison,
+    Figures,
+    MeetingRow,
+    Service,
+    Spread,
+    Tally,
+)
 from marac.config import Config
 from marac.store import reporting
+from marac.store.db import Connection, Row
 
 from .facts import CaseFacts, case_facts
 from .period import Period
@@ -57,7 +65,7 @@ def _hours(start: Any, end: Any) -> float | None:
     return (b - a).total_seconds() / 3600 if a and b and b >= a else None
 
 
-def meeting_rows(dates: list[str], cases: list[sqlite3.Row], facts: dict[int, CaseFacts]) -> list[MeetingRow]:
+def meeting_rows(dates: list[str], cases: list[Row], facts: dict[int, CaseFacts]) -> list[MeetingRow]:
     rows = {d: MeetingRow(dt.date.fromisoformat(d)) for d in dates}
     for case in cases:
         row, fact = rows[case["meeting"]], facts[case["id"]]
@@ -114,7 +122,7 @@ def weeks_bands(days: list[int]) -> list[tuple[str, int]]:
     return counts + [("Over 8 weeks", sum(1 for d in days if d > 56))]
 
 
-def _action_rows(actions: list[sqlite3.Row], as_of: dt.date) -> list[AgencyActions]:
+def _action_rows(actions: list[Row], as_of: dt.date) -> list[AgencyActions]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     names: dict[str, str] = {}
     for action in actions:
@@ -137,8 +145,8 @@ def _action_rows(actions: list[sqlite3.Row], as_of: dt.date) -> list[AgencyActio
     return [AgencyActions(names[k], *v) for k, v in sorted(counts.items())]
 
 
-def service(config: Config, conn: sqlite3.Connection, period: Period, cases: list[sqlite3.Row],
-            referrals: dict[int, list[sqlite3.Row]], as_of: dt.date) -> Service:
+def service(config: Config, conn: Connection, period: Period, cases: list[Row],
+            referrals: dict[int, list[Row]], as_of: dt.date) -> Service:
     desk_passed = reporting.desk_decisions(conn)
     copy, listed, heard = [], [], []
     for case in cases:
@@ -167,7 +175,7 @@ def service(config: Config, conn: sqlite3.Connection, period: Period, cases: lis
         **_attendance(conn, period, held=len(reporting.meeting_dates(conn, period.start, min(period.end, as_of)))))
 
 
-def _attendance(conn: sqlite3.Connection, period: Period, held: int) -> dict[str, Any]:
+def _attendance(conn: Connection, period: Period, held: int) -> dict[str, Any]:
     rows = reporting.attendance(conn, period.start, period.end)
     if not rows:
         return {"attendance": NO_ATTENDANCE, "attendance_rows": []}
@@ -176,13 +184,13 @@ def _attendance(conn: sqlite3.Connection, period: Period, held: int) -> dict[str
                                                  r["apologies_with_information"], r["absent"]) for r in rows]}
 
 
-def compute(conn: sqlite3.Connection, config: Config, period: Period, as_of: dt.date | None = None) -> Figures:
+def compute(conn: Connection, config: Config, period: Period, as_of: dt.date | None = None) -> Figures:
     """The figures of `period`. Meetings after `as_of` (default today) have not been held, so are left out."""
     as_of = as_of or dt.date.today()
     end = min(period.end, as_of)
     dates = reporting.meeting_dates(conn, period.start, end) if end >= period.start else []
     cases = [c for c in reporting.listed_cases(conn, period.start, end)] if dates else []
-    referrals: dict[int, list[sqlite3.Row]] = defaultdict(list)
+    referrals: dict[int, list[Row]] = defaultdict(list)
     for row in reporting.case_referrals(conn, period.start, end) if dates else []:
         referrals[row["case_id"]].append(row)
     facts = {c["id"]: case_facts(config, referrals.get(c["id"], [])) for c in cases}

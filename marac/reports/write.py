@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
-import sqlite3
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ from intake.files import atomic_write
 from marac import logs
 from marac.config import Config, is_secure_address
 from marac.store import outbox, reporting
-from marac.store.db import transaction
+from marac.store.db import Connection, transaction
 
 from .figures import compute
 from .period import Period, quarter_before
@@ -28,7 +27,7 @@ def build_pdf(figures: Figures, small_count: int) -> bytes:
     return build(figures, small_count)
 
 
-def write_return(conn: sqlite3.Connection, config: Config, home: Path, period: Period,
+def write_return(conn: Connection, config: Config, home: Path, period: Period,
                  as_of: dt.date | None = None) -> tuple[Path, Path]:
     """(workbook, PDF) for `period`, written atomically under home/reports/."""
     return write_files(config, home, period, compute(conn, config, period, as_of))
@@ -61,7 +60,7 @@ def _message(config: Config, to: str, period: Period, message_id: str, files: tu
     return msg.as_bytes(policy=email.policy.SMTP)
 
 
-def quarterly_return(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date) -> bool:
+def quarterly_return(conn: Connection, config: Config, home: Path, today: dt.date) -> bool:
     """Once the quarter before `today` is over: write its return and queue it for the coordinator. The
     outbox's dedupe key makes it once a quarter whatever the restarts; True when queued now."""
     to = config.area.coordinator_email

@@ -8,8 +8,9 @@ overwriting a change made meanwhile by the service.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
+
+from .db import Connection, Row
 
 # The columns people edit in the tracker: the only ones `update_if_unchanged` writes.
 EDITABLE_COLUMNS = ("status", "status_reported", "notes")
@@ -30,7 +31,7 @@ class TrackedAction:
     notes: str | None
 
 
-def for_tracker(conn: sqlite3.Connection) -> list[TrackedAction]:
+def for_tracker(conn: Connection) -> list[TrackedAction]:
     """Every action, in the order people find rows in: by meeting, case (as the case list), action id.
     Ids of one case differ only in their last number, so shorter first is numeric order (A2 before A10)."""
     rows = conn.execute(
@@ -40,7 +41,7 @@ def for_tracker(conn: sqlite3.Connection) -> list[TrackedAction]:
     return [TrackedAction(*r) for r in rows]
 
 
-def update_if_unchanged(conn: sqlite3.Connection, action_ref: str, column: str, value: str | None,
+def update_if_unchanged(conn: Connection, action_ref: str, column: str, value: str | None,
                         seen: str | None, updated_at: str) -> bool:
     """Set one editable column, only if it still holds `seen` (what the caller read). False when the
     action has gone or the column changed meanwhile: that change is not overwritten."""
@@ -51,21 +52,21 @@ def update_if_unchanged(conn: sqlite3.Connection, action_ref: str, column: str, 
     return cur.rowcount > 0
 
 
-def with_deadline(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+def with_deadline(conn: Connection) -> list[Row]:
     """Actions that have a deadline (with their case number), soonest first: the ones reminders chase."""
     return conn.execute("SELECT a.action_ref, a.description, a.agency, a.owner, a.deadline, a.status, a.meeting,"
                         " c.case_number FROM actions a JOIN cases c ON c.id = a.case_id"
                         " WHERE a.deadline IS NOT NULL ORDER BY a.deadline, a.action_ref").fetchall()
 
 
-def for_agency_at(conn: sqlite3.Connection, meeting: dt.date, agency: str) -> list[sqlite3.Row]:
+def for_agency_at(conn: Connection, meeting: dt.date, agency: str) -> list[Row]:
     """One agency's actions from one meeting, with their case number, in case order."""
     return conn.execute(
         "SELECT a.*, c.case_number FROM actions a JOIN cases c ON c.id = a.case_id WHERE a.meeting = ? AND a.agency = ?"
         " ORDER BY c.case_number, a.id", (meeting.isoformat(), agency)).fetchall()
 
 
-def incomplete_before(conn: sqlite3.Connection, meeting: dt.date) -> list[sqlite3.Row]:
+def incomplete_before(conn: Connection, meeting: dt.date) -> list[Row]:
     """Actions from earlier meetings not done or cancelled (however a person typed the status)."""
     return conn.execute(
         "SELECT a.*, c.case_number FROM actions a JOIN cases c ON c.id = a.case_id"
@@ -74,21 +75,21 @@ def incomplete_before(conn: sqlite3.Connection, meeting: dt.date) -> list[sqlite
         " ORDER BY a.meeting, c.case_number, a.id", (meeting.isoformat(),)).fetchall()
 
 
-def refs_of_case_before(conn: sqlite3.Connection, case_id: int, meeting: dt.date) -> list[str]:
+def refs_of_case_before(conn: Connection, case_id: int, meeting: dt.date) -> list[str]:
     return [ref for (ref,) in conn.execute("SELECT action_ref FROM actions WHERE case_id = ? AND meeting < ?",
                                            (case_id, meeting.isoformat())).fetchall()]
 
 
-def refs_at(conn: sqlite3.Connection, meeting: dt.date) -> list[str]:
+def refs_at(conn: Connection, meeting: dt.date) -> list[str]:
     return [ref for (ref,) in conn.execute("SELECT action_ref FROM actions WHERE meeting = ? ORDER BY action_ref",
                                            (meeting.isoformat(),)).fetchall()]
 
 
-def find(conn: sqlite3.Connection, action_ref: str) -> sqlite3.Row | None:
+def find(conn: Connection, action_ref: str) -> Row | None:
     return conn.execute("SELECT * FROM actions WHERE action_ref = ?", (action_ref,)).fetchone()
 
 
-def add(conn: sqlite3.Connection, action_ref: str, case_id: int, meeting: dt.date, description: str, agency: str,
+def add(conn: Connection, action_ref: str, case_id: int, meeting: dt.date, description: str, agency: str,
         owner: str, deadline: str, updated_at: str) -> None:
     """A new action from the minutes; its status is left to the schema's default ('open')."""
     conn.execute("INSERT INTO actions (action_ref, case_id, meeting, description, agency, owner, deadline,"
@@ -96,7 +97,7 @@ def add(conn: sqlite3.Connection, action_ref: str, case_id: int, meeting: dt.dat
                  (action_ref, case_id, meeting.isoformat(), description, agency, owner, deadline, updated_at))
 
 
-def rewrite_from_minutes(conn: sqlite3.Connection, action_ref: str, description: str, agency: str, owner: str,
+def rewrite_from_minutes(conn: Connection, action_ref: str, description: str, agency: str, owner: str,
                          deadline: str, updated_at: str) -> None:
     """What the minutes own (wording, agency, owner, deadline); status and notes belong to people."""
     conn.execute("UPDATE actions SET description = ?, agency = ?, owner = ?, deadline = ?, updated_at = ?"

@@ -1,13 +1,11 @@
 """The audit trail: every disclosure of case information and every decision, never deleted."""
 from __future__ import annotations
 
-import sqlite3
-
 from . import chain
-from .db import transaction, utcnow
+from .db import Connection, Row, transaction, utcnow
 
 
-def record(conn: sqlite3.Connection, *, event: str, case_number: str | None, document: str | None = None,
+def record(conn: Connection, *, event: str, case_number: str | None, document: str | None = None,
            recipient: str | None = None, sha256: str | None = None, detail: str | None = None) -> None:
     if not conn.in_transaction:  # reading the head and adding to it must be one step, or two writers fork the chain
         with transaction(conn):
@@ -22,11 +20,16 @@ def record(conn: sqlite3.Connection, *, event: str, case_number: str | None, doc
     return None
 
 
-def for_case(conn: sqlite3.Connection, case_number: str) -> list[sqlite3.Row]:
+def for_case(conn: Connection, case_number: str) -> list[Row]:
     return conn.execute("SELECT * FROM audit WHERE case_number = ? ORDER BY id", (case_number,)).fetchall()
 
 
-def was_refused(conn: sqlite3.Connection, case_number: str, document: str) -> bool:
+def was_refused(conn: Connection, case_number: str, document: str) -> bool:
     """Whether sending this document about this case has been refused before (recorded once only)."""
     return conn.execute("SELECT 1 FROM audit WHERE event = 'refused' AND case_number = ? AND document = ?",
                         (case_number, document)).fetchone() is not None
+
+
+def has_entry(conn: Connection, event: str, sha256: str) -> bool:
+    """Whether an entry of this kind about this content exists (a step retried after a crash records once)."""
+    return conn.execute("SELECT 1 FROM audit WHERE event = ? AND sha256 = ?", (event, sha256)).fetchone() is not None

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
+
+from .interface import Connection, Row
 
 GENESIS = "0" * 64  # the 'previous hash' of the first entry
 FIELDS = ("id", "at", "event", "case_number", "document", "recipient", "sha256", "detail")
 
 
-def entry_hash(prev_hash: str, row: sqlite3.Row | dict[str, object]) -> str:
+def entry_hash(prev_hash: str, row: Row | dict[str, object]) -> str:
     # JSON of a fixed list: no field's text can be made to look like a boundary between two fields.
     text = json.dumps([prev_hash, *[row[name] for name in FIELDS]], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def head(conn: sqlite3.Connection) -> tuple[int, str]:
+def head(conn: Connection) -> tuple[int, str]:
     """The last entry's id and hash (0 and GENESIS for an empty trail)."""
     row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     return (row["id"], row["hash"] or GENESIS) if row else (0, GENESIS)
 
 
-def seal_existing(conn: sqlite3.Connection) -> None:
+def seal_existing(conn: Connection) -> None:
     """Chain the entries made before the chain existed (run once, by the migration that adds it)."""
     prev = GENESIS
     for row in conn.execute("SELECT * FROM audit ORDER BY id").fetchall():
@@ -45,7 +46,7 @@ class Break:
     why: str
 
 
-def verify(conn: sqlite3.Connection) -> tuple[int, Break | None]:
+def verify(conn: Connection) -> tuple[int, Break | None]:
     """How many entries were checked, and the first that does not fit the chain (None: all fit)."""
     prev, count = GENESIS, 0
     for row in conn.execute("SELECT * FROM audit ORDER BY id"):

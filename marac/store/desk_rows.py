@@ -1,26 +1,27 @@
 """The store's side of the coordinator's desk: which folder is about what, and what was decided."""
 from __future__ import annotations
 
-import sqlite3
-
-from .db import utcnow
+from .db import Connection, Row, utcnow
 
 
-def add(conn: sqlite3.Connection, folder: str, kind: str, *, case_id: int | None = None,
+def add(conn: Connection, folder: str, kind: str, *, case_id: int | None = None,
         message: int | None = None, match_case: int | None = None) -> None:
-    conn.execute("INSERT OR REPLACE INTO desk (folder, kind, case_id, message, match_case, created_at)"
-                 " VALUES (?,?,?,?,?,?)", (folder, kind, case_id, message, match_case, utcnow()))
+    # A folder filed again starts afresh: open, undecided (as a replaced row would).
+    conn.execute("INSERT INTO desk (folder, kind, case_id, message, match_case, created_at) VALUES (?,?,?,?,?,?)"
+                 " ON CONFLICT (folder) DO UPDATE SET kind = excluded.kind, case_id = excluded.case_id,"
+                 " message = excluded.message, match_case = excluded.match_case, created_at = excluded.created_at,"
+                 " status = 'open', decided_at = NULL", (folder, kind, case_id, message, match_case, utcnow()))
 
 
-def get(conn: sqlite3.Connection, folder: str) -> sqlite3.Row | None:
+def get(conn: Connection, folder: str) -> Row | None:
     return conn.execute("SELECT * FROM desk WHERE folder = ?", (folder,)).fetchone()
 
 
-def decide(conn: sqlite3.Connection, folder: str, status: str) -> None:
+def decide(conn: Connection, folder: str, status: str) -> None:
     conn.execute("UPDATE desk SET status = ?, decided_at = ? WHERE folder = ?", (status, utcnow(), folder))
 
 
-def with_case_numbers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+def with_case_numbers(conn: Connection) -> dict[str, Row]:
     """Every desk row by folder name, with its case number (None for a message that opened no case) and
     the reason the message was set aside (None for a referral to check)."""
     rows = conn.execute("SELECT d.folder, d.kind, d.status, d.created_at, c.case_number, m.reason FROM desk d"

@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 
-from .db import utcnow
+from .db import Connection, utcnow
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class Outgoing:
     cases: list[str]
 
 
-def enqueue(conn: sqlite3.Connection, *, purpose: str, dedupe_key: str, header_message_id: str,
+def enqueue(conn: Connection, *, purpose: str, dedupe_key: str, header_message_id: str,
             recipients: list[str], case_number: str | None, document: str, payload: bytes,
             cases: list[str] | None = None, document_sha256: str | None = None) -> bool:
     """Add a message unless one with the same dedupe key exists; True when added.
@@ -42,7 +41,7 @@ def enqueue(conn: sqlite3.Connection, *, purpose: str, dedupe_key: str, header_m
     return cur.rowcount == 1
 
 
-def due(conn: sqlite3.Connection, limit: int = 50) -> list[Outgoing]:
+def due(conn: Connection, limit: int = 50) -> list[Outgoing]:
     rows = conn.execute(
         "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
         (utcnow(), limit)).fetchall()
@@ -51,26 +50,31 @@ def due(conn: sqlite3.Connection, limit: int = 50) -> list[Outgoing]:
                      r["attempts"], json.loads(r["cases"])) for r in rows]
 
 
-def mark_sent(conn: sqlite3.Connection, item_id: int) -> None:
+def mark_sent(conn: Connection, item_id: int) -> None:
     conn.execute("UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1,"
                  " last_error = NULL WHERE id = ?", (utcnow(), item_id))
 
 
-def mark_refused(conn: sqlite3.Connection, item_id: int, reason: str) -> None:
+def mark_refused(conn: Connection, item_id: int, reason: str) -> None:
     conn.execute("UPDATE outbox SET state = 'refused', last_error = ? WHERE id = ?", (reason, item_id))
 
 
-def defer(conn: sqlite3.Connection, item_id: int, reason: str, delay_seconds: float) -> None:
+def defer(conn: Connection, item_id: int, reason: str, delay_seconds: float) -> None:
     later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=delay_seconds)).isoformat(
         timespec="milliseconds")
     conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
                  " WHERE id = ?", (reason, later, item_id))
 
 
-def pending_count(conn: sqlite3.Connection) -> int:
+def pending_count(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
 
 
-def has_key(conn: sqlite3.Connection, dedupe_key: str) -> bool:
+def has_key(conn: Connection, dedupe_key: str) -> bool:
     """Whether a message with this dedupe key was ever queued (sent or not)."""
     return conn.execute("SELECT 1 FROM outbox WHERE dedupe_key = ?", (dedupe_key,)).fetchone() is not None
+
+
+def is_pending(conn: Connection, item_id: int) -> bool:
+    """Still to send: asked again once claimed, as another daemon may have sent it since it was listed."""
+    return conn.execute("SELECT 1 FROM outbox WHERE id = ? AND state = 'pending'", (item_id,)).fetchone() is not None

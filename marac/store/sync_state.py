@@ -6,13 +6,11 @@ point, and the message ledger dedupes whatever comes round again.
 """
 from __future__ import annotations
 
-import sqlite3
-
-from .db import transaction, utcnow
+from .db import Connection, transaction, utcnow
 
 
 class SyncStateStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
     def get(self, mailbox: str) -> str | None:

@@ -14,9 +14,10 @@ is in place).
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .db import Connection
 
 Ancestor = tuple[str | None, str | None, str | None]  # status, status reported, notes
 
@@ -52,12 +53,12 @@ class MeetingSummary:
 # ---------------------------------------------------------------------------------------------------------
 # The merge's common ancestor (`tracker_sync`)
 
-def ancestors(conn: sqlite3.Connection) -> dict[str, Ancestor]:
+def ancestors(conn: Connection) -> dict[str, Ancestor]:
     return {r["action_ref"]: (r["status"], r["status_reported"], r["notes"])
             for r in conn.execute("SELECT action_ref, status, status_reported, notes FROM tracker_sync")}
 
 
-def put_ancestors(conn: sqlite3.Connection, values: Iterable[tuple[str, Ancestor]], synced_at: str) -> None:
+def put_ancestors(conn: Connection, values: Iterable[tuple[str, Ancestor]], synced_at: str) -> None:
     conn.executemany(
         "INSERT INTO tracker_sync (action_ref, status, status_reported, notes, synced_at) VALUES (?,?,?,?,?)"
         " ON CONFLICT(action_ref) DO UPDATE SET status = excluded.status,"
@@ -65,14 +66,14 @@ def put_ancestors(conn: sqlite3.Connection, values: Iterable[tuple[str, Ancestor
         [(ref, *ancestor, synced_at) for ref, ancestor in values])
 
 
-def drop_ancestors(conn: sqlite3.Connection, action_refs: Iterable[str]) -> None:
+def drop_ancestors(conn: Connection, action_refs: Iterable[str]) -> None:
     conn.executemany("DELETE FROM tracker_sync WHERE action_ref = ?", [(ref,) for ref in action_refs])
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Conflicts (`tracker_conflicts`)
 
-def open_conflicts(conn: sqlite3.Connection) -> list[StoredConflict]:
+def open_conflicts(conn: Connection) -> list[StoredConflict]:
     """The conflicts not yet resolved, oldest first, with their case numbers."""
     return [StoredConflict(r["id"], r["action_ref"], r["case_number"], r["field"], r["workbook_value"],
                            r["store_value"], r["detected_at"])
@@ -82,20 +83,20 @@ def open_conflicts(conn: sqlite3.Connection) -> list[StoredConflict]:
                 " LEFT JOIN cases c ON c.id = a.case_id WHERE t.resolved_at IS NULL ORDER BY t.id")]
 
 
-def add_conflicts(conn: sqlite3.Connection, conflicts: Iterable[NewConflict]) -> None:
+def add_conflicts(conn: Connection, conflicts: Iterable[NewConflict]) -> None:
     conn.executemany(
         "INSERT INTO tracker_conflicts (action_ref, field, workbook_value, store_value, detected_at)"
         " VALUES (?,?,?,?,?)",
         [(c.action_ref, c.field, c.workbook_value, c.store_value, c.detected_at) for c in conflicts])
 
 
-def update_conflicts(conn: sqlite3.Connection, changes: Iterable[tuple[int, str | None, str | None]]) -> None:
+def update_conflicts(conn: Connection, changes: Iterable[tuple[int, str | None, str | None]]) -> None:
     """(id, workbook value, store value): an open conflict whose sides moved but still differ."""
     conn.executemany("UPDATE tracker_conflicts SET workbook_value = ?, store_value = ? WHERE id = ?",
                      [(workbook, store, cid) for cid, workbook, store in changes])
 
 
-def resolve_conflicts(conn: sqlite3.Connection, resolutions: Iterable[tuple[int, str]], resolved_at: str) -> None:
+def resolve_conflicts(conn: Connection, resolutions: Iterable[tuple[int, str]], resolved_at: str) -> None:
     """(id, resolution): spreadsheet | service | merged | gone."""
     conn.executemany("UPDATE tracker_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
                      [(resolved_at, resolution, cid) for cid, resolution in resolutions])
@@ -104,13 +105,13 @@ def resolve_conflicts(conn: sqlite3.Connection, resolutions: Iterable[tuple[int,
 # ---------------------------------------------------------------------------------------------------------
 # The file last written (`tracker_state`)
 
-def written_state(conn: sqlite3.Connection, path: str) -> tuple[str, str] | None:
+def written_state(conn: Connection, path: str) -> tuple[str, str] | None:
     """(sha256, fingerprint) of what the service last wrote at `path`, if it has written there."""
     row = conn.execute("SELECT sha256, fingerprint FROM tracker_state WHERE path = ?", (path,)).fetchone()
     return None if row is None else (row["sha256"], row["fingerprint"])
 
 
-def put_written_state(conn: sqlite3.Connection, path: str, sha256: str, fingerprint: str, written_at: str) -> None:
+def put_written_state(conn: Connection, path: str, sha256: str, fingerprint: str, written_at: str) -> None:
     conn.execute("INSERT INTO tracker_state (path, sha256, fingerprint, written_at) VALUES (?,?,?,?)"
                  " ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256,"
                  " fingerprint = excluded.fingerprint, written_at = excluded.written_at",
@@ -120,11 +121,11 @@ def put_written_state(conn: sqlite3.Connection, path: str, sha256: str, fingerpr
 # ---------------------------------------------------------------------------------------------------------
 # The Meetings sheet
 
-def cases_per_meeting(conn: sqlite3.Connection) -> dict[str, int]:
+def cases_per_meeting(conn: Connection) -> dict[str, int]:
     return {r[0]: r[1] for r in conn.execute(
         "SELECT meeting, count(*) FROM cases WHERE meeting IS NOT NULL GROUP BY meeting")}
 
 
-def meetings(conn: sqlite3.Connection) -> list[MeetingSummary]:
+def meetings(conn: Connection) -> list[MeetingSummary]:
     return [MeetingSummary(r["date"], r["status"], r["venue"], r["chair"])
             for r in conn.execute("SELECT date, status, venue, chair FROM meetings ORDER BY date")]

@@ -8,28 +8,28 @@ for that case and date, and only rows beyond those take new numbers.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
-from .db import utcnow
+from .db import Connection, Row, utcnow
 
 
-def record(conn: sqlite3.Connection, day: dt.date, case_id: int, agency: str, information: str) -> None:
+def record(conn: Connection, day: dt.date, case_id: int, agency: str, information: str) -> None:
     """What one agency wrote about a case (a later copy from the same agency replaces it)."""
-    conn.execute("INSERT OR REPLACE INTO agency_updates (meeting, case_id, agency, information, recorded_at)"
-                 " VALUES (?,?,?,?,?)", (day.isoformat(), case_id, agency, information, utcnow()))
+    conn.execute("INSERT INTO agency_updates (meeting, case_id, agency, information, recorded_at) VALUES (?,?,?,?,?)"
+                 " ON CONFLICT (meeting, case_id, agency) DO UPDATE SET information = excluded.information,"
+                 " recorded_at = excluded.recorded_at", (day.isoformat(), case_id, agency, information, utcnow()))
 
 
-def of_case(conn: sqlite3.Connection, day: dt.date, case_id: int) -> list[sqlite3.Row]:
+def of_case(conn: Connection, day: dt.date, case_id: int) -> list[Row]:
     return conn.execute("SELECT agency, information FROM agency_updates WHERE meeting = ? AND case_id = ?"
                         " ORDER BY agency", (day.isoformat(), case_id)).fetchall()
 
 
-def agency_refs(conn: sqlite3.Connection, day: dt.date, case_id: int, agency: str) -> list[str]:
+def agency_refs(conn: Connection, day: dt.date, case_id: int, agency: str) -> list[str]:
     """The agency's action ids for the case at that date, in the order they were numbered."""
     return [ref for (ref,) in conn.execute(
         "SELECT action_ref FROM actions WHERE meeting = ? AND case_id = ? AND agency = ?"
         " ORDER BY length(action_ref), action_ref", (day.isoformat(), case_id, agency))]
 
 
-def case_refs(conn: sqlite3.Connection, case_id: int) -> list[str]:
+def case_refs(conn: Connection, case_id: int) -> list[str]:
     return [ref for (ref,) in conn.execute("SELECT action_ref FROM actions WHERE case_id = ?", (case_id,))]

@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from generators.tracker import TrackerRead, UnreadableWorkbook, build_workbook, read_workbook
+from marac.store.db import Connection
 
 from .. import logs
 from ..config import Config
@@ -48,7 +48,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def sync(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date, *,
+def sync(conn: Connection, config: Config, home: Path, today: dt.date, *,
          lock_wait_seconds: float | None = None, poll_seconds: float = 0.5,
          clock: Callable[[], dt.datetime] = _utc_now) -> SyncReport:
     """Merge the workbook's human edits into the store and rewrite it from the store.
@@ -83,7 +83,7 @@ def sync(conn: sqlite3.Connection, config: Config, home: Path, today: dt.date, *
                            "the next sync tries again.", "busy")
 
 
-def open_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+def open_conflicts(conn: Connection) -> list[Conflict]:
     """The conflicts waiting for the coordinator, as the last sync left them."""
     return [Conflict(c.action_ref, c.case_number or "", c.field, c.workbook_value, c.store_value, c.detected_at)
             for c in tracker_store.open_conflicts(conn)]
@@ -116,7 +116,7 @@ def _read_current(path: Path, report: SyncReport, now: dt.datetime) -> tuple[Tra
         return None, None
 
 
-def _attempt(conn: sqlite3.Connection, config: Config, path: Path, today: dt.date, now: dt.datetime,
+def _attempt(conn: Connection, config: Config, path: Path, today: dt.date, now: dt.datetime,
              report: SyncReport) -> bool:
     """One read-merge-write. False when the workbook was opened or saved meanwhile (start again)."""
     started = time.monotonic()
@@ -163,7 +163,7 @@ def _attempt(conn: sqlite3.Connection, config: Config, path: Path, today: dt.dat
     return True
 
 
-def _commit(conn: sqlite3.Connection, plan: Plan, path: Path, sha: str | None, fingerprint: str, now: str) -> None:
+def _commit(conn: Connection, plan: Plan, path: Path, sha: str | None, fingerprint: str, now: str) -> None:
     """The plan into the store, in one transaction, after the workbook is in place."""
     with transaction(conn):
         # Only if the store still holds what the merge saw: a change made meanwhile is not overwritten.

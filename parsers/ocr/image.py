@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 RENDER_DPI = 300  # an image-only PDF page is rendered at this resolution, whatever its scan's own
-OCR_DPI = 300  # a photo or image of a lower resolution is enlarged to this before OCR
+OCR_DPI = 300  # a photo or image of a lower resolution is enlarged to this before OCR, but for:
+# A scanner's 150-dpi setting, read at its own resolution (measured better, bench/bench_ocr.py); 200 dpi is
+# not measured apart, and a 200-dpi page of handwriting read unenlarged lets a guessed word through.
+AS_SCANNED = (140, 160)
 SHARPEN = 100  # per cent: the unsharp mask's strength on an enlarged page
 MAX_PIXELS = 60_000_000  # about A4 at 900 dpi: a larger image is not a form (Pillow's bomb guard is 89M)
 MIN_SIDE = 600  # pixels; smaller is a logo or an icon, not a page
@@ -124,10 +128,38 @@ def render_pdf(data: bytes, pages: int) -> list[PageImage]:
             width, height = page.get_size()
             if width * height * (RENDER_DPI / 72) ** 2 > MAX_PIXELS:
                 raise ImageProblem(TOO_LARGE)
-            out.append(PageImage(page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil().convert("L"), RENDER_DPI))
+            out.append(_scanned_image(page, width) or
+                       PageImage(page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil().convert("L"), RENDER_DPI))
         return out
     finally:
         document.close()
+
+
+def _scanned_image(page: Any, width: float) -> PageImage | None:
+    """A scanned page's own image at the scanner's resolution, when the page is that one image and no more
+    (what a scanner emails), at a scanner's 150 dpi (AS_SCANNED): Tesseract reads its own pixels far better
+    than pdfium's rendering of them at RENDER_DPI (bench/bench_ocr.py: the DASH grids 40-60 % right as
+    rendered, 80-100 % as scanned), and the ruled lines and boxes are found in them as well, in inches.
+    None otherwise: the page is rendered."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        objects = list(page.get_objects(max_depth=1))
+        if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return None
+        left, bottom, right, top = objects[0].get_bounds()
+        pixels_wide, pixels_high = objects[0].get_px_size()
+        if right - left < 0.95 * width or pixels_wide * pixels_high > MAX_PIXELS:
+            return None  # an image on part of the page: the rest of the page may say something
+        if abs(pixels_high / pixels_wide - (top - bottom) / (right - left)) > 0.02:
+            return None  # placed turned or stretched: pdfium's rendering sets it right
+        dpi = pixels_wide / (width / 72)
+        if not AS_SCANNED[0] <= dpi <= AS_SCANNED[1] or page.get_rotation():
+            return None
+        image = _greyscale(objects[0].get_bitmap(render=False).to_pil())
+    except Exception:  # noqa: BLE001 - an image pdfium cannot hand over whole is rendered instead
+        return None
+    return PageImage(image, dpi)
 
 
 def skew_angle(image: Image.Image) -> float:
@@ -154,10 +186,11 @@ def deskew(page: PageImage) -> PageImage:
 
 
 def at_ocr_resolution(page: PageImage) -> PageImage:
-    """A page scanned below OCR_DPI enlarged to it: Tesseract reads letters about 30 pixels high best,
-    and a 150-dpi scan's are half that. Enlarging softens the letters' edges further, so they are
-    sharpened back (an unsharp mask about one source pixel wide), which keeps "No" from reading "N o"."""
-    if page.dpi >= OCR_DPI * 0.85:
+    """A page scanned below OCR_DPI enlarged to it, its letters' edges sharpened back (an unsharp mask about
+    one source pixel wide), which keeps "No" from reading "N o". A 150-dpi scan (AS_SCANNED) is read as it
+    is: measured on the corpus (bench/bench_ocr.py), Tesseract reads its letters better than the same
+    letters enlarged twice over (by pdfium or Lanczos, sharpened or not), whose JPEG noise grows with them."""
+    if page.dpi >= OCR_DPI * 0.85 or AS_SCANNED[0] <= page.dpi <= AS_SCANNED[1]:
         return page
     scale = OCR_DPI / page.dpi
     size = (int(page.image.width * scale), int(page.image.height * scale))

@@ -238,7 +238,7 @@ def joined_letters(words: list[OcrWord], known: set[str]) -> list[OcrWord]:
 
 
 _OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
-_INWARD_READ_AS_O = re.compile(r"O[A-Z]{2}[.,]?")
+_INWARD_READ_AS_O = re.compile(r"O[A-Z\]]{2}[.,]?")
 
 
 def postcode_digits(words: list[OcrWord], unsure_below: float) -> list[OcrWord]:
@@ -248,5 +248,6 @@ def postcode_digits(words: list[OcrWord], unsure_below: float) -> list[OcrWord]:
     out = list(words)
     for i, (prev, word) in enumerate(pairwise(words), start=1):
         if prev.line == word.line and _OUTWARD.fullmatch(prev.text.rstrip(",")) and _INWARD_READ_AS_O.fullmatch(word.text):
-            out[i] = replace(word, text="0" + word.text[1:], conf=min(word.conf, unsure_below - 1))
+            # A "J" at a postcode's end reads as "]" as often as an "0" reads as "O".
+            out[i] = replace(word, text="0" + word.text[1:].replace("]", "J"), conf=min(word.conf, unsure_below - 1))
     return out

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from reportlab.pdfgen import canvas
 
@@ -19,6 +20,15 @@ from .shapes import Rule, TickBox
 
 REGULAR, BOLD = "Helvetica", "Helvetica-Bold"
 MIN_SIZE, MAX_SIZE = 4.0, 40.0  # points
+STEADY = 0.08  # a line's size within this share of the page's usual size is the usual size
+# A heading: Tesseract's size LARGER times the usual and its capitals TALLER times the usual height; drawn
+# at HEADING times the usual size, which the text-PDF rules read as a heading (parsers.pdf.layout).
+LARGER, TALLER, HEADING = 1.06, 1.1, 1.2
+TALL_CONF = 80.0
+WRAPPED = 0.12  # two large lines one under the other whose sizes differ by less than this share: one heading
+OUTSIZED = 1.3  # a word measured this much larger than the rest of its line
+_DESCENDING = set("gjpqyQ,;()[]{}|/")
+_RISING = set("bdfhklt0123456789ABCDEFGHIJKLMNOPRSTUVWXYZ")
 SHADE_GREY = 0.85  # a tinted cell is drawn in one light grey: the reader asks only whether it is tinted
 
 
@@ -40,10 +50,84 @@ def _writable(text: str) -> str:
     return text.encode("cp1252", errors="replace").decode("cp1252").replace("?", "?")
 
 
+def _tall(word: OcrWord) -> int | None:
+    """The height of a word's capitals and ascenders (its box, when it has one of them and no descender),
+    which says its type size better than Tesseract's measure of the whole line."""
+    if len(word.text) < 2 or word.conf < TALL_CONF or set(word.text) & _DESCENDING or not set(word.text) & _RISING:
+        return None
+    return word.bottom - word.top
+
+
+def steady_sizes(words: list[OcrWord]) -> list[float]:
+    """Each word's letter size: the page's usual size for every line within STEADY of it, and a heading's
+    size at least HEADING times the usual. Tesseract measures each line's size apart, a few per cent
+    either way, and its measure of a 13-point heading over 11-point text is often under the 15 % by which
+    the text-PDF rules tell a heading: so a line is a heading, drawn larger, when both Tesseract's size and
+    the height of its capitals (two words or more) say it is larger than the page's usual."""
+    sizes = sorted(w.size for w in words)
+    if not sizes:
+        return []
+    usual = sizes[len(sizes) // 2]
+    heights: dict[int, list[int]] = {}
+    for word in words:
+        if (tall := _tall(word)) is not None:
+            heights.setdefault(word.line, []).append(tall)
+    every = sorted(h for line in heights.values() for h in line)
+    usual_tall = every[len(every) // 2] if every else 0
+    larger = {line for line, found in heights.items()
+              if len(found) >= 2 and sorted(found)[len(found) // 2] >= TALLER * usual_tall}
+    out = []
+    for word in words:
+        size = usual if abs(word.size - usual) <= STEADY * usual else word.size
+        if word.line in larger and word.size >= LARGER * usual:
+            size = max(size, HEADING * usual)
+        out.append(size)
+    return _wrapped_alike(words, out, usual)
+
+
+def _wrapped_alike(words: list[OcrWord], sizes: list[float], usual: float) -> list[float]:
+    """A large line and the large line just below it of about its size (a heading wrapped over two lines)
+    drawn at one size, the larger: Tesseract measures each apart, and the text-PDF rules join a wrapped
+    heading only when its lines' sizes agree."""
+    line_size: dict[int, float] = {}
+    line_base: dict[int, float] = {}
+    for word, size in zip(words, sizes):
+        line_size[word.line] = max(line_size.get(word.line, 0.0), size)
+        line_base[word.line] = word.baseline
+    large = sorted((line_base[n], n) for n, size in line_size.items() if size > (1 + STEADY) * usual)
+    for (above_base, above), (below_base, below) in pairwise(large):
+        big, small = max(line_size[above], line_size[below]), min(line_size[above], line_size[below])
+        if small >= (1 - WRAPPED) * big and below_base - above_base <= 1.6 * big:
+            line_size[above] = line_size[below] = big
+    return [max(size, line_size[word.line]) if line_size[word.line] > (1 + STEADY) * usual else size
+            for word, size in zip(words, sizes)]
+
+
+def _unstretched(words: list[OcrWord]) -> list[OcrWord]:
+    """Words whose box a mark stretched (a speck or a rule's end under a name: the box twice the line's
+    height, so engine.read_words took the box's size and baseline) set back on their line's size and
+    baseline, where the rest of the line's words are: drawn stretched, the word stands on a line of its
+    own, and the text-PDF rules lose it from its value."""
+    lines: dict[int, list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    out = []
+    for word in words:
+        others = [w for w in lines[word.line] if w is not word]
+        sizes = sorted(w.size for w in others)
+        if len(others) >= 2 and word.size > OUTSIZED * sizes[len(sizes) // 2]:
+            baselines = sorted(w.baseline for w in others)
+            word = replace(word, size=sizes[len(sizes) // 2], baseline=baselines[len(baselines) // 2])
+        out.append(word)
+    return out
+
+
 def place(words: list[OcrWord], bold: list[bool], scale: float) -> list[PlacedWord]:
     """OCR words (pixels) -> words to draw (points), on their line's baseline at their line's size."""
+    words = _unstretched(words)
     return [PlacedWord(_writable(word.text), word.x0 * scale, word.x1 * scale, word.baseline * scale,
-                       min(max(word.size * scale, MIN_SIZE), MAX_SIZE), heavy) for word, heavy in zip(words, bold)]
+                       min(max(size * scale, MIN_SIZE), MAX_SIZE), heavy)
+            for word, heavy, size in zip(words, bold, steady_sizes(words))]
 
 
 def draw_page(pdf: canvas.Canvas, width: float, height: float, words: list[PlacedWord], rules: list[Rule],

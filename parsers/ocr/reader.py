@@ -6,6 +6,11 @@ Each page is straightened (parsers.ocr.image), read by Tesseract with limits of 
 redrawn as a text PDF (parsers.ocr.page) that parsers.pdf.text reads like any other. Pages are read two
 at a time: Tesseract is a separate process, so a second page uses the second core.
 
+Where OCR's reading of print goes wrong in known ways, the layout mends it: a line Tesseract ran into
+the one above is read again as a block (parsers.ocr.relook), a typed tick it reads as "v" is told by its
+shape (parsers.ocr.ticks), struck-out options and stray quote marks are mended (parsers.ocr.struck), and
+a tint's sides are laid on the ruled lines they stand for (parsers.ocr.shapes).
+
 What OCR was unsure of is remembered so that the fields made from it can be named for checking once
 labels are resolved (parsers.ocr.review): the words below CONFIDENT, and every word sharing a ruled cell
 with one of them or with ink no word covers, or wrapped from a line above (parsers.ocr.leftovers). Ink OCR cannot read as type (a
@@ -20,7 +25,7 @@ import io
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from PIL import Image
@@ -52,6 +57,7 @@ from .leftovers import (
     wrapped_tails,
 )
 from .page import draw_page, new_document, place
+from .relook import band_image, merged_bands, reread
 from .shapes import (
     Rule,
     TickBox,
@@ -59,10 +65,12 @@ from .shapes import (
     ink,
     rules,
     shaded_areas,
+    snapped_to_rules,
     stroke_weight,
-    struck_row,
     tick_boxes,
 )
+from .struck import split_options, struck_through, unquoted
+from .ticks import as_ticks
 
 CONFIDENT = 90.0  # Tesseract's confidence (0-100) at or above which a word is taken as read
 GUESSWORK = 45.0  # below it, on a handwritten page, a word is not used at all
@@ -149,34 +157,6 @@ def _without_shapes(image: Image.Image, mask: np.ndarray, found_rules: list[Rule
     return Image.fromarray(pixels)
 
 
-def _split_options(word: OcrWord) -> list[OcrWord]:
-    """"Yes/No/Don't" as OCR often runs options together, cut into words at the slashes (each character
-    taking an equal share of the width), as the typed form had them: "Yes", "/", "No"... Dates and other
-    words with digits stay whole."""
-    pieces = [p for p in re.split(r"(/)", word.text) if p]
-    if len(pieces) < 2 or any(p != "/" and not p.replace("'", "").isalpha() for p in pieces):
-        return [word]
-    share = (word.x1 - word.x0) / len(word.text)
-    out, start = [], 0
-    for piece in pieces:
-        x0 = int(word.x0 + start * share)
-        out.append(replace(word, text=piece, x0=x0, x1=max(x0 + 1, int(word.x0 + (start + len(piece)) * share))))
-        start += len(piece)
-    return out
-
-
-def _letters(word: OcrWord) -> tuple[int, int, OcrWord]:
-    """Where the word's letters lie, less the marks OCR ran into it ("/No/" of "Yes / No / Don't know"),
-    taking each character as an equal share of the word's width; (0, 0) for a word of under two letters."""
-    text = word.text
-    start = next((i for i, c in enumerate(text) if c.isalnum()), len(text))
-    end = len(text) - next((i for i, c in enumerate(reversed(text)) if c.isalnum()), len(text))
-    if end - start < 2:
-        return 0, 0, word
-    share = (word.x1 - word.x0) / len(text)
-    return int(word.x0 + start * share), int(word.x0 + end * share), word
-
-
 def _is_debris(word: OcrWord, found_rules: list[Rule]) -> bool:
     """Specks and the edges of ruled lines that OCR took for letters: unsure, and no letter or digit
     in them, or lying on a rule."""
@@ -219,7 +199,8 @@ def _first_pass(page: PageImage, deadline: float) -> tuple[np.ndarray, list[Rule
 def _second_look(clean: Image.Image, words: list[OcrWord], dpi: float, deadline: float) -> tuple[list[OcrWord], int]:
     """Words in the ink the first pass left unread (parsers.ocr.leftovers), and how many of those
     regions of ink still hold no word OCR could make anything of."""
-    unread = ink(np.asarray(clean))
+    cleaned = ink(np.asarray(clean))
+    unread = cleaned.copy()
     pad = 3
     for word in words:
         unread[max(0, word.top - pad):word.bottom + pad, max(0, word.x0 - pad):word.x1 + pad] = False
@@ -228,8 +209,10 @@ def _second_look(clean: Image.Image, words: list[OcrWord], dpi: float, deadline:
         return [], 0
     sheet, placed = stacked(clean, found, dpi)
     more = read_words(png(sheet), _left(deadline), mode=BLOCK_MODE)
-    more = [w for w in moved_back(more, placed, dpi, max((w.line for w in words), default=0) + 1)
-            if any(c.isalnum() for c in w.text) and w.conf >= DEBRIS]
+    # A tick mark alone in a cell is passed over by the first pass's layout analysis and read here, as
+    # unsurely as ever ("v" at 30): told by its shape before unsure specks are let go.
+    more = as_ticks(moved_back(more, placed, dpi, max((w.line for w in words), default=0) + 1), cleaned, CONFIDENT)
+    more = [w for w in more if any(c.isalnum() for c in w.text) and w.conf >= DEBRIS]
     still = sum(1 for r in found if not any(w.conf >= TYPED and r.x0 <= (w.x0 + w.x1) / 2 <= r.x1
                                             and r.top <= (w.top + w.bottom) / 2 <= r.bottom for w in more))
     return more, still
@@ -243,22 +226,28 @@ def _read_page(page: PageImage, deadline: float) -> _Page:
         if degrees:
             page = turn(page, degrees)
             mask, found_rules, boxes, clean, words = _first_pass(page, deadline)
+    for band in merged_bands(words, CONFIDENT, page.dpi):  # two lines read as one: read again
+        found = read_words(png(band_image(clean, band)), _left(deadline), mode=BLOCK_MODE)
+        words = reread(words, band, found, max((w.line for w in words), default=0) + 1)
     words = [piece for w in words if not any(_overlaps(w, b) for b in boxes) and not _is_debris(w, found_rules)
-             for piece in _split_options(w)]
+             for piece in split_options(w)]
     more, unread = _second_look(clean, words, page.dpi, deadline)
-    words = joined_letters(words + more, _label_words() | {w.text.casefold() for w in words
-                                                           if w.conf >= CONFIDENT and len(w.text) > 1})
+    known = {w.text.casefold() for w in words if w.conf >= CONFIDENT and len(w.text) > 1}
+    words = joined_letters([unquoted(w, CONFIDENT) for w in words + more], _label_words() | known)
     words = postcode_digits(words, CONFIDENT)
+    unread_ink = ink(np.asarray(clean))
+    words = as_ticks(words, unread_ink, CONFIDENT)
     share, inked = _uncovered_share(np.asarray(page.image) < HANDWRITING_INK, words, boxes, found_rules)
     handwritten = unread >= HANDWRITTEN_REGIONS and inked >= HANDWRITING_MIN_INK and share >= HANDWRITING_SHARE
     if handwritten:
         words = [w for w in words if w.conf >= GUESSWORK]
     weights = [stroke_weight(mask, (w.x0, w.top, w.x1, w.bottom), w.size) for w in words]
-    strikes = [Rule(x0, row, x1, row + 1) for x0, x1, w in (_letters(w) for w in words)
-               if x1 > x0 and (row := struck_row(mask, (x0, w.top, x1, w.bottom))) is not None]
-    unsure = in_doubtful_cells(ink(np.asarray(clean)), words, [w for w in words if w.conf < CONFIDENT or dusty(w)],
+    words, strikes = struck_through(words, mask, CONFIDENT, {w.text.casefold() for w in words if w.conf >= CONFIDENT
+                                                  and len(w.text) > 1 and w.text.isalpha()}, set(_label_words()))
+    unsure = in_doubtful_cells(unread_ink, words, [w for w in words if w.conf < CONFIDENT or dusty(w)],
                                found_rules, page.dpi) + wrapped_tails(words, found_rules)
-    return _Page(words, found_rules + strikes, boxes, shaded_areas(np.asarray(page.image), page.dpi),
+    shaded = snapped_to_rules(shaded_areas(np.asarray(page.image), page.dpi), found_rules, page.dpi)
+    return _Page(words, found_rules + strikes, boxes, shaded,
                  bold_flags(weights), handwritten, unsure, page.image.width, page.image.height, page.dpi)
 
 

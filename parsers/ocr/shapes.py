@@ -9,7 +9,9 @@ into pixels by the page's resolution, so a 150-dpi scan and a 300-dpi one are re
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -26,6 +28,7 @@ SHADE_STEP = 6  # grey levels darker than the page's paper: a tint (a light grey
 SHADE_INK = 120  # darker than this is ink, not a tint
 MIN_GROUP = 0.1  # each weight (plain and bold) holds at least this share of a page's words
 BOLD_RATIO = 1.3  # strokes this much heavier than the page's usual are bold
+LETTERS_BESIDE = (0.3, 0.85)  # share of ink just beside a long run that says letters, not a tint or paper
 STRUCK_COVER = 0.75  # an unbroken run of ink this share of a word's width, in its middle, is a line through it
 
 
@@ -109,7 +112,13 @@ def _paper_beside(mask: np.ndarray, rule: tuple[float, float, float, float], hor
         sides = [mask[max(0, top - 5):max(0, top - 2), x0:x1], mask[bottom + 2:bottom + 5, x0:x1]]
     else:
         sides = [mask[top:bottom, max(0, x0 - 5):max(0, x0 - 2)], mask[top:bottom, x1 + 2:x1 + 5]]
-    return any(side.size and float(side.mean()) < 0.5 for side in sides)
+    shares = [float(side.mean()) for side in sides if side.size]
+    if horizontal and any(LETTERS_BESIDE[0] <= share <= LETTERS_BESIDE[1] for share in shares):
+        # Patchy ink along one side: the top or foot of a line of letters run together (a low-resolution
+        # scan enlarged blurs them into one run), not a rule. Painted out as one, it would take the
+        # letters with it. A tint's band beside a rule reads as solid ink; a table's cell as paper.
+        return False
+    return any(share < 0.5 for share in shares)
 
 
 def rules(mask: np.ndarray, dpi: float) -> list[Rule]:
@@ -135,7 +144,8 @@ def rules(mask: np.ndarray, dpi: float) -> list[Rule]:
 
 def tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
     """Small squares: a top side with a bottom side as far below as it is long, and both upright sides."""
-    shortest, longest = int(BOX_SIDE[0] * dpi), int(BOX_SIDE[1] * dpi)
+    # Rounded up: at 150 dpi a bold capital of 11-point type (a "D", 11 pixels) is just under a box's least side.
+    shortest, longest = math.ceil(BOX_SIDE[0] * dpi), int(BOX_SIDE[1] * dpi)
     runs = _runs(mask, shortest, longest)
     by_row: dict[int, list[tuple[int, int]]] = {}
     for row, start, end in runs:
@@ -149,7 +159,13 @@ def tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
         bottom = next((r for r in range(row + side - tol, row + side + tol + 1)
                        for s, e in by_row.get(r, ()) if abs(s - start) <= tol and abs(e - end) <= tol), None)
         if bottom is None:
-            continue
+            # A box set flush under a table's ruled line: its top side is part of the line's longer run, so
+            # only its bottom side is a run of a box's length. Its top is the inked row a side's length above.
+            top = next((r for r in range(row - side - tol, row - side + tol + 1)
+                        if 0 <= r and mask[r, start:end].mean() > 0.9), None)
+            if top is None or any(abs(b.x0 - start) <= tol and abs(b.bottom - 1 - row) <= tol for b in found[-20:]):
+                continue
+            row, bottom = top, row
         if not _square_sides(mask, row, bottom, start, end):
             continue
         inset = max(2, int(side * 0.2))
@@ -231,6 +247,40 @@ def shaded_areas(pixels: np.ndarray, dpi: float) -> list[Rule]:
             done.append([key[0], open_[key][0], key[1], open_.pop(key)[1] + 1])
     done += [[k[0], v[0], k[1], v[1] + 1] for k, v in open_.items()]
     return [Rule(c0 * tile, r0 * tile, c1 * tile, r1 * tile) for c0, r0, c1, r1 in done if r1 - r0 >= 2]
+
+
+def snapped_to_rules(areas: list[Rule], found_rules: list[Rule], dpi: float) -> list[Rule]:
+    """Tinted areas with each side moved onto the ruled line it stands for. The tint is measured in
+    tiles (SHADE_TILE), so its sides fall up to a tile off the cell's; redrawn there, they would be
+    lines of their own to the PDF reader, cutting a label's cell from its value's or making the tint a
+    highlight. A side with no ruled line near it (a tint outside any table) stays where it is."""
+    reach = 1.6 * max(4, int(SHADE_TILE * dpi))
+    lying = [((r.top + r.bottom) / 2, r.x0, r.x1) for r in found_rules if r.x1 - r.x0 >= r.bottom - r.top]
+    upright = [((r.x0 + r.x1) / 2, r.top, r.bottom) for r in found_rules if r.x1 - r.x0 < r.bottom - r.top]
+
+    def nearest(at: float, lines: list[tuple[float, float, float]], start: float, end: float) -> float:
+        # A rule that runs along the side for at least half of it: the cell's own side, not a rule beyond.
+        near = [pos for pos, a, b in lines
+                if abs(pos - at) <= reach and min(b, end) - max(a, start) >= 0.5 * (end - start)]
+        return min(near, key=lambda pos: abs(pos - at), default=at)
+
+    out = []
+    for area in areas:
+        x0 = nearest(area.x0, upright, area.top, area.bottom)
+        x1 = nearest(area.x1, upright, area.top, area.bottom)
+        top = nearest(area.top, lying, area.x0, area.x1)
+        bottom = nearest(area.bottom, lying, area.x0, area.x1)
+        if x1 <= x0 or bottom <= top:
+            continue
+        # One tint per cell, as a printed table has it: the lines across cut it into rows, then each row
+        # is cut by the lines down that cross that row (a title row spanning the table is not cut).
+        ys = [top] + sorted(p for p, a, b in lying if top + reach < p < bottom - reach
+                            and min(b, x1) - max(a, x0) >= 0.5 * (x1 - x0)) + [bottom]
+        for upper, lower in pairwise(ys):
+            xs = [x0] + sorted(p for p, a, b in upright if x0 + reach < p < x1 - reach
+                               and min(b, lower) - max(a, upper) >= 0.8 * (lower - upper)) + [x1]
+            out += [Rule(left, upper, right, lower) for left, right in pairwise(xs)]
+    return out
 
 
 def bold_flags(weights: list[float]) -> list[bool]:

@@ -118,3 +118,20 @@ def test_a_scanned_referral_emailed_in_is_copied_to_the_idva_and_waits_on_the_de
     assert len(folders) == 1
     readme = (folders[0] / "README.txt").read_text()
     assert "read from a scan" in readme and expected["referral.victim.name"] not in readme
+
+
+@pytest.mark.parametrize("dpi", [300, 150])
+def test_a_scanned_checklist_of_typed_ticks_across_pages_reads_its_answers(dpi: int,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2009 police DASH: a ✓ typed in the YES / NO / NOT KNOWN column of each question, over four pages.
+    Tesseract reads a ✓ as "v" or passes it over; each is read by its shape (parsers.ocr.ticks), and a
+    150-dpi scan at its own resolution (parsers.ocr.image)."""
+    from tests.corpus.scans import area_form_pdfs, scanned_pdf
+
+    monkeypatch.setattr(reader, "FORM_SECONDS", 120.0)  # accuracy, not this shared machine's speed
+    pdf, expected = area_form_pdfs(keys=["police-dash-2009"])["police-dash-2009"]
+    parsed = parse_bytes(scanned_pdf(pdf, dpi), "dash.pdf")
+    answers = [p for p in expected if p.startswith("dash.answers.")]
+    right = [p for p in answers if lookup(parsed, p) == expected[p]]
+    silently_wrong = [p for p in answers if lookup(parsed, p) not in (None, expected[p]) and not _flagged(parsed, p)]
+    assert len(right) >= len(answers) - 4 and silently_wrong == []

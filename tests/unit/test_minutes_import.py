@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import json
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from generators.documents.model import Action, Agency, CaseEntry, Meeting, Meeti
 from generators.documents.render import render_minutes
 from marac.config import Config, load
 from marac.meetings.minutes_import import PROBLEMS_FILE, import_minutes, match_agency, read_deadline
-from marac.store.db import connect, utcnow
+from marac.store.db import Connection, Row, connect, utcnow
 from parsers.minutes import read_minutes
 from parsers.normalise import NotUnderstood
 
@@ -42,8 +41,7 @@ def make_config(tmp_path: Path, extra: str = "") -> Config:
     return load(write_config(tmp_path, append=EXTRA_AGENCIES + extra), home=tmp_path / "var")
 
 
-def make_store(tmp_path: Path) -> sqlite3.Connection:
-    conn = connect(tmp_path / "var" / "marac.db")
+def make_store(conn: Connection) -> Connection:
     conn.executemany("INSERT INTO meetings (date, status) VALUES (?, ?)",
                      [("2026-11-10", "held"), ("2026-12-08", "held"), ("2027-01-12", "planned")])
     for number, meeting, status in [("EXM-2025-0009", "2026-11-10", "heard"), ("EXM-2026-0001", "2026-12-08", "heard"),
@@ -124,7 +122,7 @@ def completed_minutes() -> bytes:
     return to_bytes(doc)
 
 
-def stored(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+def stored(conn: Connection) -> dict[str, Row]:
     return {r["action_ref"]: r for r in conn.execute(
         "SELECT a.*, c.case_number FROM actions a JOIN cases c ON c.id = a.case_id").fetchall()}
 
@@ -132,8 +130,8 @@ def stored(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
 GOOD = {"EXM-2026-0001-A1", "EXM-2026-0001-A2", "EXM-2026-0002-A4", "EXM-2026-0003-A1"}
 
 
-def test_good_rows_are_stored_with_stable_ids(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_good_rows_are_stored_with_stable_ids(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     report = import_minutes(conn, config, completed_minutes(), "MARAC-2026-12-08-minutes.docx")
     assert report.meeting == MEETING and set(report.stored) == GOOD
     rows = stored(conn)
@@ -150,8 +148,8 @@ def test_good_rows_are_stored_with_stable_ids(tmp_path: Path) -> None:
     assert any("'19/01/27' was read as 19 January 2027" in n for n in report.notes)
 
 
-def test_bad_rows_are_reported_plainly_and_not_stored(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_bad_rows_are_reported_plainly_and_not_stored(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     report = import_minutes(conn, config, completed_minutes(), "minutes.docx")
     reasons = {(r.case_number, r.row): "; ".join(r.reasons) for r in report.rejected}
     assert reasons.keys() == {("EXM-2026-0001", 3), ("EXM-2026-0001", 4), ("EXM-2026-0002", 1),
@@ -179,8 +177,8 @@ def test_bad_rows_are_reported_plainly_and_not_stored(tmp_path: Path) -> None:
     assert decision["case_number"] is None
 
 
-def test_reimport_updates_and_never_duplicates(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_reimport_updates_and_never_duplicates(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     data = completed_minutes()
     import_minutes(conn, config, data, "minutes.docx")
     conn.execute("UPDATE actions SET status = 'In progress', notes = 'Records requested'"
@@ -205,8 +203,8 @@ def test_reimport_updates_and_never_duplicates(tmp_path: Path) -> None:
     assert len(conn.execute("SELECT * FROM audit WHERE event = 'decision'").fetchall()) == 3
 
 
-def test_problems_file_is_removed_once_the_minutes_are_clean(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_problems_file_is_removed_once_the_minutes_are_clean(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     doc = skeleton(("EXM-2026-0001",))
     table = actions_tables(doc)["EXM-2026-0001"]
     fill(table, 1, "Share police call-out history with the IDVA", "Police", "TBC", "12/01/2027")
@@ -223,15 +221,15 @@ def test_problems_file_is_removed_once_the_minutes_are_clean(tmp_path: Path) -> 
 @pytest.mark.parametrize("data", [b"", b"not a word file at all", b"PK\x03\x04broken zip",
                                   b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600])
 def test_a_corrupt_file_is_a_problem_not_an_exception(tmp_path: Path, data: bytes) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+    conn, config = make_store(connect(tmp_path / "var" / "marac.db")), make_config(tmp_path)
     report = import_minutes(conn, config, data, "minutes.docx")
     assert report.problems and not report.stored and report.meeting is None
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
     assert (tmp_path / "var" / "documents" / "undated" / PROBLEMS_FILE).exists()
 
 
-def test_minutes_of_a_meeting_not_in_the_store_store_nothing(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_minutes_of_a_meeting_not_in_the_store_store_nothing(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     conn.execute("DELETE FROM cases WHERE meeting = '2026-12-08'")
     conn.execute("DELETE FROM meetings WHERE date = '2026-12-08'")
     report = import_minutes(conn, config, completed_minutes(), "minutes.docx")
@@ -311,8 +309,8 @@ def date_cell(doc: DocumentObject):  # type: ignore[no-untyped-def]
     return next(t for t in doc.tables if t.rows[0].cells[0].text == "Date").rows[0].cells[1]
 
 
-def test_the_meeting_date_from_the_title_when_the_date_row_is_empty(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_the_meeting_date_from_the_title_when_the_date_row_is_empty(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     doc = skeleton(("EXM-2026-0001",))
     fill(actions_tables(doc)["EXM-2026-0001"], 1, "Share records", "Police", "PC Ash Example", "12/01/2027")
     date_cell(doc).text = ""
@@ -325,8 +323,8 @@ def test_the_meeting_date_from_the_title_when_the_date_row_is_empty(tmp_path: Pa
     assert read_minutes(to_bytes(doc)).meeting_date == D(2026, 12, 15)
 
 
-def test_an_actions_table_outside_any_case_is_reported(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_an_actions_table_outside_any_case_is_reported(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     doc = skeleton(("EXM-2026-0001",))
     fill(actions_tables(doc)["EXM-2026-0001"], 1, "Share records", "Police", "PC Ash Example", "12/01/2027")
     stray = doc.add_table(rows=2, cols=4)  # typed under "6 Any other business"

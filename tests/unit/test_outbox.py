@@ -32,8 +32,8 @@ def test_an_off_domain_recipient_is_refused_recorded_and_put_on_the_desk(tmp_pat
     assert "could not be sent" in readme and "EXM-2026-0009" in readme
 
 
-def test_local_sender_writes_one_file_however_often_a_message_is_sent(tmp_path: Path):
-    conn = db.connect(tmp_path / "s.db")
+def test_local_sender_writes_one_file_however_often_a_message_is_sent(tmp_path: Path, store_conn: db.Connection):
+    conn = store_conn
     sender = LocalFolderSender(tmp_path / "out")
     with db.transaction(conn):
         outbox.enqueue(conn, purpose="p", dedupe_key="k", header_message_id="<same@x>",

@@ -1,12 +1,11 @@
 """What the papers read from the store (marac/meetings/pack.py): reasons and DASH score per case, a
 transfer's origin, the 12-months rule, the victim and the status of an action carried over, and the next
-meeting's date. A real SQLite store; all names invented."""
+meeting's date. A real store (SQLite, and PostgreSQL when installed); all names invented."""
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from generators.documents.render import render_agenda, render_minutes
 from marac.config import Config, load
 from marac.meetings import pack
 from marac.store.cases import add_referral, new_case
-from marac.store.db import connect, utcnow
+from marac.store.db import Connection, utcnow
 from tests.conftest import write_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +35,7 @@ def parsed(victim: str, dob: str, agency: str = "Exampleshire Police", dash: int
             "dash": {"answers": answers, "score": dash} if dash is not None else None}
 
 
-def add_case(conn: sqlite3.Connection, meeting: str, status: str, form: dict[str, Any], repeat: bool = False,
+def add_case(conn: Connection, meeting: str, status: str, form: dict[str, Any], repeat: bool = False,
              received: str | None = None) -> tuple[int, str]:
     conn.execute("INSERT OR IGNORE INTO meetings (date, status) VALUES (?, 'held')", (meeting,))
     case_id, number = new_case(conn, "EXM", int(meeting[:4]), status, meeting, repeat=repeat)
@@ -46,8 +45,7 @@ def add_case(conn: sqlite3.Connection, meeting: str, status: str, form: dict[str
     return case_id, number
 
 
-def store(tmp_path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:
-    conn = connect(tmp_path / "var" / "marac.db")
+def store(conn: Connection) -> tuple[Connection, dict[str, str]]:
     numbers = {}
     _, numbers["long_ago"] = add_case(conn, "2025-06-10", "heard", parsed("Petra Invented", "1988-04-04"),
                                       received="2025-05-20T09:00")
@@ -75,8 +73,8 @@ def agenda_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def test_the_pack_carries_what_the_agenda_and_minutes_need(tmp_path: Path) -> None:
-    conn, numbers = store(tmp_path)
+def test_the_pack_carries_what_the_agenda_and_minutes_need(tmp_path: Path, store_conn: Connection) -> None:
+    conn, numbers = store(store_conn)
     found = pack.load(conn, config(tmp_path), DAY).pack
     by_number = {c.case_number: c for c in found.cases}
     returning, transfer = by_number[numbers["returning"]], by_number[numbers["transfer"]]
@@ -101,8 +99,8 @@ def test_the_pack_carries_what_the_agenda_and_minutes_need(tmp_path: Path) -> No
     assert "The next meeting is on 12 January 2027." in minutes
 
 
-def test_a_victim_heard_within_12_months_is_not_in_the_12_months_section(tmp_path: Path) -> None:
-    conn, _ = store(tmp_path)
+def test_a_victim_heard_within_12_months_is_not_in_the_12_months_section(tmp_path: Path, store_conn: Connection) -> None:
+    conn, _ = store(store_conn)
     _, recent = add_case(conn, "2026-11-10", "heard", parsed("Tess Invented", "1985-05-05"))
     _, again = add_case(conn, "2026-12-08", "listed", parsed("Tess Invented", "1985-05-05"))
     found = {c.case_number: c for c in pack.load(conn, config(tmp_path), DAY).pack.cases}

@@ -1,19 +1,18 @@
 """Chasing actions: one reminder before the deadline and one once overdue, each exactly once, only to
 agencies with an in-date Information Sharing Protocol on a secure domain, with no names in the subject.
-Store rows are made with SQL on a real SQLite file; all names are invented."""
+Store rows are made with SQL on a real store (SQLite, and PostgreSQL when installed); all names are invented."""
 from __future__ import annotations
 
 import datetime as dt
 import email
 import email.policy
 import json
-import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
 
 from marac.config import Config, load
 from marac.meetings.reminders import due_reminders
-from marac.store.db import connect, utcnow
+from marac.store.db import Connection, utcnow
 
 from tests.conftest import write_config
 
@@ -36,8 +35,7 @@ def make_config(tmp_path: Path, replace: dict[str, str] | None = None) -> Config
     return load(write_config(tmp_path, replace, append=AGENCIES), home=tmp_path / "var")
 
 
-def make_store(tmp_path: Path) -> sqlite3.Connection:
-    conn = connect(tmp_path / "var" / "marac.db")
+def make_store(conn: Connection) -> Connection:
     conn.execute("INSERT INTO meetings (date, status) VALUES ('2026-12-08', 'held')")
     for sequence in (1, 2, 3):
         conn.execute("INSERT INTO cases (case_number, year, sequence, meeting, status, created_at)"
@@ -45,7 +43,7 @@ def make_store(tmp_path: Path) -> sqlite3.Connection:
     return conn
 
 
-def add_action(conn: sqlite3.Connection, ref: str, agency: str, status: str = "Open",
+def add_action(conn: Connection, ref: str, agency: str, status: str = "Open",
                deadline: dt.date = DEADLINE, description: str | None = None) -> None:
     case_id = conn.execute("SELECT id FROM cases WHERE case_number = ?", (ref.rsplit("-", 1)[0],)).fetchone()[0]
     conn.execute("INSERT INTO actions (action_ref, case_id, meeting, description, agency, owner, deadline, status,"
@@ -54,14 +52,14 @@ def add_action(conn: sqlite3.Connection, ref: str, agency: str, status: str = "O
                   agency, "PC Ash Example", deadline.isoformat(), status, utcnow()))
 
 
-def queued(conn: sqlite3.Connection) -> list[tuple[str, list[str], EmailMessage]]:
+def queued(conn: Connection) -> list[tuple[str, list[str], EmailMessage]]:
     rows = conn.execute("SELECT dedupe_key, recipients, payload FROM outbox ORDER BY id").fetchall()
     return [(r["dedupe_key"], json.loads(r["recipients"]),
              email.message_from_bytes(r["payload"], policy=email.policy.default)) for r in rows]  # type: ignore[misc]
 
 
-def test_before_the_deadline_once_then_overdue_once(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_before_the_deadline_once_then_overdue_once(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     add_action(conn, "EXM-2026-0003-A1", "Exampleshire Police")
     add_action(conn, "EXM-2026-0001-A2", "Exampleshire IDVA service", description=f"Call {VICTIMS[1]} back")
     assert due_reminders(conn, config, D(2027, 1, 8)) == 0  # four days out: not yet (3 days before by default)
@@ -90,8 +88,8 @@ def test_before_the_deadline_once_then_overdue_once(tmp_path: Path) -> None:
                         ).fetchone()[0] == 4
 
 
-def test_done_and_cancelled_actions_are_not_chased(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_done_and_cancelled_actions_are_not_chased(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     add_action(conn, "EXM-2026-0001-A1", "Exampleshire Police", status="Done")
     add_action(conn, "EXM-2026-0001-A2", "Exampleshire Police", status=" done ")
     add_action(conn, "EXM-2026-0001-A3", "Exampleshire Police", status="CANCELLED")
@@ -101,8 +99,8 @@ def test_done_and_cancelled_actions_are_not_chased(tmp_path: Path) -> None:
     assert {key.split(":")[1] for key, _, _ in queued(conn)} == {"EXM-2026-0001-A4"}
 
 
-def test_no_reminder_off_the_secure_domains_or_without_an_isp(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_no_reminder_off_the_secure_domains_or_without_an_isp(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     add_action(conn, "EXM-2026-0002-A1", "Exampleshire Women's Aid")  # signed, but not a secure domain
     add_action(conn, "EXM-2026-0002-A2", "Exampleshire Probation")  # secure domain, no ISP
     add_action(conn, "EXM-2026-0002-A3", "Exampleshire Fire and Rescue")  # not configured at all
@@ -122,15 +120,15 @@ def test_no_reminder_off_the_secure_domains_or_without_an_isp(tmp_path: Path) ->
     assert {r["case_number"] for r in refused} == {"EXM-2026-0002"}
 
 
-def test_first_seen_overdue_gets_only_the_overdue_reminder(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_first_seen_overdue_gets_only_the_overdue_reminder(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     add_action(conn, "EXM-2026-0001-A1", "Exampleshire Housing")
     assert due_reminders(conn, config, D(2027, 1, 30)) == 1
     assert [key for key, _, _ in queued(conn)] == ["reminder:EXM-2026-0001-A1:overdue:2027-01-12"]
 
 
-def test_settings_change_when_reminders_go(tmp_path: Path) -> None:
-    conn = make_store(tmp_path)
+def test_settings_change_when_reminders_go(tmp_path: Path, store_conn: Connection) -> None:
+    conn = make_store(store_conn)
     config = make_config(tmp_path, {"remind_days_before = 3 ": "remind_days_before = 7 ",
                                     "remind_when_overdue = true ": "remind_when_overdue = false "})
     add_action(conn, "EXM-2026-0001-A1", "Exampleshire Housing")
@@ -139,8 +137,8 @@ def test_settings_change_when_reminders_go(tmp_path: Path) -> None:
     assert due_reminders(conn, config, D(2027, 1, 20)) == 0
 
 
-def test_a_moved_deadline_is_chased_afresh(tmp_path: Path) -> None:
-    conn, config = make_store(tmp_path), make_config(tmp_path)
+def test_a_moved_deadline_is_chased_afresh(tmp_path: Path, store_conn: Connection) -> None:
+    conn, config = make_store(store_conn), make_config(tmp_path)
     add_action(conn, "EXM-2026-0001-A1", "Exampleshire Health")
     assert due_reminders(conn, config, D(2027, 1, 13)) == 1
     conn.execute("UPDATE actions SET deadline = '2027-01-26' WHERE action_ref = 'EXM-2026-0001-A1'")

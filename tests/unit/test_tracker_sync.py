@@ -1,5 +1,6 @@
 """The shared action tracker: a workbook people edit (in Excel, LibreOffice, or here openpyxl) and the
-service keeps right. Real SQLite files, real workbooks, LibreOffice headless for its saves. Invented data.
+service keeps right. Real stores (SQLite, and PostgreSQL when installed), real workbooks, LibreOffice
+headless for its saves. Invented data.
 """
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ import hashlib
 import io
 import re
 import shutil
-import sqlite3
 import subprocess
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +46,13 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def conn(home: Path) -> Iterator[sqlite3.Connection]:
-    connection = db.connect(home / "marac.db")
-    yield connection
-    connection.close()
+def conn(store_opener: Callable[[], db.Connection]) -> db.Connection:
+    """The store on each backend (tests/pg.py); closed by store_opener. A test that only waits on files or
+    LibreOffice keeps to SQLite (`sqlite_only`): the store does the same there on both."""
+    return store_opener()
+
+
+sqlite_only = pytest.mark.parametrize("store_opener", ["sqlite"], indirect=True)
 
 
 def config_for(home: Path, **tracker: Any) -> Config:
@@ -57,7 +60,7 @@ def config_for(home: Path, **tracker: Any) -> Config:
     return load(LOCAL_CONFIG, home=home).model_copy(update={"tracker": Tracker(**settings)})
 
 
-def add_case(conn: sqlite3.Connection, sequence: int, meeting: str = MEETING) -> int:
+def add_case(conn: db.Connection, sequence: int, meeting: str = MEETING) -> int:
     conn.execute("INSERT OR IGNORE INTO meetings (date, venue, chair) VALUES (?, 'Room 2', 'DI Invented')",
                  (meeting,))
     cur = conn.execute("INSERT INTO cases (case_number, year, sequence, meeting, status, created_at)"
@@ -65,7 +68,7 @@ def add_case(conn: sqlite3.Connection, sequence: int, meeting: str = MEETING) ->
     return int(cur.lastrowid or 0)
 
 
-def add_action(conn: sqlite3.Connection, case_id: int, ref: str, *, description: str = "Share the safety plan",
+def add_action(conn: db.Connection, case_id: int, ref: str, *, description: str = "Share the safety plan",
                owner: str | None = "PC Invented", deadline: str | None = "2026-03-20", status: str = "open",
                notes: str | None = None, meeting: str = MEETING) -> str:
     conn.execute("INSERT INTO actions (action_ref, case_id, meeting, description, agency, owner, deadline, status,"
@@ -75,7 +78,7 @@ def add_action(conn: sqlite3.Connection, case_id: int, ref: str, *, description:
     return ref
 
 
-def seed(conn: sqlite3.Connection, cases: int = 2, per_case: int = 3) -> list[str]:
+def seed(conn: db.Connection, cases: int = 2, per_case: int = 3) -> list[str]:
     refs = []
     for sequence in range(1, cases + 1):
         case_id = add_case(conn, sequence)
@@ -84,11 +87,11 @@ def seed(conn: sqlite3.Connection, cases: int = 2, per_case: int = 3) -> list[st
     return refs
 
 
-def stored(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+def stored(conn: db.Connection, ref: str) -> db.Row:
     return conn.execute("SELECT * FROM actions WHERE action_ref = ?", (ref,)).fetchone()
 
 
-def set_store(conn: sqlite3.Connection, ref: str, **values: Any) -> None:
+def set_store(conn: db.Connection, ref: str, **values: Any) -> None:
     for name, value in values.items():
         conn.execute(f"UPDATE actions SET {name} = ? WHERE action_ref = ?", (value, ref))
 
@@ -147,7 +150,7 @@ def test_merge_field(base: str | None, book: str | None, store: str | None, deci
 # ---------------------------------------------------------------------------------------------------------
 # The workbook
 
-def test_first_sync_writes_the_workbook_people_need(home: Path, conn: sqlite3.Connection) -> None:
+def test_first_sync_writes_the_workbook_people_need(home: Path, conn: db.Connection) -> None:
     refs = seed(conn)
     message = conn.execute("INSERT INTO messages (mailbox, source_key, content_hash, size, received_at, outcome,"
                            " case_id) VALUES ('maildir:inbox', 'k1', 'h1', 1, ?, 'referral', 1)", (db.utcnow(),))
@@ -185,7 +188,7 @@ def test_first_sync_writes_the_workbook_people_need(home: Path, conn: sqlite3.Co
     assert b"Zelphine" not in everything and b"Quarrow" not in everything and b"1990-01-02" not in everything
 
 
-def test_a_second_sync_with_nothing_new_leaves_the_file_alone(home: Path, conn: sqlite3.Connection) -> None:
+def test_a_second_sync_with_nothing_new_leaves_the_file_alone(home: Path, conn: db.Connection) -> None:
     seed(conn)
     config = config_for(home)
     sync(conn, config, home, TODAY)
@@ -199,7 +202,7 @@ def test_a_second_sync_with_nothing_new_leaves_the_file_alone(home: Path, conn: 
 # ---------------------------------------------------------------------------------------------------------
 # The round trip: people's edits and the service's changes both kept, conflicts to the coordinator
 
-def test_round_trip_keeps_both_sides_and_reports_conflicts(home: Path, conn: sqlite3.Connection) -> None:
+def test_round_trip_keeps_both_sides_and_reports_conflicts(home: Path, conn: db.Connection) -> None:
     a1, a2, a3, a4, a5, _ = seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -257,7 +260,7 @@ def test_round_trip_keeps_both_sides_and_reports_conflicts(home: Path, conn: sql
         "spreadsheet"
 
 
-def test_keep_service_and_agreement_close_conflicts(home: Path, conn: sqlite3.Connection) -> None:
+def test_keep_service_and_agreement_close_conflicts(home: Path, conn: db.Connection) -> None:
     a1, a2, *_ = seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -283,7 +286,7 @@ def test_keep_service_and_agreement_close_conflicts(home: Path, conn: sqlite3.Co
     assert resolutions == {a1: "service", a2: "merged"}
 
 
-def test_a_decision_on_a_conflict_that_moved_since_is_not_applied(home: Path, conn: sqlite3.Connection) -> None:
+def test_a_decision_on_a_conflict_that_moved_since_is_not_applied(home: Path, conn: db.Connection) -> None:
     a1, *_ = seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -301,7 +304,7 @@ def test_a_decision_on_a_conflict_that_moved_since_is_not_applied(home: Path, co
     assert stored(conn, a1)["notes"] == "Service, later" and book_rows(path)[a1]["Notes"] == "Person"
 
 
-def test_sorting_rows_and_moving_columns_do_not_confuse_the_merge(home: Path, conn: sqlite3.Connection) -> None:
+def test_sorting_rows_and_moving_columns_do_not_confuse_the_merge(home: Path, conn: db.Connection) -> None:
     refs = seed(conn, cases=3, per_case=4)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -336,7 +339,7 @@ def test_sorting_rows_and_moving_columns_do_not_confuse_the_merge(home: Path, co
     assert rows_after[refs[5]]["RAG"] == f"amber-{refs[5][-6:]}"  # ...with each row's value
 
 
-def test_rows_people_add_are_kept_and_removed_actions_go(home: Path, conn: sqlite3.Connection) -> None:
+def test_rows_people_add_are_kept_and_removed_actions_go(home: Path, conn: db.Connection) -> None:
     a1, a2, a3, *_ = seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -365,7 +368,7 @@ def test_rows_people_add_are_kept_and_removed_actions_go(home: Path, conn: sqlit
     assert sync(conn, config, home, TODAY).kept_rows == 3  # and stay
 
 
-def test_a_deleted_row_comes_back_unchanged(home: Path, conn: sqlite3.Connection) -> None:
+def test_a_deleted_row_comes_back_unchanged(home: Path, conn: db.Connection) -> None:
     _, a2, *_ = seed(conn)
     set_store(conn, a2, notes="Kept by the service")
     config = config_for(home)
@@ -383,7 +386,7 @@ def test_a_deleted_row_comes_back_unchanged(home: Path, conn: sqlite3.Connection
 # ---------------------------------------------------------------------------------------------------------
 # No value becomes a formula
 
-def test_formula_looking_values_stay_text_both_ways(home: Path, conn: sqlite3.Connection) -> None:
+def test_formula_looking_values_stay_text_both_ways(home: Path, conn: db.Connection) -> None:
     case_id = add_case(conn, 1)
     refs = [add_action(conn, case_id, f"EXM-2026-0001-A{i}", description=v, owner=v, notes=v)
             for i, v in enumerate(FORMULA_LOOKING, start=1)]
@@ -415,7 +418,7 @@ def test_formula_looking_values_stay_text_both_ways(home: Path, conn: sqlite3.Co
     assert sync(conn, config, home, TODAY).from_workbook == 0  # and it reads back the same: no phantom edits
 
 
-def test_odd_text_round_trips(home: Path, conn: sqlite3.Connection) -> None:
+def test_odd_text_round_trips(home: Path, conn: db.Connection) -> None:
     odd = ["a & b < c > d", "literal _x0041_ in text", "line one\nline two", "  spaces kept  ", "Ünïcödé ✓ 🙂",
            "word\x0bsoft break", "0012", "TRUE", "1e5"]
     case_id = add_case(conn, 1)
@@ -441,7 +444,8 @@ def test_a_status_list_with_a_comma_uses_a_hidden_list_sheet() -> None:
 # LibreOffice's saves
 
 @needs_soffice
-def test_a_workbook_saved_by_libreoffice_is_read_right(home: Path, conn: sqlite3.Connection, tmp_path: Path) -> None:
+@sqlite_only
+def test_a_workbook_saved_by_libreoffice_is_read_right(home: Path, conn: db.Connection, tmp_path: Path) -> None:
     a1, a2, a3, a4, *_ = seed(conn)
     set_store(conn, a4, notes='=HYPERLINK("http://x")')
     config = config_for(home)
@@ -466,7 +470,8 @@ def test_a_workbook_saved_by_libreoffice_is_read_right(home: Path, conn: sqlite3
 
 
 @needs_soffice
-def test_an_edit_made_in_libreoffice_is_taken(home: Path, conn: sqlite3.Connection, tmp_path: Path) -> None:
+@sqlite_only
+def test_an_edit_made_in_libreoffice_is_taken(home: Path, conn: db.Connection, tmp_path: Path) -> None:
     a1, *_ = seed(conn)
     set_store(conn, a1, notes="Marker note 7f3")
     config = config_for(home)
@@ -498,7 +503,8 @@ def test_an_edit_made_in_libreoffice_is_taken(home: Path, conn: sqlite3.Connecti
 # Open in Excel or LibreOffice: wait, never clobber
 
 @pytest.mark.parametrize("owner", ["~$tracker.xlsx", ".~lock.tracker.xlsx#"])
-def test_an_open_workbook_delays_the_write_until_it_is_closed(home: Path, conn: sqlite3.Connection,
+@sqlite_only
+def test_an_open_workbook_delays_the_write_until_it_is_closed(home: Path, conn: db.Connection,
                                                                owner: str) -> None:
     a1, *_ = seed(conn)
     config = config_for(home, lock_wait_seconds=60)
@@ -525,7 +531,7 @@ def test_an_open_workbook_delays_the_write_until_it_is_closed(home: Path, conn: 
     assert book_rows(path)[a1]["Notes"] == "Changed while the workbook was open"
 
 
-def test_still_open_after_the_wait_writes_nothing_and_loses_nothing(home: Path, conn: sqlite3.Connection) -> None:
+def test_still_open_after_the_wait_writes_nothing_and_loses_nothing(home: Path, conn: db.Connection) -> None:
     a1, a2, *_ = seed(conn)
     config = config_for(home, lock_wait_seconds=0.3)
     path = home / "tracker.xlsx"
@@ -547,8 +553,9 @@ def test_still_open_after_the_wait_writes_nothing_and_loses_nothing(home: Path, 
     assert book_rows(path)[a2]["Notes"] == "Service change"
 
 
-def test_a_store_change_during_the_write_is_not_overwritten(home: Path, conn: sqlite3.Connection,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_change_during_the_write_is_not_overwritten(home: Path, conn: db.Connection,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             store_opener: Callable[[], db.Connection]) -> None:
     a1, *_ = seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -557,7 +564,7 @@ def test_a_store_change_during_the_write_is_not_overwritten(home: Path, conn: sq
     real_build = syncing.build_workbook
 
     def build_while_the_store_changes(*args: Any, **kwargs: Any) -> bytes:
-        other = db.connect(home / "marac.db")  # e.g. minutes imported by another process meanwhile
+        other = store_opener()  # e.g. minutes imported by another process meanwhile
         other.execute("UPDATE actions SET notes = 'Service note' WHERE action_ref = ?", (a1,))
         other.close()
         return real_build(*args, **kwargs)
@@ -573,7 +580,7 @@ def test_a_store_change_during_the_write_is_not_overwritten(home: Path, conn: sq
 # ---------------------------------------------------------------------------------------------------------
 # Backups, and files that are not workbooks
 
-def test_backups_are_kept_and_pruned(home: Path, conn: sqlite3.Connection) -> None:
+def test_backups_are_kept_and_pruned(home: Path, conn: db.Connection) -> None:
     a1, *_ = seed(conn)
     config = config_for(home, backups=2)
     path = home / "tracker.xlsx"
@@ -602,7 +609,7 @@ def test_backups_are_kept_and_pruned(home: Path, conn: sqlite3.Connection) -> No
                                                                "tracker.backup-20260302100000-1.xlsx"]
 
 
-def test_no_backups_when_none_are_wanted(home: Path, conn: sqlite3.Connection) -> None:
+def test_no_backups_when_none_are_wanted(home: Path, conn: db.Connection) -> None:
     a1, *_ = seed(conn)
     config = config_for(home, backups=0)
     for n in range(3):
@@ -611,7 +618,7 @@ def test_no_backups_when_none_are_wanted(home: Path, conn: sqlite3.Connection) -
     assert tracker_sync.backups_of(home / "tracker.xlsx") == []
 
 
-def test_an_unreadable_workbook_is_moved_aside_not_overwritten(home: Path, conn: sqlite3.Connection) -> None:
+def test_an_unreadable_workbook_is_moved_aside_not_overwritten(home: Path, conn: db.Connection) -> None:
     seed(conn)
     home.mkdir(parents=True, exist_ok=True)
     path = home / "tracker.xlsx"
@@ -623,7 +630,7 @@ def test_an_unreadable_workbook_is_moved_aside_not_overwritten(home: Path, conn:
     assert read_workbook(path.read_bytes()).edits  # a good one in its place
 
 
-def test_a_workbook_without_the_actions_sheet_is_moved_aside(home: Path, conn: sqlite3.Connection) -> None:
+def test_a_workbook_without_the_actions_sheet_is_moved_aside(home: Path, conn: db.Connection) -> None:
     seed(conn)
     config = config_for(home)
     path = home / "tracker.xlsx"
@@ -636,7 +643,7 @@ def test_a_workbook_without_the_actions_sheet_is_moved_aside(home: Path, conn: s
     assert "no Actions sheet" in report.problems[0]
 
 
-def test_the_path_may_be_a_shared_folder_outside_home(home: Path, conn: sqlite3.Connection, tmp_path: Path) -> None:
+def test_the_path_may_be_a_shared_folder_outside_home(home: Path, conn: db.Connection, tmp_path: Path) -> None:
     seed(conn)
     shared = tmp_path / "shared drive" / "MARAC tracker.xlsx"
     shared.parent.mkdir()
@@ -646,7 +653,7 @@ def test_the_path_may_be_a_shared_folder_outside_home(home: Path, conn: sqlite3.
     assert re.search(r"MARAC tracker\.xlsx written", report.summary())
 
 
-def test_a_missing_shared_folder_is_reported_not_created(home: Path, conn: sqlite3.Connection, tmp_path: Path) -> None:
+def test_a_missing_shared_folder_is_reported_not_created(home: Path, conn: db.Connection, tmp_path: Path) -> None:
     seed(conn)
     shared = tmp_path / "not mounted" / "tracker.xlsx"
     report = sync(conn, config_for(home, path=shared), home, TODAY)
@@ -654,7 +661,7 @@ def test_a_missing_shared_folder_is_reported_not_created(home: Path, conn: sqlit
     assert not shared.parent.exists()
 
 
-def test_a_folder_that_cannot_be_written_fails_plainly(home: Path, conn: sqlite3.Connection,
+def test_a_folder_that_cannot_be_written_fails_plainly(home: Path, conn: db.Connection,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     a1, *_ = seed(conn)
     config = config_for(home)

@@ -1,19 +1,4 @@
--- The message ledger: one row per distinct message the service has taken from any mailbox.
-CREATE TABLE messages (
-    id            INTEGER PRIMARY KEY,
-    mailbox       TEXT NOT NULL,             -- backend name, e.g. maildir:inbox
-    source_key    TEXT NOT NULL,             -- backend's own key (file name, uidvalidity:uid, ...)
-    message_id    TEXT,                      -- the Message-ID header, if any
-    content_hash  TEXT NOT NULL,             -- sha256 of the message without transport headers
-    size          INTEGER NOT NULL,
-    received_at   TEXT NOT NULL,
-    outcome       TEXT NOT NULL CHECK (outcome IN ('referral', 'exception', 'duplicate')),
-    case_id       INTEGER REFERENCES cases(id),
-    exception_dir TEXT,
-    reason        TEXT
-);
-CREATE UNIQUE INDEX messages_dedupe ON messages(content_hash, coalesce(message_id, ''));
-CREATE INDEX messages_source ON messages(mailbox, source_key);
+-- A table is created before any table that refers to it: PostgreSQL runs this file too (marac/store/migrate.py).
 
 CREATE TABLE meetings (
     date    TEXT PRIMARY KEY,                -- YYYY-MM-DD
@@ -34,6 +19,23 @@ CREATE TABLE cases (
     created_at    TEXT NOT NULL,
     UNIQUE (year, sequence)
 );
+
+-- The message ledger: one row per distinct message the service has taken from any mailbox.
+CREATE TABLE messages (
+    id            INTEGER PRIMARY KEY,
+    mailbox       TEXT NOT NULL,             -- backend name, e.g. maildir:inbox
+    source_key    TEXT NOT NULL,             -- backend's own key (file name, uidvalidity:uid, ...)
+    message_id    TEXT,                      -- the Message-ID header, if any
+    content_hash  TEXT NOT NULL,             -- sha256 of the message without transport headers
+    size          INTEGER NOT NULL,
+    received_at   TEXT NOT NULL,
+    outcome       TEXT NOT NULL CHECK (outcome IN ('referral', 'exception', 'duplicate')),
+    case_id       INTEGER REFERENCES cases(id),
+    exception_dir TEXT,
+    reason        TEXT
+);
+CREATE UNIQUE INDEX messages_dedupe ON messages(content_hash, coalesce(message_id, ''));
+CREATE INDEX messages_source ON messages(mailbox, source_key);
 
 CREATE TABLE referrals (
     id            INTEGER PRIMARY KEY,
