@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 from pydantic import AfterValidator, Field
 
@@ -38,16 +38,17 @@ def _email(value: str) -> str:
     return value
 
 
-def _area_code(value: str) -> str:
-    if not (2 <= len(value) <= 6 and value.isalpha() and value.isupper()):
-        raise ValueError(f"the area code must be 2 to 6 capital letters, such as EXM (found '{value}')")
-    return value
+def _capitals(setting: str, example: str) -> Callable[[str], str]:
+    """A check that `setting` is 2 to 6 capital letters: it starts every case number and names a schema."""
+    def check(value: str) -> str:
+        if not (2 <= len(value) <= 6 and value.isalpha() and value.isupper()):
+            raise ValueError(f"{setting} must be 2 to 6 capital letters, such as {example} (found '{value}')")
+        return value
+    return check
 
 
-def _case_prefix(value: str) -> str:
-    if not (2 <= len(value) <= 6 and value.isalpha() and value.isupper()):
-        raise ValueError(f"the case_prefix must be 2 to 6 capital letters, such as NOR (found '{value}')")
-    return value
+_area_code = _capitals("the area code", "EXM")
+_case_prefix = _capitals("the case_prefix", "NOR")
 
 
 Email = Annotated[str, AfterValidator(_email)]

@@ -37,7 +37,7 @@ from generators.fake_referrals import (
     invented_referral,
     referral_email,
 )
-from intake.files import fsync_folder
+from intake import maildir
 from intake.identity import key_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -387,27 +387,9 @@ def spread(start: dt.datetime, end: dt.datetime, count: int, rng: random.Random)
 
 def deliver(inbox: Path, raw: bytes, received: dt.datetime | None = None, hint: str = "m",
             durable: bool = True) -> Path:
-    """Put one message in a Maildir as a delivery agent does: written and fsynced in tmp/, renamed into
-    new/. The file's time is the message's delivery time (intake/maildir.py reads it as `received`), so
-    a message meant to have arrived on another day gets that time before it is renamed into place.
-    `durable=False` skips the fsyncs (a benchmark filling mailboxes with thousands of messages)."""
-    for sub in ("new", "cur", "tmp"):
-        (inbox / sub).mkdir(parents=True, exist_ok=True)
-    unique = f"{time.time_ns()}.{os.getpid()}_{hint}.{os.uname().nodename}"
-    tmp = inbox / "tmp" / unique
-    with open(tmp, "wb") as fh:
-        fh.write(raw)
-        if durable:
-            fh.flush()
-            os.fsync(fh.fileno())
-    if received is not None:
-        stamp = received.timestamp()
-        os.utime(tmp, (stamp, stamp))
-    dst = inbox / "new" / unique
-    os.replace(tmp, dst)
-    if durable:
-        fsync_folder(dst.parent)
-    return dst
+    """Put one message in an area's Maildir as a delivery agent does, with the day it arrived as the
+    file's time (intake/maildir.py reads it as `received`)."""
+    return maildir.deliver(inbox, raw, hint, received, durable)
 
 
 def deliver_all(home: Path, areas: list[Area], referrals: list[Referral]) -> None:
