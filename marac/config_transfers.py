@@ -17,6 +17,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, field_validator
 
 from intake.settings import Strict as _Strict
+from marac.config_areas import Email
 from marac.config_checks import Findings, covered, domain_of, is_webmail
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
@@ -28,18 +29,11 @@ def _code(value: str) -> str:
     return value
 
 
-def _address(value: str) -> str:
-    local, at, domain = value.partition("@")
-    if not (local and at and "." in domain) or any(c.isspace() for c in value):
-        raise ValueError(f"'{value}' is not an email address")
-    return value
-
-
 class MaracArea(_Strict):
     """Another area's MARAC: where a transfer out goes, and whose mail a transfer in may come from."""
     name: str = Field(min_length=1)  # as the agenda shows it: "Transferred from Torbay MARAC"
     code: Annotated[str, AfterValidator(_code)]  # what the coordinator types: transfer --to TOR
-    email: Annotated[str, AfterValidator(_address)]  # the MARAC coordinator's secure address
+    email: Email  # the MARAC coordinator's secure address
     # Domains its coordinator's mail may come from besides `email` itself (which always may): only its own,
     # never a shared one such as cjsm.net, or everyone on it would pass as this MARAC.
     domains: list[str] = Field(default_factory=list)

@@ -111,13 +111,12 @@ def served_elsewhere(config: Config, joined: dict[str, Any]) -> str | None:
 def area_problems(config: Config, joined: dict[str, Any]) -> list[dict[str, Any]]:
     """A victim living outside the area is heard by another MARAC: the coordinator arranges a transfer."""
     districts = {d.upper() for d in config.area.postcode_districts}
-    postcode = get(joined, "referral.victim.postcode")
+    district = _district(joined)
     if not districts:
         return []
-    if not postcode:
+    if district is None:
         return [Problem("the victim's postcode is not given, so the area could not be checked",
                         "referral.victim.postcode", "warning").as_dict()]
-    district = str(postcode).split()[0].upper()
     if district in districts:
         return []
     likely = next((a for a in config.marac_areas if district in {d.upper() for d in a.postcode_districts}), None)
