@@ -196,6 +196,8 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
     if has_referral and _checklist_alone(values):
         has_referral = False  # a checklist's own header (victim, assessor, crime number), not a referral
         printed_total = values.get("referral.dash_score_stated")  # its "Total 'yes' responses"
+        if values.get("dash.date") is None:
+            values["dash.date"] = values.get("referral.referrer.date")  # "Worker completing | Date": its own date
 
     if has_referral and not has_dash and values.get("dash.date") is not None:
         # "DATE OF DASH RIC" on a referral whose checklist is a file of its own: the referral states it,

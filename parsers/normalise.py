@@ -18,6 +18,8 @@ _DEFAULT_B = dt.datetime(2002, 12, 28)
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
 _YEAR_FIRST = re.compile(r"^\d{4}")  # 2026/03/04, 20260304: year, month, day
+# "16", "16/24", "16 ticks", "16 'yes' answers": a count of yes answers as referrers state it
+_COUNT = re.compile(r"(?i)\s*(\d{1,3})\s*(?:(?:/|out of)\s*24|ticks?|(?:['‘’]?yes['‘’]?\s*)?(?:answers|responses))?\s*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,8 +154,7 @@ def _both_offered(key: str) -> bool:
 
 
 def symbol_glyphs(kind: str) -> str:
-    """Symbol-font boxes (Wingdings, Symbol) typed through Insert > Symbol: private-use code points,
-    listed in data/values.toml [glyphs] ('checked' or 'unchecked')."""
+    """Symbol-font boxes typed through Insert > Symbol: private-use code points, data/values.toml [glyphs]."""
     return "".join(chr(int(code, 16)) for code in vocabulary().get("glyphs", {}).get(kind, []))
 
 
@@ -293,7 +294,7 @@ def postcode_in(address: str) -> str | None:
 
 
 def parse_int(value: str) -> int:
-    match = re.fullmatch(r"\s*(\d{1,3})\s*(?:/\s*24)?\s*", value)
+    match = _COUNT.fullmatch(value)
     if not match:
         raise NotUnderstood(f"'{value}' is not a number")
     return int(match.group(1))
@@ -305,8 +306,7 @@ def is_gender_word(value: str) -> bool:
 
 
 def parse_gender(value: str) -> str | None:
-    """ "F", "female", "F /" -> "Female" (data/values.toml [gender]); "F / M" (unanswered, or both
-    ticked) is refused; anything else as written."""
+    """ "F", "female", "F /" -> "Female" (data/values.toml [gender]); "F / M" is refused; else as written."""
     table = {_fold(w): canonical for canonical, words in vocabulary().get("gender", {}).items() for w in words}
     key = _fold(value)
     if key in table:

@@ -109,3 +109,20 @@ def label_pairs(text: str) -> list[tuple[str, RawValue]] | None:
     if ticks is None:
         return None
     return [(clean_label(label), value) for label, value in ticks]
+
+
+_LIST_MARK = re.compile(r"^\s*\(?(\d{1,2})[.)]\s+\S")
+
+
+def list_number(line: str) -> int | None:
+    """The number a line of a numbered list starts with ("1) Owen …", "(2) …", "3. …"), or None."""
+    found = _LIST_MARK.match(line)
+    return int(found.group(1)) if found else None
+
+
+def list_goes_on(before: str, line: str) -> bool:
+    """ "Children:" answered "1) …" on the next line and "2) …", "3) …" on the lines after: a line numbered one more
+    than the last line of the answer so far continues it, however long (a sentence of instructions is not numbered
+    so)."""
+    last = list_number(before.rsplit("\n", 1)[-1])
+    return last is not None and list_number(line) == last + 1

@@ -12,14 +12,22 @@ from lxml import etree
 
 from ..asides import opens_aside
 from ..model import RawValue
-from ..printed import clean_label, label_pairs, looks_like_data, short_line
+from ..printed import (
+    clean_label,
+    is_label_text,
+    label_pairs,
+    list_goes_on,
+    list_number,
+    looks_like_data,
+    short_line,
+)
 from ..tables.cells import direction, people_label
 from ..tables.known import known_label, names_section, run_on
 from ..ticks import interpret
 from .dash_lines import read_numbered
 from .tab_table import read_tab_table, wrapped_pair
 from .tables import read_table
-from .text import WRAPPERS, Marks, all_bold, claimed, heading_level, render, w
+from .text import WRAPPERS, Marks, all_bold, bold_lead, claimed, heading_level, render, w
 from .walk import WordWalk
 
 
@@ -84,12 +92,15 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
     level = heading_level(paragraph)
     if level is not None:
         walk.heading(text, level)
+        walk.answer = None  # an answer never runs on over a heading
         return
     bold = all_bold(paragraph)
     answer, walk.answer = walk.answer, None  # a loose label's answer goes on only on the very next lines
     pairs = label_pairs(run_on(text))  # "Tel: …    Email: …": several pairs typed on one line
     if pairs is None and (wrapped := wrapped_pair(text)) is not None:
         pairs = [(wrapped[0], interpret(wrapped[1]))]
+    if pairs is None and not bold:
+        pairs = _asked_and_answered(paragraph, text)
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
     if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):
@@ -102,23 +113,28 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         # people ("Children (names and ages)", a child a line) goes on over more lines.
         walk.flush()
         walk.pending, walk.loose = (clean_label(text), walk.section, False), people_label(text)
-    elif walk.pending is not None and not bold:
+    elif walk.pending is not None and not bold and (not walk.unsure or _short_answer(text)):
         label, section, _ = walk.pending
         walk.pending = None
         walk.back_to(section)  # a bold label was taken for a heading until its value showed
         item = walk.add(label, interpret(text), paragraph)
-        walk.answer = item if walk.loose and isinstance(item.value, str) else None
-    elif answer is not None and not bold and short_line(text) and not direction(text) and not names_section(text):
+        walk.answer = item if (walk.loose or list_number(text) == 1) and isinstance(item.value, str) else None
+    elif answer is not None and not bold and (short_line(text) or list_goes_on(str(answer.value), text)) \
+            and not direction(text) and not names_section(text):
         answer.value = f"{answer.value}\n{text}"  # the answer box's next line: "Owen O'BRIEN, age 5" a child a line
         walk.answer = answer
     elif bold and short_line(text):
+        if walk.pending is not None and walk.unsure:
+            walk.back_to(walk.pending[1])  # the bold question above went unanswered: it was no heading
         before = walk.section
         walk.heading(text)
         loose = not text.rstrip().endswith((":", "?"))
-        if not loose or (not walk.guidance and known_label(text)):
+        known = not loose or known_label(text)
+        if not loose or (not walk.guidance and (known or not names_section(text))):
             # A bold "Summary of risks:" (or a bold "First name" the label table knows, with no colon) may be a
-            # label with its answer on the lines below.
-            walk.pending, walk.loose = (clean_label(text), before, False), loose
+            # label with its answer on the lines below; so may a question a printed web form sets in bold
+            # ("Address line 1"), if what follows is short and no sentence.
+            walk.pending, walk.loose, walk.unsure = (clean_label(text), before, False), loose, not known
     elif names_section(text):
         walk.heading(text)  # "Perpetrator 2" (in italics, say) over the second one's details
     elif opens_aside(text):
@@ -127,6 +143,21 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         walk.heading(text)  # a long bold heading over answers ("SAFE contact details for the victim, …; GP details")
     else:
         walk.flush()  # a sentence of instructions
+
+
+def _asked_and_answered(paragraph: etree._Element, text: str) -> list[tuple[str, RawValue]] | None:
+    """ "**When did it happen?** 25th October, about 11pm": a bold question and its plain answer on one line."""
+    lead = bold_lead(paragraph)
+    flat = " ".join(text.split())
+    if not lead or not lead.endswith("?") or not flat.startswith(lead) or not is_label_text(lead[:-1]):
+        return None
+    answer = flat[len(lead):].strip()
+    return [(lead, interpret(answer))] if answer else None
+
+
+def _short_answer(text: str) -> bool:
+    """An answer a form's field holds ("25 Hawthorn Drive", "Domestic abuse", "17/10/1974"), not a sentence."""
+    return looks_like_data(text) or (short_line(text) and not text.rstrip().endswith((".", ":", "?", "!")))
 
 
 def _sentence(value: RawValue) -> bool:

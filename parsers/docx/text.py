@@ -275,6 +275,22 @@ def all_bold(element: etree._Element) -> bool:
     return seen
 
 
+def bold_lead(paragraph: etree._Element) -> str | None:
+    """The words of a paragraph's leading bold runs when plain words follow them ("**Was it reported to the
+    police?** Yes – crime ref …"): a question set apart as its label, answered on the same line. None when the
+    paragraph does not start bold or has nothing after the bold."""
+    lead: list[str] = []
+    for run in paragraph.iter(w("r")):
+        words = "".join(t.text or "" for t in run.iter(w("t")))
+        if not words.strip():
+            lead.append(words)
+            continue
+        if not _run_bold(run):
+            return "".join(lead).strip() or None
+        lead.append(words)
+    return None
+
+
 def shaded(cell: etree._Element) -> bool:
     props = cell.find(w("tcPr"))
     shading = props.find(w("shd")) if props is not None else None

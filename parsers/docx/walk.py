@@ -42,6 +42,9 @@ class WordWalk(Walk):
     # answer may run on over the next plain lines ("Children (names and ages)" over a child a line): `answer`.
     loose: bool = False
     answer: Labelled | None = None
+    # The pending label is a bold line the label table does not know ("Address line 1" on a printed web form): only
+    # a short answer that is no sentence of guidance is taken as its answer.
+    unsure: bool = False
 
     def use(self, *regions: etree._Element) -> None:
         """The controls in (or around) these regions were reported with their printed labels."""

@@ -13,7 +13,7 @@ from ..model import RawValue, RowTable
 from .matcher import ROLE_BASE, LabelTable
 from .recognisers import RECOGNISERS
 
-__all__ = ["adult_rows"]
+__all__ = ["adult_rows", "cells_of"]
 
 _ROLES = ("victim", "perpetrator")
 _CLAUSE = re.compile(r"[;.\n]+")
@@ -55,13 +55,20 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str],
         roles = [None if r == "victim" else r for r in roles]  # two victims named: neither row is guessed
     if not any(roles):
         return None
-    out: list[tuple[str, RawValue, str]] = []
     kin_at = next((i for i, h in enumerate(t.headers) if table.words(h)[-2:] == ["to", "child"]), None)
     kin = next((row[kin_at] for row, role in zip(t.rows, roles) if role == "victim" and kin_at is not None
                 and isinstance(row[kin_at], str) and len(row[kin_at].split()) == 1), None)
+    return cells_of(t, table, roles, next_perpetrator, kin_at, kin)
+
+
+def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpetrator: int, kin_at: int | None = None,
+             kin: str | None = None) -> list[tuple[str, RawValue, str]]:
+    """(path, value, header) for each cell of the rows given a role (victim or perpetrator), perpetrators numbered
+    on from `next_perpetrator`."""
+    out: list[tuple[str, RawValue, str]] = []
     index = next_perpetrator
     for row, role in zip(t.rows, roles):
-        if role is None:
+        if role not in ("victim", "perpetrator"):
             continue
         base = "referral.victim." if role == "victim" else ROLE_BASE["perpetrator"].replace("*", str(index))
         for header, cell in zip(t.headers, row):

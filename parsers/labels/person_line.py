@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..model import Labelled
+from ..normalise import vocabulary
 from .matcher import LabelTable, plain
 from .recognisers import RECOGNISERS
 
@@ -22,6 +23,36 @@ _MARKER = re.compile(r"^\s*\(?(\d{1,2})[).]\s+")
 _AKA = re.compile(r"\s*\((?:aka|a\.k\.a\.?|also known as)\b[^()]*\)", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _POSTCODE_END = re.compile(rf"(?:{RECOGNISERS['postcode'].pattern})\s*\.?$")
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+_LIVES_WITH = re.compile(r"^(?:lives|living|resides|residing|stays|staying)\s+with\s+(?P<whom>[^,]+?)"
+                         r"\s*(?:,\s*(?P<at>.*))?$", re.IGNORECASE)
+
+
+def _said_of(who: str, said: str, child: bool) -> list[tuple[str, str]]:
+    """What one part of the line after the date of birth says, where its shape tells: an address that ends as one
+    does; for a child, a school or nursery by its words (data/values.toml [child_line]) and whom the child lives
+    with ("lives with mum": the victim; "lives with maternal grandmother, 12 Elm Close, …": not, and that address).
+    Words of any other shape are not guessed at."""
+    living = _LIVES_WITH.match(said) if child else None
+    if living is not None:
+        whom = plain(living.group("whom"))
+        words = vocabulary().get("child_line", {})
+        found: list[tuple[str, str]] = []
+        if whom in words.get("with_victim", []):
+            found.append((f"{who} lives with victim", "Yes"))
+        elif whom in words.get("with_others", []):
+            found.append((f"{who} lives with victim", "No"))
+        at = living.group("at") or ""
+        return found + ([(f"{who} address", at)] if _POSTCODE_END.search(at) else [])
+    if _POSTCODE_END.search(said):
+        return [(f"{who} address", said)]
+    if child and re.search(_SCHOOL.format("|".join(map(re.escape, vocabulary().get("child_line", {}).get(
+            "school_words", [])))), said, re.IGNORECASE) and len(said.split()) <= 6:
+        return [(f"{who} school", said)]
+    return []
+
+
+_SCHOOL = r"\b(?:{})\b"
 
 
 def person_line(item: Labelled, table: LabelTable) -> list[Labelled] | None:
@@ -46,8 +77,8 @@ def person_line(item: Labelled, table: LabelTable) -> list[Labelled] | None:
     who = _BRACKET.sub("", item.label).strip() if bracket else item.label
     who = f"{who} {marker.group(1)}" if marker else who
     parts = [(f"{who} name", f"{line.group('name')} {alias}".strip()), (f"{who} date of birth", line.group("dob"))]
-    if rest and _POSTCODE_END.search(rest):
-        parts.append((f"{who} address", rest))  # only an address that ends as one does; other words are not guessed
+    for said in _SPACED_DASH.split(rest) if rest else ():
+        parts += _said_of(who, said.strip(" ,;."), ".children." in (found.target or ""))
     if len(phones) == 1:
         parts.append((f"{who} telephone", phones[0]))
     if bracket and plain(bracket.group(1)) in table.option_lists.get("relationship to victim", frozenset()):

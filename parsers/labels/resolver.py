@@ -19,8 +19,10 @@ from .answers import LISTED, further_victim, stands_in
 from .blocks import told_blocks
 from .dash_comments import comment_boxes, put_comments
 from .dash_resolve import dash_lines
+from .household import household
 from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
 from .meaning import gender_in_label, gender_out_of_names, read_legend, settle
+from .people_tables import ROW_ROLES, table_columns
 from .per_name import split_per_name
 from .synonyms import load_table
 from .tidy import tidy
@@ -28,9 +30,6 @@ from .values import expand
 from .whose import PERSON_ROLES, among_people, beside_named, by_context, explicit_targets, names_whom, whose_role
 
 __all__ = ["resolve"]
-
-ROW_ROLES = ("perpetrator", "child")
-
 
 def _given(value: RawValue) -> bool:
     """A value is there (False counts: an unticked box says no)."""
@@ -114,6 +113,12 @@ class _Out:
         # form also had a box for the whole
         for path, parts in self.name_parts.items():
             order, glue = (ADDRESS_PARTS, ", ") if path.endswith(".address") else (("forename", "surname"), " ")
+            if path.endswith(".address") and not path.startswith("referral.referrer.") \
+                    and not isinstance(parts.get("street"), str):
+                # "Town / City" and "Postcode" read, the box before them not: a victim's address without its first
+                # line would pass for the whole one (a referrer may well give only a town)
+                self.warn(f"the {_describe(path)} was read only in part (no first line); it was not used", path)
+                continue
             joined = glue.join(str(parts[p]).strip() for p in order if isinstance(parts.get(p), str))
             code = self.fields.get(path.removesuffix("address") + "postcode") if path.endswith(".address") else None
             if joined and isinstance(code, str) and code.strip() and code.strip().casefold() not in joined.casefold():
@@ -284,39 +289,9 @@ def _as_own_column(found: Match, role: str) -> Match:
     return Match("ok", column) if column else NONE
 
 
-def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | None]:
-    """The path template of each header for a table of `role` rows; a header seen twice counts once."""
-    seen: set[str] = set()
-    columns: list[str | None] = []
-    for header in headers:
-        found = table.match(header, role)
-        target = found.target if found.status == "ok" else None
-        if target is None or not target.startswith(ROLE_BASE[role]) or target in seen:
-            columns.append(None)
-            continue
-        seen.add(target)
-        columns.append(target)
-    return columns
-
-
-def _table_columns(t: RowTable, table: LabelTable, out: _Out) -> tuple[str, list[str | None]] | None:
-    role, _ = whose_role(table, t.section, t.title, None, t.headings)
-    if role in ROW_ROLES:
-        return str(role), _columns(table, t.headers, str(role))
-    # No heading that says whose rows these are: the headers decide (school -> children, aliases -> perpetrators).
-    options = {r: _columns(table, t.headers, r) for r in ROW_ROLES}
-    counts = {r: sum(c is not None for c in cols) for r, cols in options.items()}
-    best = max(counts, key=lambda r: counts[r])
-    if counts[best] == 0:
-        return None
-    if list(counts.values()).count(counts[best]) > 1:
-        return "?", []  # could list children or perpetrators: the form's own words may say whose each row is
-    return best, options[best]
-
-
 def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str]) -> None:
     for t in tables:
-        found = _table_columns(t, table, out)
+        found = table_columns(t, table)
         if found is not None and found[0] == "?":
             cells = adult_rows(t, table, texts, out.next_row("perpetrator"))
             for path, value, header in cells or [(None, _shown(", ".join(t.headers)), None)]:
@@ -326,6 +301,8 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
         if found is None or not any(found[1]):
             continue  # not a table of people
         role, columns = found
+        if role == "child":  # "Mother – victim" in the household table of a children's form is no child
+            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn)
         index = out.next_row(role)
         for row in t.rows:
             if not any(_worth_reporting(cell) for column, cell in zip(columns, row) if column):

@@ -6,6 +6,7 @@ Split out of parsers.labels.resolver, which ties the labels to fields with what 
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..model import Labelled
 from ..tables.walk import is_name_label
@@ -16,6 +17,7 @@ __all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_co
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
+_REFERRAL = re.compile(r"\breferral\b", re.IGNORECASE)
 
 
 def among_people(table: LabelTable, item: Labelled) -> Match | None:
@@ -44,6 +46,12 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
     if found[0] in PERSON_ROLES and headings and section == headings[0] and len(section.split()) > TITLE_WORDS:
         # the form's own title ("Salford Young Persons Domestic Abuse meeting") names no one's section
         found = (None, None)
+    elif found[0] == "dash" and headings and section == headings[0] and _REFERRAL.search(section):
+        # "DASH / MARAC referral" over the whole form: the title of a referral that carries a checklist, so the
+        # "Date" beside the referrer's name is the referral's, not the checklist's
+        found = (None, None)
+    if found[0] not in PERSON_ROLES and section and (named := _for_whom(table, section)) is not None:
+        return named, None
     if found[0] is None:
         for heading in reversed(headings or []):
             if len(heading.split()) > TITLE_WORDS:
@@ -56,6 +64,22 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
             if named[0] in PERSON_ROLES:
                 return named
     return found
+
+
+_FOR = re.compile(r"\b(?:for|of)\s+(?:the\s+)?$")
+
+
+def _for_whom(table: LabelTable, section: str) -> str | None:
+    """ "SAFE contact details for the victim, including the best time to call; …": a heading of the details of one
+    person, said as "for" or "of" one role and no other (a heading about consent or risk that names the victim only
+    so is left as it is)."""
+    text = " ".join(table.words(section))
+    hits = [m for m in table.role_re.finditer(text) if _FOR.search(text[:m.start()])]
+    roles = {table.role_of.get(m.group(1)) for m in table.role_re.finditer(text)}
+    if len(hits) != 1 or len(roles) != 1 or not re.search(r"\bdetails\b", text[:hits[0].start()]):
+        return None
+    role = table.role_of.get(hits[0].group(1))
+    return role if role in ("victim", "perpetrator") else None
 
 
 def names_whom(table: LabelTable, label: str) -> str | None:

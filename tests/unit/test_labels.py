@@ -205,7 +205,7 @@ def test_typos_and_variants_match(label: str, section: str | None, path: str) ->
 
 
 @pytest.mark.parametrize("label", ["For office use only", "Signature", "Signature of referrer", "Text12",
-                                   "Check Box3", "form1.Text12", "Print form", "Page 2 of 4", "Address line 2"])
+                                   "Check Box3", "form1.Text12", "Print form", "Page 2 of 4"])
 def test_unrelated_labels_are_not_matched(label: str) -> None:
     resolved = _resolve_one(label, "x", "Victim details")
     assert resolved.fields == {} and resolved.problems == []

@@ -264,3 +264,16 @@ def test_worker_completing_is_who_completed_the_checklist() -> None:
     _pairs(head, ("Worker completing", "Sam WORKER"), ("Date", "30/10/2026"))
     parsed = _parse(doc)
     assert (parsed["dash"]["completed_by"], parsed["dash"]["date"]) == ("Sam WORKER", "2026-10-30")
+
+
+def test_a_checklists_own_head_date_after_the_man_assessed_is_the_checklists_date() -> None:
+    doc = Document()
+    head = _table(doc, 4)
+    _pairs(head, ("Name of man assessed", "Sam EXAMPLE"), ("Date of birth", "01/05/1988"))
+    _pairs(head, ("Worker completing", "Pat WORKER"), ("Date", "30/10/2026"))
+    body = _perpetrator_checklist({1: "Yes"}, 1)
+    for element in body.element.body:
+        doc.element.body.append(element)
+    parsed = _parse(doc)
+    assert parsed["referral"] is None
+    assert parsed["dash"]["date"] == "2026-10-30"

@@ -1,0 +1,43 @@
+"""Word-building helpers the third fresh set shares (not a form: the underscore keeps it out of `all_forms`).
+
+Everything the other kits already have is imported from them, read-only; only what those do not make is here:
+
+- `short_date`: a date as "dd/mm/yy", the style a form asks for when it prints "(dd/mm/yy)" after the label;
+- `delete_as_appropriate`: a printed "Yes / No (delete as appropriate)" after the referrer has deleted the option
+  that does not apply (or struck it through, or left both and typed the answer after them);
+- `due_date`: an unborn baby's expected date of delivery, seeded from the case's referral date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.text.paragraph import Paragraph
+
+from tests.corpus.areas.case import Case
+
+
+def short_date(iso: str | None) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%y") if iso else ""
+
+
+def delete_as_appropriate(paragraph: Paragraph, value: bool | None, how: str) -> None:
+    """'Yes / No (delete as appropriate)' as left by the referrer: 'delete' keeps only the answer (and the note),
+    'strike' strikes the other option through, 'typed' leaves the print and types the answer after it."""
+    if value is None:
+        paragraph.add_run("Yes / No (delete as appropriate)")
+        return
+    if how == "delete":
+        paragraph.add_run("Yes" if value else "No")
+        return
+    if how == "strike":
+        yes = paragraph.add_run("Yes")
+        paragraph.add_run(" / ")
+        no = paragraph.add_run("No")
+        (no if value else yes).font.strike = True
+        paragraph.add_run(" (delete as appropriate)")
+        return
+    paragraph.add_run(f"Yes / No (delete as appropriate)   {'YES' if value else 'NO'}")
+
+
+def due_date(case: Case) -> str:
+    return (dt.date.fromisoformat(case["referral.referrer.date"]) + dt.timedelta(days=97)).isoformat()
