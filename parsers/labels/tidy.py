@@ -41,6 +41,8 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
         _notes_out_of_phone(fields, path)
     for path in [p for p in fields if _CHILD_NAME.match(p) and p not in tagged]:
         _unborn_name(fields, path)
+    for path in [p for p in fields if _CHILD_NAME.match(p.removesuffix(".dob") + ".name") and p.endswith(".dob")]:
+        _due_date(fields, path)
     _safe_to_call_in_notes(fields, tagged)
     _languages(fields, tagged, warn)
     for path in _NEEDS:
@@ -137,11 +139,38 @@ _NO_CHILDREN = re.compile(r"^\s*(?:(?:number of\s+)?children\s*[:\-–]?\s*)?(?:
                           re.IGNORECASE)
 
 
-def _unborn_name(fields: dict[str, RawValue], path: str) -> None:
-    """ "Unborn" in a child's name box: a baby not yet born, who has no name. "0", "Children: 0": no child."""
+_DUE = re.compile(r"^\s*(?P<unborn>unborn(?:\s+(?:baby|child))?\s*[–—,:(-]?\s*)?(?:edd|e\.d\.d\.?|due(?:\s+date)?|"
+                  r"expected(?:\s+(?:due\s+)?date(?:\s+of\s+delivery)?)?|estimated\s+due\s+date)\s*[:.–—-]?\s*"
+                  r"(?P<date>\d[\d./ -]*\d|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{2,4})\s*\)?\s*$", re.IGNORECASE)
+
+
+def _due_date(fields: dict[str, RawValue], path: str) -> None:
+    """ "EDD 02/02/27" as a child's date of birth: a baby not yet born, due then (the due date is its date of
+    birth on the schema, with `unborn`)."""
     value = fields.get(path)
+    found = _DUE.match(value) if isinstance(value, str) else None
+    if found is not None and not found.group("unborn"):
+        fields[path] = _this_century(found.group("date"))
+        fields[path.removesuffix(".dob") + ".unborn"] = True
+
+
+def _this_century(date: str) -> str:
+    """A due date is within months of today: "02/02/27" is 2027, never 1927."""
+    return re.sub(r"^(\d{1,2}\s*[./ -]\s*\d{1,2}\s*[./ -]\s*)(\d{2})$", r"\g<1>20\2", date.strip())
+
+
+def _unborn_name(fields: dict[str, RawValue], path: str) -> None:
+    """ "Unborn" in a child's name box: a baby not yet born, who has no name; "Unborn – EDD 02/02/27" says when it
+    is due. "0", "Children: 0": no child."""
+    value = fields.get(path)
+    due = _DUE.match(value) if isinstance(value, str) else None
     if isinstance(value, str) and _NO_CHILDREN.match(value):
         fields[path] = None
+    elif due is not None and due.group("unborn"):
+        fields[path] = None
+        fields[path.rpartition(".")[0] + ".unborn"] = True
+        if not fields.get(path.rpartition(".")[0] + ".dob"):
+            fields[path.rpartition(".")[0] + ".dob"] = _this_century(due.group("date"))
     elif isinstance(value, str) and " ".join(re.findall(r"[a-z]+", value.lower())) in _unborn_words():
         fields[path] = None
         fields[path.rpartition(".")[0] + ".unborn"] = True

@@ -193,3 +193,12 @@ def test_address_lines_one_and_two_are_joined_in_order_with_town_and_postcode() 
         ("First name", "Jo"), ("Last name", "EXAMPLE"), ("Address line 1", "Flat 2"),
         ("Address line 2", "4 Test Lane"), ("Town / City", "Exampletown"), ("Postcode", "EX1 1AA")]))
     assert parsed["referral"]["victim"]["address"] == "Flat 2, 4 Test Lane, Exampletown, EX1 1AA"
+
+
+def test_an_unborn_babys_due_date_is_its_date_of_birth_in_this_century() -> None:
+    parsed = _parse(_household([
+        ("Unborn – EDD 02/02/27", "", "Unborn baby", "4 Test Lane, Exampletown, EX1 1AA"),
+        ("Ava EXAMPLE", "EDD 03.04.27", "Child", "4 Test Lane, Exampletown, EX1 1AA")]))
+    children = parsed["referral"]["children"]
+    assert [(c["name"], c["dob"], c["unborn"]) for c in children] == \
+        [(None, "2027-02-02", True), ("Ava EXAMPLE", "2027-04-03", True)]
