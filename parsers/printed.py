@@ -126,3 +126,11 @@ def list_goes_on(before: str, line: str) -> bool:
     so)."""
     last = list_number(before.rsplit("\n", 1)[-1])
     return last is not None and list_number(line) == last + 1
+
+
+def short_answer(text: str) -> bool:
+    """An answer a form's field holds ("25 Hawthorn Drive", "Domestic abuse", "17/10/1974"), not a sentence: what
+    may follow a bold question the label table does not know, on a printed web form."""
+    if re.match(r"^\W*(please|tick|complete|select|choose|delete|note|if\b)", text, re.IGNORECASE):
+        return False  # "Please fill in all three pages": the form's instruction under its heading
+    return looks_like_data(text) or (short_line(text) and not text.rstrip().endswith((".", ":", "?", "!")))

@@ -19,6 +19,7 @@ from ..printed import (
     list_goes_on,
     list_number,
     looks_like_data,
+    short_answer,
     short_line,
 )
 from ..tables.cells import direction, people_label
@@ -113,7 +114,7 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         # people ("Children (names and ages)", a child a line) goes on over more lines.
         walk.flush()
         walk.pending, walk.loose = (clean_label(text), walk.section, False), people_label(text)
-    elif walk.pending is not None and not bold and (not walk.unsure or _short_answer(text)):
+    elif walk.pending is not None and not bold and (not walk.unsure or short_answer(text)):
         label, section, _ = walk.pending
         walk.pending = None
         walk.back_to(section)  # a bold label was taken for a heading until its value showed
@@ -153,11 +154,6 @@ def _asked_and_answered(paragraph: etree._Element, text: str) -> list[tuple[str,
         return None
     answer = flat[len(lead):].strip()
     return [(lead, interpret(answer))] if answer else None
-
-
-def _short_answer(text: str) -> bool:
-    """An answer a form's field holds ("25 Hawthorn Drive", "Domestic abuse", "17/10/1974"), not a sentence."""
-    return looks_like_data(text) or (short_line(text) and not text.rstrip().endswith((".", ":", "?", "!")))
 
 
 def _sentence(value: RawValue) -> bool:

@@ -16,6 +16,7 @@ still make a wrong value. parsers.ocr.reader names these words to the review.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -31,6 +32,7 @@ MAX_REGION = (2.5, 0.6)  # inches wide and high: a larger unread region is a pic
 MAX_DENSITY = 0.45  # writing leaves most of its box paper; more ink than this is a patch, not text
 MARGIN = 0.08  # inches of paper around each cut-out
 GAP = 0.15  # inches between cut-outs on the stacked page
+READ_OVERLAP = 0.5  # share of a second-look word's box on a word read before: the same ink read twice
 MAX_REGIONS = 80
 # A cell's reach where no ruled line bounds it: a value's words lie on the unread ink's own line, a
 # line above or below it (a wrapped line), or along the line up to a column's width away.
@@ -116,6 +118,35 @@ def moved_back(words: list[OcrWord], placed: list[tuple[int, Region]], dpi: floa
         out.append(replace(word, x0=word.x0 + dx, x1=word.x1 + dx, top=word.top + dy, bottom=word.bottom + dy,
                            baseline=word.baseline + dy, line=first_line + word.line))
     return out
+
+
+def echoes(word: OcrWord, read: Sequence[OcrWord]) -> bool:
+    """A word of the second look that is the near end of a word the first read, beside it on its line
+    ("N" just left of "NHS"): Tesseract drew the first word's box short of its letters, and the ink it
+    left out is the same letters read twice, not a word of its own."""
+    text = word.text.casefold()
+    for other in read:
+        near = other.size / 2
+        if abs(other.baseline - word.baseline) > near or len(other.text) <= len(text):
+            continue
+        if -near <= other.x0 - word.x1 <= near and other.text.casefold().startswith(text):
+            return True
+        if -near <= word.x0 - other.x1 <= near and other.text.casefold().endswith(text):
+            return True
+    return False
+
+
+def read_before(word: OcrWord, read: Sequence[OcrWord]) -> bool:
+    """A word of the second look lying mostly on a word the first read: a region's cut-out takes in the
+    words beside its ink (a tint's speckled edge runs along a title), and read again they come back as
+    ghost words over the real ones ("Keason for reterral" on "Reason for referral")."""
+    area = max(1, (word.x1 - word.x0) * (word.bottom - word.top))
+    for other in read:
+        wide = min(word.x1, other.x1) - max(word.x0, other.x0)
+        high = min(word.bottom, other.bottom) - max(word.top, other.top)
+        if wide > 0 and high > 0 and wide * high >= READ_OVERLAP * area:
+            return True
+    return False
 
 
 def _cell(region: Region, found_rules: list[Rule], dpi: float) -> tuple[float, float, float, float]:
@@ -238,16 +269,31 @@ def joined_letters(words: list[OcrWord], known: set[str]) -> list[OcrWord]:
 
 
 _OUTWARD = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
-_INWARD_READ_AS_O = re.compile(r"O[A-Z\]]{2}[.,]?")
+# A postcode's second half as OCR misreads it: its digit read as the letter O, its last letter J read as
+# "]" or "!" (or as "]J", the hook apart from the stem). UK inward codes never end in I, so "!" is no I.
+_INWARD_MISREAD = re.compile(r"(?P<digit>[0-9O])(?P<letter>[A-Z])(?P<last>[A-Z\]!])(?P<stop>[.,]?)")
+_J_READS = "]!"
+
+
+def _mended_inward(text: str) -> str | None:
+    """The inward code with its misreadings mended, or None when it is not shaped like one."""
+    found = _INWARD_MISREAD.fullmatch(text.replace("]J", "J"))
+    if not found:
+        return None
+    digit = "0" if found["digit"] == "O" else found["digit"]
+    last = "J" if found["last"] in _J_READS else found["last"]
+    return digit + found["letter"] + last + found["stop"]
 
 
 def postcode_digits(words: list[OcrWord], unsure_below: float) -> list[OcrWord]:
     """A postcode's second half always opens with a digit, and OCR reads a 0 there as the letter O
-    ("BS5 OXJ"): after a word shaped like a postcode's first half, on the same line, that O is a 0. The
-    O might have been another digit smudged, so the word is left below `unsure_below` (named for checking)."""
+    ("BS5 OXJ"), and a J at its end as "]" or "!": after a word shaped like a postcode's first half, on
+    the same line, those are mended. The O might have been another digit smudged, so the word is left
+    below `unsure_below` (named for checking)."""
     out = list(words)
     for i, (prev, word) in enumerate(pairwise(words), start=1):
-        if prev.line == word.line and _OUTWARD.fullmatch(prev.text.rstrip(",")) and _INWARD_READ_AS_O.fullmatch(word.text):
-            # A "J" at a postcode's end reads as "]" as often as an "0" reads as "O".
-            out[i] = replace(word, text="0" + word.text[1:].replace("]", "J"), conf=min(word.conf, unsure_below - 1))
+        if prev.line == word.line and _OUTWARD.fullmatch(prev.text.rstrip(",")):
+            mended = _mended_inward(word.text)
+            if mended is not None and mended != word.text:
+                out[i] = replace(word, text=mended, conf=min(word.conf, unsure_below - 1))
     return out

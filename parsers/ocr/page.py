@@ -26,6 +26,7 @@ STEADY = 0.08  # a line's size within this share of the page's usual size is the
 LARGER, TALLER, HEADING = 1.06, 1.1, 1.2
 TALL_CONF = 80.0
 WRAPPED = 0.12  # two large lines one under the other whose sizes differ by less than this share: one heading
+MARK_REACH = 2.0  # letter sizes: a word this near a lone mark on its line is beside it
 OUTSIZED = 1.3  # a word measured this much larger than the rest of its line
 _DESCENDING = set("gjpqyQ,;()[]{}|/")
 _RISING = set("bdfhklt0123456789ABCDEFGHIJKLMNOPRSTUVWXYZ")
@@ -119,6 +120,25 @@ def _unstretched(words: list[OcrWord]) -> list[OcrWord]:
             baselines = sorted(w.baseline for w in others)
             word = replace(word, size=sizes[len(sizes) // 2], baseline=baselines[len(baselines) // 2])
         out.append(word)
+    return out
+
+
+def marks_as_neighbours(words: list[OcrWord], bold: list[bool]) -> list[bool]:
+    """Each mark standing alone ("/" of "Telephone / email", ":" after a label) as bold as the words
+    beside it on its line: a thin mark's strokes weigh little whatever its font, and a bold label's "/"
+    drawn plain ends the label there, its second half then read as a label of its own."""
+    out = list(bold)
+    for i, word in enumerate(words):
+        if any(c.isalnum() for c in word.text):
+            continue
+        near = [j for j, other in enumerate(words) if j != i and other.line == word.line
+                and any(c.isalnum() for c in other.text)
+                and min(abs(other.x1 - word.x0), abs(word.x1 - other.x0)) <= MARK_REACH * word.size]
+        left = max((j for j in near if words[j].x1 <= word.x1), key=lambda j: words[j].x1, default=None)
+        right = min((j for j in near if words[j].x0 >= word.x0), key=lambda j: words[j].x0, default=None)
+        beside = {bold[j] for j in (left, right) if j is not None}
+        if len(beside) == 1:
+            out[i] = beside.pop()
     return out
 
 

@@ -1,14 +1,16 @@
 """Scanned and photographed forms: image-only PDFs and image attachments read with OCR, then by the same
 rules as a text PDF.
 
-Each page is straightened (parsers.ocr.image), read by Tesseract with limits of its own
-(parsers.ocr.engine), its ruled lines and tick boxes found in the pixels (parsers.ocr.shapes), and
+Each page is straightened (parsers.ocr.image), its tinted title bars lightened to paper (parsers.ocr.tint),
+read by Tesseract with limits of its own (parsers.ocr.engine), its ruled lines and tick boxes found in
+the pixels (parsers.ocr.shapes), and
 redrawn as a text PDF (parsers.ocr.page) that parsers.pdf.text reads like any other. Pages are read two
 at a time: Tesseract is a separate process, so a second page uses the second core.
 
 Where OCR's reading of print goes wrong in known ways, the layout mends it: a line Tesseract ran into
 the one above is read again as a block (parsers.ocr.relook), a typed tick it reads as "v" is told by its
-shape (parsers.ocr.ticks), struck-out options and stray quote marks are mended (parsers.ocr.struck), and
+shape (parsers.ocr.ticks), struck-out options (one letter too), an option run into its slash, stray
+quote marks and specks read as letters are mended (parsers.ocr.struck), and
 a tint's sides are laid on the ruled lines they stand for (parsers.ocr.shapes).
 
 What OCR was unsure of is remembered so that the fields made from it can be named for checking once
@@ -48,15 +50,17 @@ from .image import (
 )
 from .leftovers import (
     dusty,
+    echoes,
     in_doubtful_cells,
     joined_letters,
     moved_back,
     postcode_digits,
+    read_before,
     regions,
     stacked,
     wrapped_tails,
 )
-from .page import draw_page, new_document, place
+from .page import draw_page, marks_as_neighbours, new_document, place
 from .relook import band_image, merged_bands, reread
 from .shapes import (
     Rule,
@@ -69,8 +73,9 @@ from .shapes import (
     stroke_weight,
     tick_boxes,
 )
-from .struck import split_options, struck_through, unquoted
+from .struck import slashes_apart, split_options, struck_through, unquoted, without_specks
 from .ticks import as_ticks
+from .tint import untinted
 
 CONFIDENT = 90.0  # Tesseract's confidence (0-100) at or above which a word is taken as read
 GUESSWORK = 45.0  # below it, on a handwritten page, a word is not used at all
@@ -187,12 +192,15 @@ def _left(deadline: float) -> float:
 
 def _first_pass(page: PageImage, deadline: float) -> tuple[np.ndarray, list[Rule], list[TickBox], Image.Image,
                                                             list[OcrWord]]:
-    mask = ink(np.asarray(page.image))
+    # Tints lightened first (parsers.ocr.tint): a title bar read as solid ink hides its words from
+    # Tesseract and joins the table's lines beside it into one band too thick to be a rule.
+    flat = untinted(page.image, page.dpi)
+    mask = ink(np.asarray(flat))
     boxes = tick_boxes(mask, page.dpi)
     # A box's own sides are short upright runs too: as rules they would be drawn inside it, as a tick.
     found_rules = [r for r in rules(mask, page.dpi) if not any(
         b.x0 - 3 <= r.x0 and r.x1 <= b.x1 + 3 and b.top - 3 <= r.top and r.bottom <= b.bottom + 3 for b in boxes)]
-    clean = _without_shapes(page.image, mask, found_rules, boxes)
+    clean = _without_shapes(flat, mask, found_rules, boxes)
     return mask, found_rules, boxes, clean, read_words(png(clean), _left(deadline))
 
 
@@ -212,7 +220,10 @@ def _second_look(clean: Image.Image, words: list[OcrWord], dpi: float, deadline:
     # A tick mark alone in a cell is passed over by the first pass's layout analysis and read here, as
     # unsurely as ever ("v" at 30): told by its shape before unsure specks are let go.
     more = as_ticks(moved_back(more, placed, dpi, max((w.line for w in words), default=0) + 1), cleaned, CONFIDENT)
-    more = [w for w in more if any(c.isalnum() for c in w.text) and w.conf >= DEBRIS]
+    # The same ink read twice (a cut-out takes in words beside its region) is not a word of its own.
+    sure = [w for w in words if w.conf >= CONFIDENT]
+    more = [w for w in more if any(c.isalnum() for c in w.text) and w.conf >= DEBRIS and not echoes(w, words)
+            and not read_before(w, sure)]
     still = sum(1 for r in found if not any(w.conf >= TYPED and r.x0 <= (w.x0 + w.x1) / 2 <= r.x1
                                             and r.top <= (w.top + w.bottom) / 2 <= r.bottom for w in more))
     return more, still
@@ -231,9 +242,11 @@ def _read_page(page: PageImage, deadline: float) -> _Page:
         words = reread(words, band, found, max((w.line for w in words), default=0) + 1)
     words = [piece for w in words if not any(_overlaps(w, b) for b in boxes) and not _is_debris(w, found_rules)
              for piece in split_options(w)]
+    words = slashes_apart(words, mask)
     more, unread = _second_look(clean, words, page.dpi, deadline)
     known = {w.text.casefold() for w in words if w.conf >= CONFIDENT and len(w.text) > 1}
-    words = joined_letters([unquoted(w, CONFIDENT) for w in words + more], _label_words() | known)
+    words = joined_letters([unquoted(w, CONFIDENT) for w in without_specks(words + more, CONFIDENT, page.dpi)],
+                           _label_words() | known)
     words = postcode_digits(words, CONFIDENT)
     unread_ink = ink(np.asarray(clean))
     words = as_ticks(words, unread_ink, CONFIDENT)
@@ -242,13 +255,15 @@ def _read_page(page: PageImage, deadline: float) -> _Page:
     if handwritten:
         words = [w for w in words if w.conf >= GUESSWORK]
     weights = [stroke_weight(mask, (w.x0, w.top, w.x1, w.bottom), w.size) for w in words]
-    words, strikes = struck_through(words, mask, CONFIDENT, {w.text.casefold() for w in words if w.conf >= CONFIDENT
+    # Lines through words are looked for with the ruled lines painted out: at 150 dpi a word's box
+    # reaches the table's line under it, which would read as a line struck through the word.
+    words, strikes = struck_through(words, unread_ink, CONFIDENT, {w.text.casefold() for w in words if w.conf >= CONFIDENT
                                                   and len(w.text) > 1 and w.text.isalpha()}, set(_label_words()))
     unsure = in_doubtful_cells(unread_ink, words, [w for w in words if w.conf < CONFIDENT or dusty(w)],
                                found_rules, page.dpi) + wrapped_tails(words, found_rules)
     shaded = snapped_to_rules(shaded_areas(np.asarray(page.image), page.dpi), found_rules, page.dpi)
     return _Page(words, found_rules + strikes, boxes, shaded,
-                 bold_flags(weights), handwritten, unsure, page.image.width, page.image.height, page.dpi)
+                 marks_as_neighbours(words, bold_flags(weights)), handwritten, unsure, page.image.width, page.image.height, page.dpi)
 
 
 def _as_text_pdf(pages: list[_Page]) -> bytes:

@@ -5,21 +5,31 @@ keeps their text) is named for checking: one problem on the field itself (shown 
 review sheet) and one for the form, "read from a scan: please check these N values: ...", which sends
 the referral to the desk. Field names only, never values. A form read entirely with confidence goes to
 the desk too, to be compared with the scan: OCR's confidence is in the letters, not in which label a
-value was read under.
+value was read under. Confident words can still make a wrong value, so two shapes are named as well: a
+name no person writes (parsers.ocr.odd_names), and a victim's or referrer's value read in another
+person's box whose title OCR lost (parsers.ocr.repeats).
 """
 from __future__ import annotations
 
 from ..model import RawForm
 from ..problem import Problem
+from .odd_names import odd_name_paths
 from .reader import ScanForm, tokens
+from .repeats import repeated_box_paths
 
 CHECK_FIELD = "read from a scan: OCR was unsure of the {name}; check it against the scan"
+ODD_NAME = ("read from a scan: the {name} holds a piece no name has (a letter or mark OCR may have added, or a "
+            "word it split); check it against the scan")
+REPEATED_BOX = ("read from a scan: the {name} was read in a box that repeats another box's labels under a heading "
+                "that does not say whose (a title OCR lost?); check whose it is on the scan")
 CHECK_FORM = "read from a scan: please check these {n} values: {names}"
 ALL_CONFIDENT = ("read from a scan: every value was read with confidence, but a scan can still be misread where "
                  "its layout was: compare the values with the scan")
 # A field the assembler derives from another carries the other's doubt (the postcode from the address).
 DERIVED = {".address": (".postcode",)}
 MAX_NAMED = 12
+JOINED_MARKS = "@."  # a token holding one of these may be several OCR words joined (an email address)
+MIN_PART = 3  # letters: a shorter doubtful word ("a", "of") is found inside too many joined tokens
 DASH_QUESTIONS = 24
 SPOKEN = {"&", "-", "+"}  # marks that stand for words ("Drugs & alcohol")
 ONE = {"perpetrators": "perpetrator", "children": "child", "additional_victims": "other victim"}  # beyond this the sentence names the first ones and says how many more
@@ -46,10 +56,21 @@ def _stray(value: str) -> bool:
     return bool(words) and any(not any(c.isalnum() for c in w) and w not in SPOKEN for w in (words[0], words[-1]))
 
 
+def _holds_doubt(value: str, doubtful: set[str]) -> bool:
+    """A value made from a doubtful word. An email address or a web address is one token made of several
+    OCR words ("stuart." "referrer@example." "qov.uk" read apart, joined by the reader): any doubtful
+    word inside such a joined token puts it in doubt."""
+    found = tokens(value)
+    if found & doubtful:
+        return True
+    joined = [t for t in found if any(mark in t for mark in JOINED_MARKS)]
+    return any(d in t for t in joined for d in doubtful if len(d) >= MIN_PART)
+
+
 def _doubtful_paths(resolved: RawForm, doubtful: set[str]) -> list[str]:
     paths = []
     for path, value in resolved.fields.items():
-        if isinstance(value, str) and (tokens(value) & doubtful or _stray(value)):
+        if isinstance(value, str) and (_holds_doubt(value, doubtful) or _stray(value)):
             paths.append(path)
             paths += [path.removesuffix(end) + other for end, others in DERIVED.items() if path.endswith(end)
                       for other in others]
@@ -70,7 +91,13 @@ def review(scanned: RawForm, resolved: RawForm) -> RawForm:
         # A checklist answer OCR could not read would lower the score unseen; and the checklist's version
         # is told from its questions' wording, which the same lost words may have changed.
         paths += ["dash.score", "dash.version"]
+    odd = [path for path in odd_name_paths(resolved.fields) if path not in paths]
     problems = [Problem(CHECK_FIELD.format(name=_describe(path)), path.partition("=")[0], "warning") for path in paths]
+    problems += [Problem(ODD_NAME.format(name=_describe(path)), path, "warning") for path in odd]
+    paths += odd
+    repeated = [path for path in repeated_box_paths(scanned.labelled, resolved.fields) if path not in paths]
+    problems += [Problem(REPEATED_BOX.format(name=_describe(path)), path, "warning") for path in repeated]
+    paths += repeated
     if paths:
         names = [_describe(p) for p in paths[:MAX_NAMED]]
         more = f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else ""

@@ -308,9 +308,9 @@ def bold_flags(weights: list[float]) -> list[bool]:
     return bold
 
 
-def struck_row(mask: np.ndarray, box: tuple[int, int, int, int]) -> int | None:
-    """The row of a line drawn through the word's letters ("Y / N" with the N struck through): a row in
-    the letters' middle band that is ink across nearly the whole word, or None."""
+def struck_row(mask: np.ndarray, box: tuple[int, int, int, int], cover: float = STRUCK_COVER) -> int | None:
+    """The row of a line drawn through the word's letters ("Yes / No" with the No struck through): a row in
+    the letters' middle band that is ink across `cover` of the word's width, or None."""
     x0, top, x1, bottom = box
     height, width = bottom - top, x1 - x0
     if width < 3 or height < 4:
@@ -324,7 +324,7 @@ def struck_row(mask: np.ndarray, box: tuple[int, int, int, int]) -> int | None:
     change = np.diff(padded, axis=1)
     longest = [int((np.nonzero(row == -1)[0] - np.nonzero(row == 1)[0]).max(initial=0)) for row in change]
     best = int(np.argmax(longest))
-    return top + int(0.3 * height) + best if longest[best] >= STRUCK_COVER * width else None
+    return top + int(0.3 * height) + best if longest[best] >= cover * width else None
 
 
 def stroke_weight(mask: np.ndarray, box: tuple[int, int, int, int], size: float) -> float:

@@ -75,7 +75,7 @@ def state_name(value: Any) -> str | None:
     if value is None:
         return None
     text = str(value)
-    text = text[1:] if text.startswith("/") else text
+    text = text.removeprefix("/")
     return None if text in ("", "Off") else text
 
 
@@ -84,4 +84,4 @@ def on_states(widget: DictionaryObject) -> list[str]:
     normal = appearances.get("/N") if isinstance(appearances, DictionaryObject) else None
     if not isinstance(normal, DictionaryObject):
         return []
-    return [state for state in (state_name(key) for key in normal.keys()) if state]
+    return [state for state in (state_name(key) for key in normal) if state]

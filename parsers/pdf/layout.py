@@ -11,7 +11,7 @@ import functools
 import re
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pdfplumber.utils import extract_words
@@ -47,15 +47,14 @@ class Word:
     bottom: float
     bold: bool
     size: float
+    # Asked for over and over by every layout rule; a word's place never changes once read, so they are
+    # worked out as it is made (functools.cached_property takes a lock at each first look).
+    mid_y: float = field(init=False, repr=False, compare=False)
+    mid_x: float = field(init=False, repr=False, compare=False)
 
-    # Asked for over and over by every layout rule; a word's place never changes once read.
-    @functools.cached_property
-    def mid_y(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @functools.cached_property
-    def mid_x(self) -> float:
-        return (self.x0 + self.x1) / 2
+    def __post_init__(self) -> None:
+        self.mid_y = (self.top + self.bottom) / 2
+        self.mid_x = (self.x0 + self.x1) / 2
 
 
 @dataclass
@@ -269,6 +268,10 @@ def body_size(words: list[Word]) -> float:
     return statistics.median(sizes) if sizes else 10.0
 
 
+_ASKING = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could", "will",
+                     "would", "should", "may", "might", "any", "how", "what", "who", "when", "where", "why", "which"})
+
+
 def is_heading(line: Line, body: float) -> bool:
     """A section heading: one short run of bold or larger text, not a label waiting for its value."""
     text = line.text.strip()
@@ -284,7 +287,8 @@ def is_heading(line: Line, body: float) -> bool:
         # Word's list numbering prints the number in the paragraph's font, not the heading's bold
         # run's, so the words after it say whether the line is bold.
         bold = len(line.words) > 1 and all(w.bold for w in line.words[1:])
-        return larger or (bold and not text.endswith("?") and len(text.split()) <= 6)
+        asked = line.words[1].text.lower() in _ASKING if len(line.words) > 1 else False  # "7. Is there …" unmarked
+        return larger or (bold and not text.endswith("?") and len(text.split()) <= (6 if asked else 9))
     return line.bold or larger
 
 

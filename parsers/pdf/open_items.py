@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Labelled, RawValue
-from ..printed import is_label_text, label_pairs, looks_like_data
+from ..printed import is_label_text, label_pairs, list_number, looks_like_data, short_answer
 from ..tables.cells import people_in_text, people_label
-from ..tables.known import known_label, run_on
+from ..tables.known import known_label, names_section, run_on
 from ..tables.walk import BOLD_LINE
 from ..ticks import labelled_ticks
 from .layout import (
@@ -20,6 +20,7 @@ from .layout import (
     clean_label,
     colon_pair,
     join_lines,
+    number_of,
     read_ticks,
     split_cells,
 )
@@ -37,6 +38,9 @@ class OpenPair:
     page: int
     right: float
     label_bold: bool = False  # the label printed in bold (the value typed plain)
+    # A bold question line the label table does not know, also taken for a heading ("Address line 1" on a printed
+    # web form): only a short answer that is no sentence is its answer (parsers.printed.short_answer).
+    unsure: bool = False
 
     def wraps_onto(self, line: Line) -> bool:
         """A value typed after a tab stop runs past the right margin and goes on at the paragraph's left
@@ -51,11 +55,14 @@ class OpenPair:
     def takes_below(self, line: Line, gap: float | None, plain: bool) -> bool:
         """A "Label:" line's value: the next paragraph (a paragraph's spacing below it), and the lines
         it wraps onto. A bold line, another label, a tick line or a numbered question is not a value."""
-        if self.style != "above" or gap is None or not plain or line.bold:
+        last = next((n for n in (list_number(ln.text) for ln in reversed(self.lines)) if n is not None), 0)
+        numbered = list_number(line.text) == last + 1 and (last > 0 or not self.lines)  # "1) …" then "2) …"
+        if self.style != "above" or gap is None or not (plain or numbered) or line.bold or bold_lead(line) \
+                or self.unsure and not self.lines and not short_answer(line.text):
             return False
         # A line more is the same answer when wrapped close under it, or, for a box of people ("Children (names
-        # and ages)"), a person a paragraph, spaced as the first ("Owen O'BRIEN, age 6")
-        listed = people_label(self.item.label) and people_in_text(line.text) is not None
+        # and ages)"), a person a paragraph, spaced as the first ("Owen O'BRIEN, age 6"), or a numbered list's next
+        listed = people_label(self.item.label) and people_in_text(line.text) is not None or numbered
         if gap > (0.45 if self.lines and not listed else 1.6) * line.size:
             return False
         self.lines.append(line)
@@ -104,6 +111,14 @@ class UnruledTable:
 
     def column_of(self, word: Word) -> int:
         return max((i for i, b in enumerate(self.bounds()) if word.x0 + 1 >= b), default=0)
+
+    def merge_header(self, line: Line) -> None:
+        """A header cell wrapped onto a second line: its words join the column they sit under."""
+        for run in split_cells(line):
+            middle = (run[0].x0 + run[-1].x1) / 2
+            best = min(range(len(self.columns)), key=lambda i: min(abs(middle - w.mid_x) for w in self.columns[i]))
+            self.columns[best].extend(run)
+        self.bottom = line.bottom
 
     def add(self, line: Line, new_row: bool) -> None:
         if new_row or not self.rows:
@@ -168,6 +183,16 @@ def stands_as_label(line: Line, body: float) -> bool:
             or not text[:1].isupper():  # a line starting in lower case goes on from the line above
         return False
     return known_label(text) or (line.bold and text.endswith("?") and is_label_text(text))
+
+
+def asks(line: Line, body: float) -> bool:
+    """A bold line of body size that may be a question of a printed web form over its answer ("Address line 1",
+    "Reason for homelessness"), though the label table does not know it: never a section the table names, a
+    numbered heading ("3 Main applicant details") or one in capitals."""
+    text = line.text.strip()
+    return line.bold and len(split_cells(line)) == 1 and line.size < body * 1.1 and colon_pair(text) is None \
+        and is_label_text(text) and len(text.split()) <= 10 and not text.endswith((".", "!")) \
+        and not names_section(text) and number_of(line.words[0].text) is None and not text.isupper()
 
 
 def boxed_label(line: Line, rules: list[dict[str, Any]]) -> bool:

@@ -164,11 +164,18 @@ def _read_xfa(xfa: Any, raw: RawForm) -> None:
 
 
 def _with_pages(data: bytes, use: Callable[[list[Any]], Any]) -> Any:
-    """Run `use` on pdfplumber's first MAX_PAGES pages of the file."""
+    """Run `use` on pdfplumber's first MAX_PAGES pages of the file, held as parsers.pdf.chars.reading_pages
+    says and let go of after."""
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PAGES + 1))) as pdf:
-        return use(pdf.pages)
+    from .chars import reading_pages, release_pages
+
+    with reading_pages(), pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PAGES + 1))) as pdf:
+        pages = pdf.pages
+        try:
+            return use(pages)
+        finally:
+            release_pages(pages)
 
 
 def _is_scan(pages: list[Any]) -> bool:

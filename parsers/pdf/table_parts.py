@@ -5,7 +5,11 @@ cells; parsers.pdf.tables reads what they give.
 """
 from __future__ import annotations
 
+import functools
+import math
 from typing import Any
+
+from pdfplumber.table import Table
 
 from ..normalise import NotUnderstood, parse_date
 from ..ticks import TICKED, is_option
@@ -15,14 +19,30 @@ from .marks import UNREADABLE, UNTICKED
 Box = tuple[float, float, float, float]
 
 
+class KeptTable(Table):
+    """pdfplumber's Table with its rows and bbox worked out once: pdfplumber sorts and groups the cells
+    anew each time either is asked for, and a ruled table's reading asks for them again and again."""
+
+    @functools.cached_property
+    def rows(self) -> list[Any]:  # type: ignore[override]
+        return super().rows
+
+    @functools.cached_property
+    def bbox(self) -> tuple[float, float, float, float]:  # type: ignore[override]
+        return super().bbox
+
+
+def kept(table: Any) -> KeptTable:
+    """The table as a KeptTable (the same cells of the same page)."""
+    return table if isinstance(table, KeptTable) else KeptTable(table.page, table.cells)
+
+
 def drawn_tables(page: Any, table: Any) -> list[Any]:
     """A ruled table as the tables it was drawn from: two tables printed one under the other with no
     gap ("Total 'yes' responses" closing a checklist, then "Completed by | ... | Date | ...") are one
     to pdfplumber. A row none of whose cells starts where a column of the rows above starts (the
     table's left edge aside) begins a table of its own, so the row is read as the Word reader reads
     that second table, not as a row of the first."""
-    from pdfplumber.table import Table
-
     rows = table.rows
     left = min(box[0] for row in rows for box in row.cells if box is not None)
     groups: list[list[Any]] = []
@@ -39,7 +59,7 @@ def drawn_tables(page: Any, table: Any) -> list[Any]:
             starts.extend(own)
     if len(groups) == 1:
         return [table]
-    return [Table(page, [box for row in group for box in row.cells if box is not None]) for group in groups]
+    return [KeptTable(page, [box for row in group for box in row.cells if box is not None]) for group in groups]
 
 
 def split_row(last: list[Cell | None], last_boxes: list[Box | None], first: list[Cell | None],
@@ -187,9 +207,18 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     horizontal = {p: frozenset(map(obj_to_bbox, intersections[p]["h"])) for p in points}
     by_x: dict[float, list[tuple[float, float]]] = {}
     by_y: dict[float, list[tuple[float, float]]] = {}
+    # Where each point stands in its column and in its row: the points below and to the right of it
+    # are the rest of the column and of the row (unless a coordinate is NaN, which sorts nowhere).
+    ordered = not any(math.isnan(x) or math.isnan(y) for x, y in points)
+    in_column: dict[tuple[float, float], int] = {}
+    in_row: dict[tuple[float, float], int] = {}
     for point in points:  # sorted by x then y: each column by y, each row by x
-        by_x.setdefault(point[0], []).append(point)
-        by_y.setdefault(point[1], []).append(point)
+        column = by_x.setdefault(point[0], [])
+        in_column[point] = len(column)
+        column.append(point)
+        row = by_y.setdefault(point[1], [])
+        in_row[point] = len(row)
+        row.append(point)
 
     def joined(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
         return ((p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]))
@@ -197,8 +226,14 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
 
     cells: list[Box] = []
     for point in points:
-        below = [q for q in by_x[point[0]] if q[1] > point[1]]
-        right = [q for q in by_y[point[1]] if q[0] > point[0]]
+        if ordered:
+            below = by_x[point[0]][in_column[point] + 1:]
+            right = by_y[point[1]][in_row[point] + 1:]
+        else:
+            below = [q for q in by_x[point[0]] if q[1] > point[1]]
+            right = [q for q in by_y[point[1]] if q[0] > point[0]]
+        if not below or not right:
+            continue  # the table's last row or column: no cell starts here (and the search would try every pair)
         cell = next(((point[0], point[1], r[0], b[1]) for b in below if joined(point, b) for r in right
                      if joined(point, r) and (r[0], b[1]) in intersections
                      and joined((r[0], b[1]), r) and joined((r[0], b[1]), b)), None)

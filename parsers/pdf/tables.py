@@ -40,6 +40,7 @@ from .table_parts import (
     drawn_tables,
     intersections_to_cells,
     join_rows,
+    kept,
     picked_options,
     rest_of_person,
     small_lead,
@@ -62,7 +63,7 @@ def ruled_tables(page: Any) -> list[Any]:
     if edges < 4 or edges > MAX_EDGES:
         return []
     if not marks.boxes and not marks.highlights:
-        return [part for t in page.find_tables() if t.rows for part in drawn_tables(page, t)]
+        return [part for t in map(kept, page.find_tables()) if t.rows for part in drawn_tables(page, t)]
     # Tick boxes drawn as squares and highlighted words: their sides are not ruling lines (they
     # would cut cells in two).
     vertical = [e for e in marks.edges if e.get("orientation") == "v"]
@@ -71,7 +72,7 @@ def ruled_tables(page: Any) -> list[Any]:
         return []
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
-    return [part for t in page.find_tables(settings) if t.rows for part in drawn_tables(page, t)]
+    return [part for t in map(kept, page.find_tables(settings)) if t.rows for part in drawn_tables(page, t)]
 
 
 @dataclass
@@ -186,7 +187,7 @@ class GridReader:
         lit: list[list[bool]] = []  # a word in the cell highlighted
         # The table's band of words, then each row's (order kept): a cell looks through a few words,
         # not the whole page. Every cell lies inside its row and its table, so nothing is lost.
-        _, table_top, _, table_bottom = table.bbox  # pdfplumber works it out anew at each call
+        _, table_top, _, table_bottom = table.bbox
         words = [w for w in words if table_top <= w.mid_y <= table_bottom]
         for row in table.rows:
             cells: list[Cell | None] = []

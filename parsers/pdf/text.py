@@ -1,15 +1,13 @@
-"""PDFs without form fields (printed to PDF, or saved as PDF from Word or LibreOffice): the page's
-words read back into what the form says. The page's characters are read as parsers.pdf.marks gives them (drawn and symbol-font tick boxes as
-☒ / ☐, struck-out options and placeholder prompts left out). Ruled tables (pdfplumber finds them by
-their lines; parsers.pdf.tables) and runs of text are taken top to bottom: headings set the section
-and the heading path (a heading's level from its size; a heading wrapped over two lines is one);
-"Label: value" lines and label | value rows become Labelled; a header row over one row per person
-becomes a RowTable; a checklist header with Yes / No / Don't know columns makes one DashLine per
-question, answered by the column that holds the mark, and so does a run of numbered question lines
-(parsers.pdf.dash_lines). Where nothing rules the table, columns come from where the header's words
-sit. As the Word reader does, a box listing several people becomes a table of its own, and a box of
-prompts ("- who is she afraid of? ...") a label per prompt.
-"""
+"""PDFs without form fields (printed or saved as PDF from Word or LibreOffice): the page's words read back into
+what the form says. Characters are read as parsers.pdf.marks gives them (drawn and symbol-font tick boxes as ☒ / ☐,
+struck options and placeholder prompts left out). Ruled tables (found by their lines; parsers.pdf.tables) and runs of text
+are taken top to bottom: headings set the section and the heading path (a heading's level from its size; a heading
+wrapped over two lines is one); "Label: value" lines and label | value rows become Labelled; a header row over one row
+per person becomes a RowTable; a checklist header with Yes / No / Don't know columns makes one DashLine per question,
+answered by the column that holds the mark, and so does a run of numbered question lines (parsers.pdf.dash_lines).
+Where nothing rules the table, columns come from where the header's words sit. As in Word, a box listing several
+people becomes a table, a box of prompts ("- who is she afraid of? ...") a label per prompt, and a bold question a
+web form prints over its answer a label."""
 from __future__ import annotations
 
 import re
@@ -19,6 +17,7 @@ from ..asides import opens_aside
 from ..model import RawForm
 from ..problem import Problem
 from ..tables.cells import direction
+from ..tables.known import names_section
 from ..tables.walk import BOLD_LINE
 from ..ticks import has_mark, options_only
 from . import grid
@@ -43,6 +42,7 @@ from .layout import (
 from .open_items import (
     OpenPair,
     UnruledTable,
+    asks,
     bold_lead,
     boxed_label,
     cell_pair,
@@ -171,7 +171,7 @@ class TextReader(GridReader):
         if self.table is not None and not self.table.header_done:
             gap = self._gap(line, self.table.bottom, self.table.page)
             if line.bold and gap is not None and gap < 0.6 * line.size:
-                self._merge_header(line)
+                self.table.merge_header(line)
                 return
             self.table.header_done = True
         if self._label_line(line):
@@ -180,6 +180,7 @@ class TextReader(GridReader):
             wrapped = (self.heading_line is not None and self.section is not None and self.walk.path
                        and _tight(self._gap(line, self.heading_line.bottom, self.heading_page), line.size)
                        and line.bold == self.heading_line.bold and abs(line.size - self.heading_line.size) < 0.5)
+            self._unanswered(None if wrapped else self.pair)
             self._close()
             if wrapped:
                 # A heading too long for one line goes on on the next: one heading, not two.
@@ -189,11 +190,15 @@ class TextReader(GridReader):
             else:
                 self.before_heading = self.section
                 self.walk.heading(grid.flat(line.text), heading_level(line, self.body))
-                self._label_line(line, boxed_label(line, self.rules))  # "Reason for referral" atop its box
+                if not self._label_line(line, boxed_label(line, self.rules)) and asks(line, self.body):
+                    item = self.walk.add(clean_label(line.text), None, section=self.before_heading,
+                                         explicit_section=True)  # "Address line 1" over its answer: a label after all
+                    self.pair = OpenPair(item, "above", line.x0, line.x0, [], line.bottom, self.page_no,
+                                         self.right, unsure=True)
             self.heading_line, self.heading_page = line, self.page_no
             return
         heading, self.heading_line = self.heading_line if self.heading_page == self.page_no else None, None
-        if opens_aside(text := grid.flat(line.text)):  # "Significant others (…) who are not …": a plain-line heading
+        if opens_aside(text := grid.flat(line.text)) or names_section(text) and not text.endswith(":"):  # "Person 2"
             self._close()
             return self.walk.heading(text, BOLD_LINE)
         if self.table is not None and self._table_takes(line):
@@ -214,24 +219,17 @@ class TextReader(GridReader):
         """A label alone on its line over its answer (open_items.stands_as_label), or a ruled box's first line."""
         if not (boxed or stands_as_label(line, self.body)):
             return False
+        self._unanswered(self.pair)
         self._close()
         item = self.walk.add(clean_label(line.text.strip()), None)
         self.pair = OpenPair(item, "above", line.x0, line.x0, [], line.bottom, self.page_no, self.right)
         return True
 
+    def _unanswered(self, pair: OpenPair | None) -> None:  # the bold question above went unanswered: no heading
+        self.walk.back_to(self.before_heading) if pair is not None and pair.unsure and not pair.lines else None
+
     def _gap(self, line: Line, bottom: float, page: int) -> float | None:
         return line.top - bottom if page == self.page_no else None
-
-    def _merge_header(self, line: Line) -> None:
-        """A header cell wrapped onto a second line: its words join the column they sit under."""
-        table = self.table
-        assert table is not None
-        for run in split_cells(line):
-            middle = (run[0].x0 + run[-1].x1) / 2
-            best = min(range(len(table.columns)), key=lambda i: min(
-                abs(middle - w.mid_x) for w in table.columns[i]))
-            table.columns[best].extend(run)
-        table.bottom = line.bottom
 
     def _table_takes(self, line: Line) -> bool:
         table = self.table
@@ -291,6 +289,8 @@ class TextReader(GridReader):
                  and not _NUMBERED.match(line.words[0].text)) or options_only(line.text)  # "◉ Yes  ○ No"
         if pair is not None and (pair.takes_below(line, gap, plain) if pair.style == "above"
                                  else _tight(gap, line.size) and continue_pair(pair, line, cells)):
+            if pair.unsure and len(pair.lines) == 1:
+                self.walk.back_to(self.before_heading)  # the bold question was answered: no heading after all
             pair.bottom = line.bottom
             pair.refresh()
             return

@@ -3,6 +3,7 @@ and DashLines (see parsers.pdf.widgets for how one widget finds its words)."""
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 from typing import Any
 
 from ..model import DashLine, Labelled, RawValue, RowTable
@@ -127,7 +128,7 @@ def text_tables(boxes: list[Box]) -> list[list[list[Box]]]:
 def clusters(labels: PageLabels, row: list[Box]) -> list[list[Box]]:
     """Split a row of tick boxes where other words than choices (Yes, No...) sit between two boxes."""
     groups = [[row[0]]]
-    for a, b in zip(row, row[1:]):
+    for a, b in pairwise(row):
         between = [w for w in labels.words if a.x1 - 1 <= w.x0 and w.x1 <= b.x0 + 1
                    and a.top - 3 <= w.mid_y <= a.bottom + 3]
         text = " ".join(w.text for w in between)

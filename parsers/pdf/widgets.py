@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from ..model import DashLine, Labelled, RawValue, RowTable
 from ..problem import Problem
 from .acroform import PdfField, on_states, state_name
 from .layout import Line, Word, body_size, clean_label, group_lines, headings, page_words
 
-Item = Union[Labelled, RowTable, DashLine]
+Item = Labelled | RowTable | DashLine
 NEAR = 14.0  # how far (points) a choice word or a label above may sit from its widget
 ROW_SLACK = 4.0
 

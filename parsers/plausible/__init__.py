@@ -21,7 +21,7 @@ from .people import (
     check_victim_and_perpetrators,
     drop_repeated_perpetrators,
 )
-from .values import check_free_text, check_single, check_tick_list
+from .values import check_free_text, check_gender, check_single, check_tick_list
 from .vocab import Found
 
 __all__ = ["check"]
@@ -82,6 +82,8 @@ def _check_referral(referral: dict[str, Any], found: Found, sure: frozenset[str]
             if key != "name" or path == "referral.referrer":
                 check_single(field, key, value, record, found)
             check_free_text(field, key, value, found)
+            if key == "gender":
+                check_gender(field, value, found)
         if "email" in record and not _trusted(sure, f"{path}.email"):
             check_email(path, record, found)
         if "interpreter_language" in record and not _trusted(sure, f"{path}.interpreter_language"):

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import ticks
+from .. import normalise, ticks
 from .names import has_list
 from .vocab import Found, fold, quote, words
 
 _GLYPHS = re.compile(f"[{re.escape(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)}]")
 _BOXES = frozenset(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)
 _WORD = re.compile(r"[\w'’-]+")
+MOST_GENDER_LETTERS = 3  # a longer gender is written in words, not a code with a stray mark
 
 
 def check_tick_list(path: str, key: str, value: str, record: dict[str, Any], found: Found) -> str | None:
@@ -60,3 +61,15 @@ def check_free_text(path: str, key: str, value: str, found: Found) -> None:
     if last in words("fields", "dangling") or (
             last in words("fields", "dangling_adjectives") and before in words("fields", "before_adjective")):
         found.add(path, f"stops mid-phrase (on '{last}'), as if cut off: read the rest on the form", "warning")
+
+
+def check_gender(path: str, value: str, found: Found) -> None:
+    """A gender that is one of the form's answers with a stray character beside it ("FX": an "F" and the
+    struck-out "M" misread as an "X"): which was meant cannot be told, so it is said. A gender written
+    in words of its own ("Non-binary") is kept as written, with nothing said."""
+    text = value.strip()
+    if normalise.is_gender_word(text) or len(text) > MOST_GENDER_LETTERS:
+        return
+    if any(normalise.is_gender_word(text[:i] + text[i + 1:]) for i in range(len(text))):
+        found.add(path, "is an answer with a stray character beside it (a mark or a struck-out option read as "
+                        "a letter?): check it on the form", "warning")

@@ -23,8 +23,9 @@ FLOOR = 99.0  # percent of values right, as for the Word files
 MOST_PROBLEMS = 1
 # The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %), and tuned by class
 # since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity codes);
-# fresh2 a narrative referral's values in prose. Their floors hold what they read now; 0 silent holds for all.
-FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 87.0}
+# fresh2 a narrative referral's composite diversity line. Their floors hold what they read now; 0 silent holds for
+# all. (fresh3 is measured as PDF by its report, not here: the suite's time.)
+FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 96.0}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,

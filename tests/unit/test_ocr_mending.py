@@ -57,6 +57,9 @@ def test_a_speck_read_as_a_quote_mark_is_dropped_from_an_unsure_word_only() -> N
 def test_a_postcode_ending_in_a_bracket_for_a_j_is_mended_and_left_for_checking() -> None:
     words = postcode_digits([_word("BS5", 100), _word("OX]", 200)], 90.0)
     assert words[1].text == "0XJ" and words[1].conf < 90.0
+    # The J read as "!" (a 150-dpi scan) or as "]J" (its hook apart from its stem); a right one alone.
+    assert [postcode_digits([_word("EX4", 100), _word(seen, 200)], 90.0)[1].text
+            for seen in ("8T!", "OX]J", "8JT", "0XJ,")] == ["8TJ", "0XJ", "8JT", "0XJ,"]
 
 
 def test_a_heading_tesseract_measures_barely_larger_is_drawn_as_a_heading() -> None:

@@ -3,7 +3,7 @@ named (by field, never by value), a scan read with full confidence still says it
 what OCR left of a label ("/") is never passed on as a value. Invented values."""
 from __future__ import annotations
 
-from parsers.model import RawForm
+from parsers.model import Labelled, RawForm
 from parsers.ocr.reader import ScanForm, tokens
 from parsers.ocr.review import review
 
@@ -48,3 +48,62 @@ def test_unread_checklist_answers_put_the_score_in_doubt() -> None:
     answers = {f"dash.answers.{n}": "yes" for n in range(1, 20)}  # five of the 24 not read
     out = review(_scan(), RawForm("pdf-image", fields=answers))
     assert [p.field for p in out.problems if p.field] == ["dash.score", "dash.version"]
+
+
+def test_a_name_ocr_put_a_stray_letter_or_mark_into_is_named_for_checking() -> None:
+    # Every word read with confidence (nothing in doubt), but no one's name is shaped like these.
+    resolved = RawForm("pdf-image", fields={
+        "referral.victim.name": "M M arta TREGARTHEN", "referral.perpetrators.0.name": "Darren wn LYLE",
+        "referral.children.0.name": "Oluwaseun TREGARTHEN-.", "referral.referrer.name": "Mrs. Ana de SOUSA",
+        "referral.additional_victims.0.name": "Pieter van der BERG (aka Piet)", "referral.victim.housing": "private rented"})
+    out = review(_scan(), resolved)
+    named = [p.field for p in out.problems if p.severity == "warning"]
+    assert named == ["referral.victim.name", "referral.perpetrators.0.name", "referral.children.0.name"]
+    assert all("arta" not in p.message and "LYLE" not in p.message for p in out.problems)
+
+
+def _labelled(section: str, *pairs: tuple[str, str]) -> list[Labelled]:
+    return [Labelled(label, value, section) for label, value in pairs]
+
+
+def test_a_victim_value_read_in_a_second_persons_box_whose_title_ocr_lost_is_named() -> None:
+    # The perpetrator's box title came back as a scrap (")"): its labels repeat the victim's box's, so
+    # its ethnicity, taken for the victim's, must not pass unseen.
+    scanned = _scan()
+    scanned.labelled = (_labelled("Victim", ("Name", "Marta TREGARTHEN"), ("Dob", "31.05.89"))
+                        + _labelled(")", ("Dob", "2.6.88"), ("Ethnic Origin", "Black Caribbean")))
+    resolved = RawForm("pdf-image", fields={"referral.victim.name": "Marta TREGARTHEN",
+                                            "referral.victim.dob": "31.05.89",
+                                            "referral.victim.ethnicity": "Black Caribbean"})
+    out = review(scanned, resolved)
+    assert [p.field for p in out.problems if p.severity == "warning"] == ["referral.victim.ethnicity"]
+
+
+def test_a_lost_title_inside_one_heading_is_told_by_a_label_repeating_under_it() -> None:
+    scanned = _scan()
+    scanned.labelled = _labelled("Victim", ("Name", "Marta TREGARTHEN"), ("Dob", "31.05.89"),
+                                 ("Name", "Darren LYLE"), ("Ethnic Origin", "Black Caribbean"))
+    resolved = RawForm("pdf-image", fields={"referral.victim.name": "Marta TREGARTHEN",
+                                            "referral.victim.ethnicity": "Black Caribbean"})
+    out = review(scanned, resolved)
+    assert [p.field for p in out.problems if p.severity == "warning"] == ["referral.victim.ethnicity"]
+
+
+def test_a_victims_box_after_the_referrers_with_its_own_title_is_not_doubted() -> None:
+    scanned = _scan()
+    scanned.labelled = (_labelled("Referrer", ("Name", "Stuart WEBB"), ("Telephone", "0117 496 0000"))
+                        + _labelled("Details of Victim", ("Name", "Marta TREGARTHEN"), ("Telephone", "0117 496 0999")))
+    resolved = RawForm("pdf-image", fields={"referral.referrer.name": "Stuart WEBB",
+                                            "referral.victim.name": "Marta TREGARTHEN",
+                                            "referral.victim.phone": "0117 496 0999"})
+    out = review(scanned, resolved)
+    assert [p.field for p in out.problems if p.severity == "warning"] == []
+
+
+def test_an_email_joined_from_words_ocr_was_unsure_of_is_named() -> None:
+    # OCR read the address as three words ("marta." "webb@example." "qov.uk"), the last unsure; the
+    # reader joined them into one.
+    resolved = RawForm("pdf-image", fields={"referral.referrer.email": "marta.webb@example.qov.uk",
+                                            "referral.referrer.phone": "0117 496 0000"})
+    out = review(_scan("qov.uk"), resolved)
+    assert [p.field for p in out.problems if p.severity == "warning"] == ["referral.referrer.email"]

@@ -154,11 +154,11 @@ def _web_form(questions: list[tuple[str, str]]) -> DocumentType:
     """A web form printed after submitting: each question a bold line, its answer the plain line under it."""
     doc = Document()
     doc.add_heading("Referral on behalf of someone else", level=1)
-    doc.add_heading("1 About you the referrer", level=3)
+    doc.add_heading("1 About you the referrer", level=2)
     for question, answer in questions[:2]:
         doc.add_paragraph().add_run(question).bold = True
         doc.add_paragraph(answer)
-    doc.add_heading("2 About the person you are referring", level=3)
+    doc.add_heading("2 About the person you are referring", level=2)
     doc.add_paragraph("Please can you provide the following information for the person you are supporting.")
     for question, answer in questions[2:]:
         doc.add_paragraph().add_run(question).bold = True
