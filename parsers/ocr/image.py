@@ -23,7 +23,9 @@ AS_SCANNED = (140, 160)
 SHARPEN = 100  # per cent: the unsharp mask's strength on an enlarged page
 MAX_PIXELS = 60_000_000  # about A4 at 900 dpi: a larger image is not a form (Pillow's bomb guard is 89M)
 MIN_SIDE = 600  # pixels; smaller is a logo or an icon, not a page
-A4_WIDTH_INCHES = 8.27  # a photo says nothing of its resolution: its width is taken as an A4 page's
+A4_WIDTH_INCHES = 8.27  # a photo says nothing of its resolution: its width is taken as an A4 page's, or a US
+LETTER_WIDTH_INCHES, LETTER_SHAPE = 8.5, 11 / 8.5  # Letter page's where the image has Letter's shape (a form made
+SHAPE_TOLERANCE = 0.015  # in a Word left on its US default, scanned to JPEG): 3 % off in size loses a tick grid
 MAX_SKEW, SKEW_STEP, FINE_STEP = 5.0, 0.5, 0.1  # degrees
 SKEW_WIDTH = 900  # pixels: the angle is measured on a reduced copy, which is quicker and as good
 
@@ -77,7 +79,9 @@ def _page(image: Image.Image) -> PageImage:
         raise NotAPage()
     dpi = image.info.get("dpi", (0, 0))[0]
     grey = _greyscale(image)
-    return PageImage(grey, float(dpi) if dpi and dpi >= 100 else grey.width / A4_WIDTH_INCHES)
+    letter = abs(grey.height / grey.width - LETTER_SHAPE) <= SHAPE_TOLERANCE * LETTER_SHAPE
+    return PageImage(grey, float(dpi) if dpi and dpi >= 100 else
+                     grey.width / (LETTER_WIDTH_INCHES if letter else A4_WIDTH_INCHES))
 
 
 def open_image(data: bytes) -> PageImage:

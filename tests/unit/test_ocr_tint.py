@@ -69,3 +69,21 @@ def test_the_second_look_does_not_take_the_words_the_first_read_for_new_ones() -
     new = OcrWord("Trust", 300, 50, 390, 80, 92.0, 9, 30.0, 76.0)  # a word the first pass missed
     assert [read_before(w, read) or echoes(w, read) for w in (ghost, left_out, new)] == [True, True, False]
     assert not echoes(OcrWord("N", 609, 150, 646, 180, 91.0, 9, 30.0, 176.0), read)  # on another line
+
+
+def test_a_photo_without_its_resolution_is_sized_as_the_page_its_shape_says() -> None:
+    import io
+
+    from PIL import Image
+
+    from parsers.ocr.image import open_image
+
+    def jpeg(width: int, height: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("L", (width, height), 255).save(out, format="JPEG")
+        return out.getvalue()
+
+    # A US Letter page (a form left on Word's US default) and an A4 page, both scanned at 300 dpi to a JPEG
+    # that does not say so: a Letter page taken for A4 is read 3 % too large, which lost a checklist's tick grid.
+    assert round(open_image(jpeg(2550, 3300)).dpi) == 300
+    assert round(open_image(jpeg(2480, 3508)).dpi) == 300
