@@ -122,10 +122,19 @@ def list_number(line: str) -> int | None:
 
 def list_goes_on(before: str, line: str) -> bool:
     """ "Children:" answered "1) …" on the next line and "2) …", "3) …" on the lines after: a line numbered one more
-    than the last line of the answer so far continues it, however long (a sentence of instructions is not numbered
-    so)."""
-    last = list_number(before.rsplit("\n", 1)[-1])
-    return last is not None and list_number(line) == last + 1
+    than the last numbered line of the answer so far (a wrapped item's last line is no new one) continues it,
+    however long; "1) …" starts an answer that has nothing yet. A sentence of instructions is not numbered so."""
+    last = next((n for n in map(list_number, reversed(before.split("\n"))) if n is not None), 0)
+    return list_number(line) == last + 1 and (last > 0 or not before.strip())
+
+
+def may_ask(text: str) -> bool:
+    """A bold line that may be a question of a printed web form over its answer ("Address line 1", "Reason for
+    homelessness") though the label table does not know it: short label words, not a sentence, not a numbered
+    heading ("3 Main applicant details") nor one in capitals. (Never a section the table names: the caller asks.)"""
+    flat = text.strip()
+    return is_label_text(flat) and len(flat.split()) <= 10 and not flat.endswith((".", "!")) \
+        and not re.match(r"^\W*\d", flat) and not flat.isupper()
 
 
 def short_answer(text: str) -> bool:

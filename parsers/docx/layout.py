@@ -19,6 +19,7 @@ from ..printed import (
     list_goes_on,
     list_number,
     looks_like_data,
+    may_ask,
     short_answer,
     short_line,
 )
@@ -131,7 +132,7 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         walk.heading(text)
         loose = not text.rstrip().endswith((":", "?"))
         known = not loose or known_label(text)
-        if not loose or (not walk.guidance and (known or not names_section(text))):
+        if not loose or (not walk.guidance and (known or may_ask(text) and not names_section(text))):
             # A bold "Summary of risks:" (or a bold "First name" the label table knows, with no colon) may be a
             # label with its answer on the lines below; so may a question a printed web form sets in bold
             # ("Address line 1"), if what follows is short and no sentence.

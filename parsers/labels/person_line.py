@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Labelled
 from ..normalise import vocabulary
@@ -46,13 +47,15 @@ def _said_of(who: str, said: str, child: bool) -> list[tuple[str, str]]:
         return found + ([(f"{who} address", at)] if _POSTCODE_END.search(at) else [])
     if _POSTCODE_END.search(said):
         return [(f"{who} address", said)]
-    if child and re.search(_SCHOOL.format("|".join(map(re.escape, vocabulary().get("child_line", {}).get(
-            "school_words", [])))), said, re.IGNORECASE) and len(said.split()) <= 6:
+    if child and _school_words().search(said) and len(said.split()) <= 6:
         return [(f"{who} school", said)]
     return []
 
 
-_SCHOOL = r"\b(?:{})\b"
+@lru_cache(maxsize=1)
+def _school_words() -> re.Pattern[str]:
+    words = vocabulary().get("child_line", {}).get("school_words", [])
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def person_line(item: Labelled, table: LabelTable) -> list[Labelled] | None:

@@ -41,7 +41,7 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
         _notes_out_of_phone(fields, path)
     for path in [p for p in fields if _CHILD_NAME.match(p) and p not in tagged]:
         _unborn_name(fields, path)
-    for path in [p for p in fields if _CHILD_NAME.match(p.removesuffix(".dob") + ".name") and p.endswith(".dob")]:
+    for path in [p for p in fields if _CHILD_DOB.match(p)]:
         _due_date(fields, path)
     _safe_to_call_in_notes(fields, tagged)
     _languages(fields, tagged, warn)
@@ -124,6 +124,7 @@ def _phone_out_of_email(fields: dict[str, RawValue], path: str) -> None:
 
 
 _CHILD_NAME = re.compile(r"^referral\.children\.\d+\.name$")
+_CHILD_DOB = re.compile(r"^referral\.children\.\d+\.dob$")
 
 
 @functools.lru_cache(maxsize=1)

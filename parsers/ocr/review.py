@@ -91,13 +91,12 @@ def review(scanned: RawForm, resolved: RawForm) -> RawForm:
         # A checklist answer OCR could not read would lower the score unseen; and the checklist's version
         # is told from its questions' wording, which the same lost words may have changed.
         paths += ["dash.score", "dash.version"]
-    odd = [path for path in odd_name_paths(resolved.fields) if path not in paths]
     problems = [Problem(CHECK_FIELD.format(name=_describe(path)), path.partition("=")[0], "warning") for path in paths]
-    problems += [Problem(ODD_NAME.format(name=_describe(path)), path, "warning") for path in odd]
-    paths += odd
-    repeated = [path for path in repeated_box_paths(scanned.labelled, resolved.fields) if path not in paths]
-    problems += [Problem(REPEATED_BOX.format(name=_describe(path)), path, "warning") for path in repeated]
-    paths += repeated
+    for sentence, shaped in ((ODD_NAME, odd_name_paths(resolved.fields)),
+                             (REPEATED_BOX, repeated_box_paths(scanned.labelled, resolved.fields))):
+        shaped = [path for path in shaped if path not in paths]  # a field named once, for its first doubt
+        problems += [Problem(sentence.format(name=_describe(path)), path, "warning") for path in shaped]
+        paths += shaped
     if paths:
         names = [_describe(p) for p in paths[:MAX_NAMED]]
         more = f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Labelled, RawValue
-from ..printed import is_label_text, label_pairs, list_number, looks_like_data, short_answer
+from ..printed import is_label_text, label_pairs, list_goes_on, looks_like_data, may_ask, short_answer
 from ..tables.cells import people_in_text, people_label
 from ..tables.known import known_label, names_section, run_on
 from ..tables.walk import BOLD_LINE
@@ -55,8 +55,7 @@ class OpenPair:
     def takes_below(self, line: Line, gap: float | None, plain: bool) -> bool:
         """A "Label:" line's value: the next paragraph (a paragraph's spacing below it), and the lines
         it wraps onto. A bold line, another label, a tick line or a numbered question is not a value."""
-        last = next((n for n in (list_number(ln.text) for ln in reversed(self.lines)) if n is not None), 0)
-        numbered = list_number(line.text) == last + 1 and (last > 0 or not self.lines)  # "1) …" then "2) …"
+        numbered = list_goes_on("\n".join(ln.text for ln in self.lines), line.text)  # "1) …" then "2) …"
         if self.style != "above" or gap is None or not (plain or numbered) or line.bold or bold_lead(line) \
                 or self.unsure and not self.lines and not short_answer(line.text):
             return False
@@ -191,8 +190,7 @@ def asks(line: Line, body: float) -> bool:
     numbered heading ("3 Main applicant details") or one in capitals."""
     text = line.text.strip()
     return line.bold and len(split_cells(line)) == 1 and line.size < body * 1.1 and colon_pair(text) is None \
-        and is_label_text(text) and len(text.split()) <= 10 and not text.endswith((".", "!")) \
-        and not names_section(text) and number_of(line.words[0].text) is None and not text.isupper()
+        and may_ask(text) and not names_section(text) and number_of(line.words[0].text) is None
 
 
 def boxed_label(line: Line, rules: list[dict[str, Any]]) -> bool:
