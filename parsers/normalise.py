@@ -258,18 +258,18 @@ def birth_window(whose: str | None = None, today: dt.date | None = None) -> tupl
     today = today or dt.date.today()
     ages = vocabulary().get("dates", {}).get("age", {})
     low, high = ages.get(whose or "default", ages.get("default", [0, 110]))
-    return _years_before(today, int(high) + 1) + dt.timedelta(days=1), _years_before(today, int(low))
+    return years_before(today, int(high) + 1) + dt.timedelta(days=1), years_before(today, int(low))
 
 
 def recent_window(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """Plausible dates for the referral itself (date of referral, of the DASH): recent."""
     today = today or dt.date.today()
     recent = vocabulary().get("dates", {}).get("recent", {})
-    return (_years_before(today, int(recent.get("years_before", 5))),
+    return (years_before(today, int(recent.get("years_before", 5))),
             today + dt.timedelta(days=int(recent.get("days_after", 60))))
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
+def years_before(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February

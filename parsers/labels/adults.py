@@ -8,12 +8,26 @@ Split out of parsers.labels.resolver, which puts what `adult_rows` returns into 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import RawValue, RowTable
+from ..normalise import vocabulary
 from .matcher import ROLE_BASE, LabelTable
+from .people_tables import match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["adult_rows", "cells_of"]
+__all__ = ["adult_roles", "adult_rows", "cells_of", "kin_of"]
+
+_FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;]")
+
+
+def kin_of(text: object) -> str | None:
+    """What a cell says the adult is to the child, folded: "Mother's boyfriend (lives elsewhere)" -> "mother's
+    boyfriend", "Father / carer" -> "father / carer"."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    first = _FIRST_PART.split(text.strip(), maxsplit=1)[0]
+    return " ".join(first.lower().replace("’", "'").split()) or None
 
 _ROLES = ("victim", "perpetrator")
 _CLAUSE = re.compile(r"[;.\n]+")
@@ -29,15 +43,62 @@ def _role_in(table: LabelTable, clause: str, name: str) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
-def _roles(table: LabelTable, names: list[str], texts: list[str]) -> list[str | None]:
+@lru_cache(maxsize=1)
+def _done() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = vocabulary().get("household", {})
+    by, to = ([re.escape(p) for p in sorted(data.get(k, []), key=len, reverse=True)] for k in ("done_by", "done_to"))
+    return (re.compile(rf"\b(?:{'|'.join(by)})\s+(?P<who>.+?)(?=\s+(?:{'|'.join(to)})\b|$)", re.IGNORECASE),
+            re.compile(rf"\b(?:{'|'.join(to)})\s+(?:the\s+|her\s+|his\s+|their\s+)?(?P<who>.+?)(?=\s+by\b|$)",
+                       re.IGNORECASE))
+
+
+def _spans(clause: str) -> tuple[list[str], list[str]]:
+    """The stretches of a clause naming who harms ("by Kieran FLETCHER and Liam SZYMANSKI") and who is harmed
+    ("towards mother")."""
+    by, to = _done()
+    return [m.group("who") for m in by.finditer(clause)], [m.group("who") for m in to.finditer(clause)]
+
+
+def _whole(name: str) -> re.Pattern[str] | None:
+    # the whole name, word for word: a cell cut short ("Imran PEMBERTO" from a wrapped PDF cell) is no match
+    return re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])") if len(name) >= _NAME_MIN else None
+
+
+def _roles(table: LabelTable, names: list[str], texts: list[str], kins: list[str | None] | None = None
+           ) -> list[str | None]:
     found: list[str | None] = []
     clauses = [c for text in texts for c in _CLAUSE.split(text) if c.strip()]
-    for name in names:
-        # the whole name, word for word: a cell cut short ("Imran PEMBERTO" from a wrapped PDF cell) is no match
-        whole = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])") if len(name) >= _NAME_MIN else None
+    spans = [_spans(c) for c in clauses]
+    kins = kins or [None] * len(names)
+    for name, kin in zip(names, kins):
+        whole = _whole(name)
         said = {_role_in(table, c, name) for c in clauses if whole and whole.search(c)} - {None}
+        for by, to in spans:
+            said |= {"perpetrator" for span in by if whole and whole.search(span)}
+            said |= {"victim" for span in to if (whole and whole.search(span)) or _kin_is(kin, span, kins)}
         found.append(said.pop() if len(said) == 1 else None)
     return found
+
+
+def _kin_is(kin: str | None, span: str, kins: list[str | None]) -> bool:
+    """ "towards mother" names the one adult whose relationship to the child is "Mother"."""
+    if not kin:
+        return False
+    word = kin.split(" / ")[0].split("/")[0]
+    first = " ".join(span.lower().replace("’", "'").split()[:len(word.split())])
+    return first == word and sum(1 for k in kins if k and k.split(" / ")[0].split("/")[0] == word) == 1
+
+
+def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adult: list[bool],
+                roles: list[str | None], texts: list[str]) -> list[str | None]:
+    """The roles of a table's rows, the adults' unknown ones taken from the concerns text. What an adult is to the
+    child ("Mother", "Father") never says it: on a children's form either may be the victim, and the victim's copy
+    goes to the IDVA at once."""
+    said = _roles(table, names, texts, kins)
+    out = [r if r is not None or not a else s for r, a, s in zip(roles, adult, said)]
+    if out.count("victim") > 1:
+        out = [None if r == "victim" and a else r for r, a in zip(out, adult)]  # two victims named: none is guessed
+    return out
 
 
 def adult_rows(t: RowTable, table: LabelTable, texts: list[str],
@@ -50,15 +111,34 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str],
     if name_at is None:
         return None
     names = [str(row[name_at]).strip() if isinstance(row[name_at], str) else "" for row in t.rows]
-    roles = _roles(table, names, texts)
-    if roles.count("victim") > 1:
-        roles = [None if r == "victim" else r for r in roles]  # two victims named: neither row is guessed
+    kin_at = kin_column(t, table)
+    kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
+    roles = adult_roles(table, names, kins, [True] * len(t.rows), [None] * len(t.rows), texts)
     if not any(roles):
         return None
-    kin_at = next((i for i, h in enumerate(t.headers) if table.words(h)[-2:] == ["to", "child"]), None)
-    kin = next((row[kin_at] for row, role in zip(t.rows, roles) if role == "victim" and kin_at is not None
-                and isinstance(row[kin_at], str) and len(row[kin_at].split()) == 1), None)
-    return cells_of(t, table, roles, next_perpetrator, kin_at, kin)
+    return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at))
+
+
+def kin_column(t: RowTable, table: LabelTable) -> int | None:
+    """The column saying what each adult is to the child ("Relationship to child", "Role in household")."""
+    words = [" ".join(table.words(h)) for h in t.headers]
+    to_child = next((i for i, w in enumerate(words) if w.endswith("to child")), None)
+    return to_child if to_child is not None else next(
+        (i for i, w in enumerate(words) if w in ("role in household", "role")), None)
+
+
+def victim_kin(t: RowTable, roles: list[str | None], kin_at: int | None) -> str | None:
+    """What the victim is to the child, in one word ("Mother"), to tell what he is to her ("Mother's boyfriend")."""
+    if kin_at is None:
+        return None
+    for row, role in zip(t.rows, roles):
+        cell = row[kin_at]
+        if role == "victim" and isinstance(cell, str) and (kin := _FIRST_WORD.match(cell.strip())):
+            return kin.group(0)
+    return None
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?=\s*(?:$|[–—/(,-]))")
 
 
 def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpetrator: int, kin_at: int | None = None,
@@ -72,10 +152,14 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
             continue
         base = "referral.victim." if role == "victim" else ROLE_BASE["perpetrator"].replace("*", str(index))
         for header, cell in zip(t.headers, row):
-            found = table.match(header, role)
+            found = match_for(table, header, role)
             target = found.target or ""
-            if target.endswith(".address") and isinstance(cell, str) and not _POSTCODE_END.search(cell):
-                continue  # an address is taken whole or not at all: one without its postcode may be cut short
+            if target.endswith(".address") and isinstance(cell, str):
+                cell, phone = _address_and_phone(cell)
+                if phone:  # "Address & Contact number": the address lines, then the number on a line of its own
+                    out.append((base + "phone", phone, header))
+                if not _POSTCODE_END.search(cell):
+                    continue  # an address is taken whole or not at all: one without its postcode may be cut short
             if found.status == "ok" and target.startswith(ROLE_BASE[role].partition("*")[0]):
                 out.append((base + target.rpartition(".")[2], cell, header))
         told = _to_her(row[kin_at], kin) if role == "perpetrator" and kin and kin_at is not None else None
@@ -83,6 +167,17 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
             out.append((base + "relationship_to_victim", told, t.headers[kin_at or 0]))
         index += role == "perpetrator"
     return out
+
+
+_NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "… E15 9QQ (does not live at the child's address)"
+
+
+def _address_and_phone(cell: str) -> tuple[str, str | None]:
+    """An address cell's address, less a note in brackets after it, and a phone number given on its own line."""
+    lines = cell.splitlines()
+    phones = [line for line in lines if RECOGNISERS["phone"].fullmatch(line.strip())]
+    address = "\n".join(line for line in lines if line not in phones).strip()
+    return _NOTE_AFTER.sub("", address), phones[0].strip() if len(phones) == 1 else None
 
 
 def _to_her(cell: RawValue, kin: str) -> str | None:

@@ -41,6 +41,7 @@ CUTOFF = 88.0
 GLUED = 96.0  # the same letters, spaced differently
 MARGIN = 5.0
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset({"their", "his", "her"})
 _FILLERS = frozenset({"of", "is", "are", "has", "have", "does", "do", "for", "their", "his", "her", "s", "to"})
 _NEGATIONS = frozenset({"not", "unsafe", "non", "never", "unable"})
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
@@ -140,6 +141,8 @@ class LabelTable:
             return f" {inner} " if inner.isdigit() or self.role_re.fullmatch(inner) or ordinal else " "
         text = re.sub(r"\(([^()]*)\)|\[([^\[\]]*)\]", bracket, text)
         words = [self.spelling.get(w, w) for w in plain(text).split() if w not in _ARTICLES]
+        if len(words) > 1 and words[0] in _POSSESSIVES:
+            words = words[1:]  # "Their date of birth" under "Name of the person causing harm": whose is his name's
         for hint in self.hints:
             if len(words) > len(hint) and tuple(words[-len(hint):]) == hint:
                 words = words[:-len(hint)]

@@ -142,6 +142,11 @@ def _relationship(value: RawValue, words: frozenset[str]) -> RawValue:
     return match.group("word") if plain(match.group("word")) in words else value
 
 
+def says_as_above(value: RawValue) -> bool:
+    """ "As above", "Same as victim": an address given as another one."""
+    return isinstance(value, str) and plain(value) in _phrases("as_above")
+
+
 def _as_above(fields: dict[str, RawValue], tagged: set[str], warn: Warn) -> None:
     """ "As above", "Same as victim" in a child's or a perpetrator's address box: the victim's address, written
     above. Where the victim's address is not there to copy, it is left empty with a problem."""

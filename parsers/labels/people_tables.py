@@ -4,11 +4,13 @@ parsers.labels.resolver, which puts the rows into the fields.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import RowTable
-from .matcher import ROLE_BASE, LabelTable
+from .matcher import ROLE_BASE, LabelTable, Match
 from .whose import whose_role
 
-__all__ = ["ROW_ROLES", "table_columns"]
+__all__ = ["ROW_ROLES", "known_child", "match_for", "table_columns"]
 
 ROW_ROLES = ("perpetrator", "child")
 
@@ -18,7 +20,7 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
     seen: set[str] = set()
     columns: list[str | None] = []
     for header in headers:
-        found = table.match(header, role)
+        found = match_for(table, header, role)
         target = found.target if found.status == "ok" else None
         if target is None or not target.startswith(ROLE_BASE[role]) or target in seen:
             columns.append(None)
@@ -26,6 +28,22 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
         seen.add(target)
         columns.append(target)
     return columns
+
+
+_EITHER = re.compile(r"\s+/\s+|\s+or\s+|\s*&\s*|\s+and\s+")
+
+
+def match_for(table: LabelTable, header: str, role: str) -> Match:
+    """A header asking for one field of one person and another of another ("School / GP": a child's school, an
+    adult's GP), or two of one person's ("Address & Contact number"): the first part that is a field of this
+    person's (an address cell's phone number on its own line is split off by the reader of the rows)."""
+    found = table.match(header, role)
+    if found.status == "ok" or not _EITHER.search(header):
+        return found
+    own = ROLE_BASE[role].partition("*")[0]
+    parts = [m for part in _EITHER.split(header) if (m := table.match(part, role)).status == "ok"
+             and (m.target or "").startswith(own)]
+    return parts[0] if parts else found
 
 
 def table_columns(t: RowTable, table: LabelTable) -> tuple[str, list[str | None]] | None:
@@ -41,3 +59,28 @@ def table_columns(t: RowTable, table: LabelTable) -> tuple[str, list[str | None]
     if list(counts.values()).count(counts[best]) > 1:
         return "?", []  # could list children or perpetrators: the form's own words may say whose each row is
     return best, options[best]
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def known_child(fields: dict[str, object], name: object) -> tuple[int, bool] | None:
+    """The child already read under this name, where a form lists its children twice (an identifying grid giving
+    "Child 1: Owen", then the household table "Owen O'BRIEN"): (its row, whether the new name is the fuller one).
+    None for a child not read yet, or a first name two children share."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    new = _fold(name)
+    found: list[tuple[int, bool]] = []
+    for path, value in fields.items():
+        if not (path.startswith("referral.children.") and path.endswith(".name") and isinstance(value, str)):
+            continue
+        index, old = path.split(".")[2], _fold(value)
+        if not index.isdigit() or not old:
+            continue
+        if old == new:
+            found.append((int(index), False))
+        elif " " not in old and new.split(" ")[0] == old:
+            found.append((int(index), True))
+    return found[0] if len(found) == 1 else None

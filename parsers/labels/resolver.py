@@ -21,8 +21,8 @@ from .dash_comments import comment_boxes, put_comments
 from .dash_resolve import dash_lines
 from .household import household
 from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
-from .meaning import gender_in_label, gender_out_of_names, read_legend, settle
-from .people_tables import ROW_ROLES, table_columns
+from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
+from .people_tables import ROW_ROLES, known_child, table_columns
 from .per_name import split_per_name
 from .synonyms import load_table
 from .tidy import tidy
@@ -93,6 +93,8 @@ class _Out:
             self.fields[path] = earlier or value  # a grid of ticks for one field ("Physical ☐ Learning ☒ disability")
             return
         if _given(earlier):
+            if path.endswith(".address") and says_as_above(value):
+                return  # "As above" in the household table, the child's address given in its own box before
             if _worth_reporting(value) and value != earlier and not (isinstance(value, str) and clean_text(value) is None):
                 self.warn(f"the label '{_shown(label)}' gives the {_describe(path)} again; the first one was used", path)
             return
@@ -161,6 +163,7 @@ def _report(out: _Out, label: str, found: Match) -> None:
 
 
 _FALLBACK_ROLES = ("referrer", "victim")
+_POSSESSIVE = re.compile(r"^\s*(?:their|his|her)\s", re.IGNORECASE)
 _HAS_OWN_PHONE = (".gp", ".school")  # a phone label right after these is theirs
 
 
@@ -183,11 +186,16 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             # "Personal Information" over one box that goes on to "Name of abuser: …", "Date of birth: …": a
             # second "Date of birth" is not the victim's again but the person's named just before it
             found = table.match(item.label, nearest)
-        elif found.status != "ok" and nearest in PERSON_ROLES and role not in ("victim", "perpetrator") \
-                and nearest != role and item.title is None:
+        elif found.status != "ok" and nearest in PERSON_ROLES and nearest != role and item.title is None \
+                and (role not in ("victim", "perpetrator") or (role == "victim" and found.status == "none"
+                                                               and "victim" in table.words(item.label)[1:])):
             # a checklist's head: "Name of Stalker", then his "Date of birth"; "Name of Woman being referred" under
-            # the children's heading, then "Ethnic origin code", which no child has: the person just named has it
+            # the children's heading, then "Ethnic origin code", which no child has: the person just named has it. Under
+            # the victim's heading, "Relationship to the applicant" after his name is his: it names her as the other
             found = table.match(item.label, nearest)
+        if nearest in PERSON_ROLES and _POSSESSIVE.match(item.label) \
+                and (own := table.match(item.label, nearest)).target:
+            found = own  # "Their address (if known)" after "Name of the person causing harm": his, whoever's box
         if found.status == "none" and (own := table.match(item.label, None)).status == "ok" \
                 and by_context(table, item, bare=False):
             # "Safe contact number" after "Perpetrator's name" in a box naming the client too: it says whose
@@ -302,15 +310,21 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
             continue  # not a table of people
         role, columns = found
         if role == "child":  # "Mother – victim" in the household table of a children's form is no child
-            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn)
+            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts)
+            columns = (table_columns(t, table) or found)[1] if len(t.headers) != len(columns) else columns
         index = out.next_row(role)
+        name_at = next((k for k, c in enumerate(columns) if c and c.endswith(".name")), None)
         for row in t.rows:
             if not any(_worth_reporting(cell) for column, cell in zip(columns, row) if column):
                 continue  # a blank row, or one with only a row number in it
+            known = known_child(out.fields, row[name_at]) if role == "child" and name_at is not None else None
+            at = known[0] if known else index
+            if known and known[1]:
+                out.fields[f"referral.children.{at}.name"] = row[name_at]  # "Owen" read before: the full name
             for header, column, cell in zip(t.headers, columns, row):
                 if column is not None:
-                    out.put(column.replace("*", str(index)), cell, header)
-            index += 1
+                    out.put(column.replace("*", str(at)), cell, header)
+            index += known is None
 
 
 def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:

@@ -21,6 +21,7 @@ from ..printed import colon_pairs
 from ..ticks import has_mark, tokens
 from .answers import NOT_LISTED, chosen_reason, no_and_why, per_person, stated, ticked_lines, ticked_options
 from .in_sentence import labelled_in_sentence
+from .listed_fields import listed_fields
 from .matcher import PERSONS, LabelTable, plain
 from .person_line import person_line
 from .recognisers import EDGES, UNCLEAR, split_value
@@ -115,6 +116,9 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
     line = person_line(item, table)  # "Victim: Grace EVANS-PRICE, DOB 17/10/1974, 25 Hawthorn Drive, … BS5 0XJ"
     if line is not None:
         return line
+    listed = listed_fields(item, table)  # "Ethnicity, disability and gender" over "White Polish, no disability, F"
+    if listed is not None:
+        return listed
     words = " ".join(table.words(item.label))
     parts = table.combined.get(words)
     if parts is not None and isinstance(item.value, str):

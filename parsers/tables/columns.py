@@ -11,11 +11,13 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from ..model import RawValue, RowTable
+from ..normalise import vocabulary
 from ..printed import clean_label, label_pairs, short_line
 from ..ticks import has_mark
 from .cells import cell_pairs, inline_pair, no_entry, value_of
 from .own_answer import options_as_printed
-from .walk import BOX, Cell, Row, Walk
+from .walk import BOX, Cell, Row, Walk, is_name_label
 
 
 def pair_cells(row: Row) -> bool:
@@ -101,7 +103,25 @@ def people_across(head: Row, body: list[Row]) -> bool:
     corner, titles = head.cells[0], head.cells[1:]
     if len(head.cells) < 3 or len(body) < 2 or (corner.text and not _title(corner)):
         return False
-    return all(c.text and _title(c) and (c.cue or head.header) and names_person(c.text) for c in titles)
+    if not all(c.text and _title(c) and (c.cue or head.header) for c in titles):
+        return False
+    if all(names_person(c.text) for c in titles):
+        return True
+    # "Mother / carer | Father / carer | Other significant adult" on a children's form: the adults by what they are
+    # to the child, over a "Name" row
+    return all(names_person(c.text) or kin_title(c.text) for c in titles) \
+        and any(is_name_label(row.cells[0].text) for row in body)
+
+
+def kin_title(text: str) -> bool:
+    """A column title saying what an adult is to the child (data/values.toml [household] adults)."""
+    folded = " ".join(text.lower().replace("’", "'").split()).rstrip(":")
+    return folded in _adult_words() or folded.split("/")[0].strip() in _adult_words()
+
+
+@lru_cache(maxsize=1)
+def _adult_words() -> frozenset[str]:
+    return frozenset(vocabulary().get("household", {}).get("adults", []))
 
 
 def _title(cell: Cell) -> bool:
@@ -113,6 +133,9 @@ def read_people_across(head: Row, body: list[Row], walk: Walk) -> None:
     the title: "Perpetrator 2" is the second perpetrator)."""
     if head.cells[0].text:
         walk.heading(head.cells[0].text, BOX)  # "Perpetrator details": the box's own heading
+    if not all(names_person(c.text) for c in head.cells[1:]):
+        _adults_across(head, body, walk)
+        return
     for cell in head.cells[1:]:  # column by column: one person's details together
         title = clean_label(cell.text)
         values = [(row, value_of(row.text_under(cell))) for row in body]
@@ -121,6 +144,20 @@ def read_people_across(head: Row, body: list[Row], walk: Walk) -> None:
         for row, value in values:
             walk.add(clean_label(row.cells[0].text), value, row.cells[0].element,
                      *(c.element for c in row.under(cell)), section=title, explicit_section=True, title=title)
+    walk.use(head.element, *(row.element for row in body))
+
+
+def _adults_across(head: Row, body: list[Row], walk: Walk) -> None:
+    """Columns of the adults of a child's household, titled by what each is to the child: one row of a table of
+    people per column, the title first ("Role in household"), for the resolver to tell the victim from the
+    perpetrator as it does for a household table in rows."""
+    headers = ["Role in household"] + [clean_label(row.cells[0].text) for row in body]
+    people: list[list[RawValue]] = []
+    for cell in head.cells[1:]:
+        values = [value_of(row.text_under(cell)) for row in body]
+        if not all(no_entry(value) or options_as_printed(value) for value in values):
+            people.append([clean_label(cell.text), *values])
+    walk.tables.append(RowTable(headers, people, walk.section, None, walk.headings()))
     walk.use(head.element, *(row.element for row in body))
 
 

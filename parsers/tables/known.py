@@ -82,6 +82,8 @@ def known_label(text: str) -> bool:
     if normal in table.sections or normal in table.wordings:
         # "Perpetrator details" heads a section; "Risk summary" heads one and is a label too: a label here
         return normal in table.wordings
+    if _listed(label):
+        return True
     words = normal.split()
     rest = [w for w in words if w not in table.roles.values()]
     while rest and rest[0] in _FILLERS:
@@ -89,6 +91,16 @@ def known_label(text: str) -> bool:
     while rest and rest[-1] in _FILLERS:
         rest.pop()
     return len(rest) < len(words) and bool(rest) and " ".join(rest) in table.wordings
+
+
+_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(label: str) -> bool:
+    """ "Ethnicity, disability (if any), gender and sexual orientation": three or more of one person's fields
+    listed, all but one of them labels the table lists."""
+    parts = [p for p in _LIST.split(label) if p.strip()]
+    return len(parts) >= 3 and sum(known_label(p) for p in parts) >= len(parts) - 1
 
 
 @functools.lru_cache(maxsize=1024)

@@ -32,3 +32,22 @@ def options_as_printed(value: RawValue) -> bool:
     """ "Y / N" with neither picked: the blank form's own print, no one's entry (a column left for a child the
     family does not have), though under a question of a filled box it is an unanswered question."""
     return isinstance(value, str) and bool(_OPTIONS_ALONE.match(value))
+
+
+_OPTION_CELL = re.compile(r"^(?P<word>yes|no|y|n|no\s*/\s*n/?a|n/?a|don'?t know|not known|unknown)"
+                          r"(?:\s*(?P<mark>[xX✓✔☒☑✗✘]))?$", re.IGNORECASE)
+
+
+def option_cells(cells: list[Cell], k: int) -> tuple[str, RawValue] | None:
+    """A question in cells[k] with each of its options in a cell of its own after it ("Has this referral been
+    discussed with the parent/carer? | YES | NO"): the answer is the one option marked, by an X or a tick after the
+    word or by highlighting it; with none or more than one marked, the question has no answer (never the first
+    option printed). None for any other row."""
+    question, rest = cells[k], cells[k + 1:]
+    if not question.text or not (question.cue or question.text.rstrip().endswith(("?", ":"))):
+        return None
+    options = [_OPTION_CELL.match(" ".join(c.text.replace("\u2019", "'").split())) for c in rest if c.text]
+    if len(options) < 2 or len(options) != len(rest) or not all(options):
+        return None
+    marked = [m.group("word") for m, c in zip(options, rest) if m and (m.group("mark") or c.highlighted())]
+    return clean_label(question.text), marked[0] if len(marked) == 1 else None

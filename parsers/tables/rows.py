@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Labelled, RawValue, RowTable
+from ..model import Labelled, RawValue
 from ..printed import clean_label, label_pairs, looks_like_data, short_line
 from ..ticks import NOT_TICKS, has_mark, read_choice
 from .cells import (
@@ -24,7 +24,6 @@ from .cells import (
     direction,
     explains,
     instruction,
-    no_entry,
     printed_pairs,
     stacked_parts,
     text_parts,
@@ -43,8 +42,9 @@ from .columns import (
     read_twin_pairs,
 )
 from .dash_grid import read_grid
+from .detail_rows import read_detail_rows, row_table
 from .known import known_label, label_first
-from .own_answer import unanswered_options
+from .own_answer import option_cells, unanswered_options
 from .signoff import signed_row
 from .walk import BOX, Cell, Row, Walk, is_name_label
 
@@ -205,9 +205,11 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
         read_people_across(row, across, walk)
         return index + 1 + len(across)
     if _is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index):
+        if done := read_detail_rows(rows, index, walk):
+            return index + 1 + done  # each person's row of values with rows of "Label: value" details under it
         count = _value_rows(rows, index)
         if count >= 2:
-            _row_table(row, rows[index + 1:index + 1 + count], walk)
+            row_table(row, rows[index + 1:index + 1 + count], walk)
             return index + 1 + count
         if count == 1:
             _label_above(row, rows[index + 1], walk)
@@ -216,26 +218,6 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
             return index + 1  # headings over boxes named by path, read by name already
     _pairs(row, walk, above, reported)
     return index + 1
-
-
-_TITLED = re.compile(r"^(?P<title>[^–—:-]{3,60}?)\s+[–—-]\s+(?P<column>[^–—:-]{2,40})$")
-
-
-def _row_table(head: Row, body: list[Row], walk: Walk) -> None:
-    headers = [clean_label(c.text) for c in head.cells]
-    values: list[list[RawValue]] = []
-    for row in body:
-        cells = [value_of(row.text_under(h)) for h in head.cells]
-        if all(no_entry(v) for v in cells):
-            continue  # a blank, "None" or "N/A" row
-        if [clean_label(str(v or "")).lower() for v in cells] == [h.lower() for h in headers]:
-            continue  # the header row repeated (on a new page)
-        values.append(cells)
-    title = headers[0] if headers else None
-    if title and (split := _TITLED.match(title)):
-        title, headers[0] = split.group("title"), split.group("column")  # "Details of Children – Name"
-    walk.tables.append(RowTable(headers, values, walk.section, title, walk.headings()))
-    walk.use(head.element, *(row.element for row in body))
 
 
 def _label_above(head: Row, below: Row, walk: Walk) -> None:
@@ -260,6 +242,9 @@ def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int,
     k, start = 0, len(walk.labelled)
     while k < len(cells):
         cell = cells[k]
+        if (chosen := option_cells(cells, k)) is not None:  # "Discussed with the parent? | YES | NO X"
+            walk.add(*chosen, cell.element, *(c.element for c in cells[k + 1:]))
+            break
         if not cell.text:
             if k + 1 < len(cells) and cells[k + 1].text:
                 continued = _continue_value(cells[k + 1], walk, above)

@@ -118,6 +118,7 @@ class Walk:
     pending: tuple[str, str | None, bool] | None = None
     dash_layout: GridLayout | None = None  # the last DASH grid, for a table that continues it
     names: list[str] = field(default_factory=list)  # name labels read so far in this box, oldest first
+    names_before: list[str] = field(default_factory=list)  # the names before the last heading, if it was no heading
     people: Row | None = None  # the header of this table's columns of people ("Victim | Perpetrator")
     boxes: dict[str, int] = field(default_factory=dict)  # titles of boxes printed to be duplicated, seen so far
     path: list[tuple[int, str]] = field(default_factory=list)  # the headings above, outermost first, by level
@@ -156,6 +157,7 @@ class Walk:
         self.section = section
         if self.path and self.path[-1][1] != section:
             self.path.pop()
+            self.names = self.names_before  # "Name of the person causing harm" still names whose "Their address" is
 
     def heading(self, text: str, level: int = BOLD_LINE) -> None:
         """A heading of a level (Word's Heading 1 is 1, a bold line BOLD_LINE, a box's title row BOX)."""
@@ -164,7 +166,7 @@ class Walk:
         while self.path and self.path[-1][0] >= level:
             self.path.pop()
         self.path.append((level, self.section))
-        self.names = []
+        self.names_before, self.names = self.names, []
         # "Referral criteria (tick all that apply)" asks for answers: a heading telling how to answer is no guidance
         self.guidance = bool(_GUIDANCE.search(self.section)) and not _ANSWER_HOW.search(self.section)
 

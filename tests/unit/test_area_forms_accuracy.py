@@ -23,13 +23,15 @@ FLOOR = 99.0  # percent of values right over each corpus (issue 11 aims at 99)
 MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is filled well
 # The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %, fresh3 51 %), and
 # tuned by class since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity
-# codes); fresh2 a narrative referral's composite diversity line; fresh3 children's forms whose adults are "parents /
-# carers". Their floors hold what they read now; 0 silent holds for all.
-FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 96.0,
-                                                     fresh3_forms: 65.0}
-# fresh3's children's forms still say, for each adult "parent / carer" not read, that the label does not say whose
-# it is (up to five a form): each of those is a value the coordinator must key, so the notes are no false alarm.
-MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 5}
+# codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 a children's form whose adults are told
+# apart only by "Mother" / "Father" (never guessed: either may be the victim) and a young person's checklist head.
+# Their floors hold what they read now; 0 silent holds for all.
+FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
+                                                     fresh3_forms: 90.0}
+# fresh3's West Berkshire form says, where it cannot tell the household's adults apart, that it did not read them and
+# that no perpetrator was read, and that its referrer grid's "Name" says no one's: values the coordinator must key,
+# so the notes are no false alarm.
+MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 3}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,
