@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import vocabulary
-from .matcher import ROLE_BASE, LabelTable
+from .matcher import ROLE_BASE, LabelTable, Match, column_path
 from .people_tables import match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["adult_roles", "adult_rows", "cells_of", "kin_of"]
+__all__ = ["adult_roles", "adult_rows", "cells_of", "kin_of", "named_elsewhere", "row_names"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;]")
 
@@ -48,15 +48,17 @@ def _done() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = vocabulary().get("household", {})
     by, to = ([re.escape(p) for p in sorted(data.get(k, []), key=len, reverse=True)] for k in ("done_by", "done_to"))
     return (re.compile(rf"\b(?:{'|'.join(by)})\s+(?P<who>.+?)(?=\s+(?:{'|'.join(to)})\b|$)", re.IGNORECASE),
-            re.compile(rf"\b(?:{'|'.join(to)})\s+(?:the\s+|her\s+|his\s+|their\s+)?(?P<who>.+?)(?=\s+by\b|$)",
-                       re.IGNORECASE))
+            re.compile(rf"\b(?:{'|'.join(to)})\s+(?:the\s+|her\s+|his\s+|their\s+)?(?P<who>.+?)"
+                       r"(?:\s+by\s+(?P<by>.+))?$", re.IGNORECASE))
 
 
 def _spans(clause: str) -> tuple[list[str], list[str]]:
     """The stretches of a clause naming who harms ("by Kieran FLETCHER and Liam SZYMANSKI") and who is harmed
     ("towards mother")."""
     by, to = _done()
-    return [m.group("who") for m in by.finditer(clause)], [m.group("who") for m in to.finditer(clause)]
+    after = [m for m in to.finditer(clause)]  # "abuse towards mother by Kieran TESTER": who harms comes last
+    return ([m.group("who") for m in by.finditer(clause)] + [m.group("by") for m in after if m.group("by")],
+            [m.group("who") for m in after])
 
 
 def _whole(name: str) -> re.Pattern[str] | None:
@@ -101,22 +103,52 @@ def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adu
     return out
 
 
-def adult_rows(t: RowTable, table: LabelTable, texts: list[str],
-               next_perpetrator: int) -> list[tuple[str, RawValue, str]] | None:
+def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrator: int,
+               slots: dict[str, int] | None = None) -> list[tuple[str, RawValue, str]] | None:
     """(path, value, header) for each cell of the rows the form's text ties to the victim or a perpetrator; None
     when the table has no name column or no row is tied (the caller's own reading, and its problem, stand)."""
-    headers = [table.match(h, None) for h in t.headers]
-    name_at = next((i for i, m in enumerate(headers) if m.status in ("ok", "needs_section")
-                    and (m.target or "").rpartition(".")[2].lstrip("?") == "name"), None)
-    if name_at is None:
+    names = row_names(t, table)
+    if not any(names):
         return None
-    names = [str(row[name_at]).strip() if isinstance(row[name_at], str) else "" for row in t.rows]
     kin_at = kin_column(t, table)
     kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
     roles = adult_roles(table, names, kins, [True] * len(t.rows), [None] * len(t.rows), texts)
     if not any(roles):
         return None
-    return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at))
+    return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at), slots)
+
+
+def row_names(t: RowTable, table: LabelTable) -> list[str]:
+    """Each row's full name: its name column, or its forename and surname columns joined ("" where none)."""
+    targets = [(table.match(h, None).target or "").rpartition(".")[2].lstrip("?").removeprefix("name#")
+               for h in t.headers]
+    parts = [i for part in ("name", "forename", "surname") for i, x in enumerate(targets) if x == part]
+    at = parts[:1] if "name" in targets else parts
+    return [" ".join(str(row[i]).strip() for i in at if isinstance(row[i], str) and row[i].strip()) for row in t.rows]
+
+
+_SEVERAL = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def named_elsewhere(fields: dict[str, RawValue], names: set[str]) -> tuple[list[str], dict[str, int]]:
+    """What the form's own boxes say of the people a table lists ("Alleged perpetrator(s): Kieran TESTER and Liam
+    TESTER" above a family table keyed by relationship to the child), as clauses for the concerns-text tie, and
+    the perpetrator row each named one is (a box naming two, each listed in the table, is split into two rows)."""
+    clauses: list[str] = []
+    slots: dict[str, int] = {}
+    if isinstance(victim := fields.get("referral.victim.name"), str) and victim.strip():
+        clauses.append(f"the victim is {victim.strip()}")
+    given = sorted((int(m.group(1)), v) for p, v in fields.items()
+                   if (m := re.fullmatch(r"referral\.perpetrators\.(\d+)\.name", p)) and isinstance(v, str))
+    for index, value in given:
+        parts = [p for p in _SEVERAL.split(value.strip()) if p]
+        if len(parts) > 1 and all(p in names for p in parts) and not any(i > index for i, _ in given):
+            for offset, part in enumerate(parts):  # each listed in the table: two people, not one of two names
+                fields[f"referral.perpetrators.{index + offset}.name"] = part
+        for offset, part in enumerate(parts if len(parts) > 1 and parts[0] in names else [value.strip()]):
+            clauses.append(f"the alleged perpetrator is {part}")
+            slots[part.casefold()] = index + offset
+    return clauses, slots
 
 
 def kin_column(t: RowTable, table: LabelTable) -> int | None:
@@ -142,17 +174,22 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+(?=\s*(?:$|[–—/(,-]))")
 
 
 def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpetrator: int, kin_at: int | None = None,
-             kin: str | None = None) -> list[tuple[str, RawValue, str]]:
+             kin: str | None = None, slots: dict[str, int] | None = None) -> list[tuple[str, RawValue, str]]:
     """(path, value, header) for each cell of the rows given a role (victim or perpetrator), perpetrators numbered
-    on from `next_perpetrator`."""
+    on from `next_perpetrator`, or in the row of the same name given before (`slots`)."""
     out: list[tuple[str, RawValue, str]] = []
     index = next_perpetrator
-    for row, role in zip(t.rows, roles):
+    names = row_names(t, table)
+    for row, role, name in zip(t.rows, roles, names):
         if role not in ("victim", "perpetrator"):
             continue
-        base = "referral.victim." if role == "victim" else ROLE_BASE["perpetrator"].replace("*", str(index))
+        at = (slots or {}).get(name.casefold(), index) if role == "perpetrator" else index
+        base = "referral.victim." if role == "victim" else ROLE_BASE["perpetrator"].replace("*", str(at))
         for header, cell in zip(t.headers, row):
             found = match_for(table, header, role)
+            if found.status != "ok" and (own := column_path(role, (match_for(table, header, "victim").target or "")
+                                                            .removeprefix("referral.victim."))):
+                found = Match("ok", own)  # "Ethnicity" in his row: his, though the bare word is the victim's wording
             target = found.target or ""
             if target.endswith(".address") and isinstance(cell, str):
                 cell, phone = _address_and_phone(cell)
@@ -165,7 +202,7 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
         told = _to_her(row[kin_at], kin) if role == "perpetrator" and kin and kin_at is not None else None
         if told:  # "Mother's boyfriend" where the victim's row says Mother: what he is to her
             out.append((base + "relationship_to_victim", told, t.headers[kin_at or 0]))
-        index += role == "perpetrator"
+        index += role == "perpetrator" and at == index
     return out
 
 

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import birth_window, parse_date, vocabulary, years_before
-from .adults import adult_roles, cells_of, kin_column, kin_of, victim_kin
+from .adults import adult_roles, cells_of, kin_column, kin_of, row_names, victim_kin
 from .matcher import LabelTable
+from .people_tables import match_for
 
 __all__ = ["household", "row_roles"]
 
@@ -23,7 +24,9 @@ __all__ = ["household", "row_roles"]
 _QUALIFIES = re.compile(r"^['’]s\b")
 _OF = re.compile(r"\b(?:of|to|for|with|by|as)\s+(?:the\s+)?$")
 _ADULT_AGE = 18
-_RELATION = re.compile(r"\b(relationship|relation|role|relationship to child|who)\b")
+# ("relationshipto child": a PDF's narrow header cell may lose the space after the word)
+_RELATION = re.compile(r"\b(relationship|relation|role\b|who\b)")
+_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")  # "17/10/1974 (52)": the age after the date
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,7 @@ def _grown_up(cell: RawValue) -> bool:
     if not isinstance(cell, str):
         return False
     try:
-        born = parse_date(cell, window=birth_window())
+        born = parse_date(_AGE_AFTER.sub("", cell), window=birth_window())
     except ValueError:
         return False
     return born < years_before(dt.date.today(), _ADULT_AGE)
@@ -65,7 +68,7 @@ def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
     """For each row of a children's table: "victim" or "perpetrator" where its relationship or role cell says so,
     "adult" where that cell makes it an adult of the household but not which, None for a child."""
     relation = [bool(_RELATION.search(" ".join(table.words(h)))) for h in t.headers]
-    born = [(m := table.match(h, "child")).status == "ok" and (m.target or "").endswith(".dob") for h in t.headers]
+    born = [(m := match_for(table, h, "child")).status == "ok" and (m.target or "").endswith(".dob") for h in t.headers]
     out: list[str | None] = []
     for row in t.rows:
         said = {r for at, c in zip(relation, row) if at and isinstance(c, str) and (r := _role_said(table, c))}
@@ -80,7 +83,7 @@ def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
 
 
 def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callable[[str, RawValue, str], None],
-              warn: Callable[[str, str | None], None], texts: list[str]) -> RowTable:
+              warn: Callable[[str, str | None], None], texts: list[str], slots: dict[str, int]) -> RowTable:
     """The children's table with only the children's rows left. The rows that are the victim's or a perpetrator's
     are put as theirs: by their own words, else by what the concerns text says of them. Adults' rows that neither
     ties are not read, and `warn` says so."""
@@ -90,18 +93,32 @@ def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callab
     adult = [r == "adult" for r in roles]
     kin_at = kin_column(t, table)
     if "adult" in roles:
-        name_at = _name_column(t, table)
-        names = [str(row[name_at]).strip() if name_at is not None and isinstance(row[name_at], str) else ""
-                 for row in t.rows]
+        names = row_names(t, table)
         kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
         tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts)
         roles = [r if r is not None or not a else "adult" for r, a in zip(tied, adult)]
-    for path, value, header in cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at)):
+    for path, value, header in cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at),
+                                        slots):
         put(path, value, header)
     if "adult" in roles:
         warn("the children's table also lists adults of the household that it does not say are the victim or the "
              "perpetrator; they were not read as children: check the household on the form", "referral.children")
     return _with_gender(replace(t, rows=[row for row, role in zip(t.rows, roles) if role is None]), table, kin_at)
+
+
+_GENDER = re.compile(r"\((female|male|girl|boy|f|m)\)", re.IGNORECASE)
+
+
+def _with_gender(t: RowTable, table: LabelTable, kin_at: int | None) -> RowTable:
+    """ "Child (female)" in the role column, where the table has no gender column of its own: the child's gender."""
+    if kin_at is None or any((m := table.match(h, "child")).status == "ok" and (m.target or "").endswith(".gender")
+                             for h in t.headers):
+        return t
+    found = [_GENDER.search(row[kin_at]) if isinstance(row[kin_at], str) else None for row in t.rows]
+    if not any(found):
+        return t
+    said = [("Female" if m.group(1).lower() in ("female", "girl", "f") else "Male") if m else None for m in found]
+    return replace(t, headers=[*t.headers, "Gender"], rows=[[*row, g] for row, g in zip(t.rows, said)])
 
 
 _GENDER = re.compile(r"\((female|male|girl|boy|f|m)\)", re.IGNORECASE)

@@ -94,7 +94,7 @@ def column_path(role: str, column: str) -> str | None:
     column = _SECTION_COLUMNS.get(role, {}).get(column, column)
     if column in NAME_PARTS:
         return ROLE_BASE[role] + "name#" + column if "name" in columns else None
-    if column in ADDRESS_PARTS:
+    if column in ADDRESS_PARTS or (column == "postcode" and column not in columns):  # a child's "Post Code"
         return ROLE_BASE[role] + "address#" + column if "address" in columns else None
     return ROLE_BASE[role] + column if column in columns else None
 
@@ -170,7 +170,8 @@ class LabelTable:
             variants.insert(0, (words, None))
         for i, w in enumerate(words):
             if w in ("perpetrator", "child"):
-                if i + 1 < len(words) and (number := _row_number(words[i + 1])) is not None:
+                if i + 1 < len(words) and (number := _row_number(words[i + 1])) is not None \
+                        and (words[i + 1].isdigit() or words[i + 2:i + 3] != ["name"]):  # "Child's First Name"
                     variants.insert(0, (words[:i + 1] + words[i + 2:], number))
                     return variants
                 if i > 0 and words[i - 1] in _ORDINALS:

@@ -30,7 +30,7 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
     return columns
 
 
-_EITHER = re.compile(r"\s+/\s+|\s+or\s+|\s*&\s*|\s+and\s+")
+_EITHER = re.compile(r"\s+and\s*/\s*or\s+|\s*/\s*|\s+or\s+|\s*&\s*|\s+and\s+")
 
 
 def match_for(table: LabelTable, header: str, role: str) -> Match:

@@ -14,7 +14,7 @@ from ..fields import Kind, kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
-from .adults import adult_rows
+from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
 from .blocks import told_blocks
 from .dash_comments import comment_boxes, put_comments
@@ -115,6 +115,11 @@ class _Out:
         # form also had a box for the whole
         for path, parts in self.name_parts.items():
             order, glue = (ADDRESS_PARTS, ", ") if path.endswith(".address") else (("forename", "surname"), " ")
+            whole, code = self.fields.get(path), parts.get("postcode")
+            if set(parts) == {"postcode"} and isinstance(whole, str) and isinstance(code, str) and whole.strip():
+                if code.strip().casefold() not in whole.casefold():  # "Address" then its own "Post Code" box
+                    self.fields[path] = f"{whole.strip()}, {code.strip()}"
+                continue
             if path.endswith(".address") and not path.startswith("referral.referrer.") \
                     and not isinstance(parts.get("street"), str):
                 # "Town / City" and "Postcode" read, the box before them not: a victim's address without its first
@@ -122,7 +127,8 @@ class _Out:
                 self.warn(f"the {_describe(path)} was read only in part (no first line); it was not used", path)
                 continue
             joined = glue.join(str(parts[p]).strip() for p in order if isinstance(parts.get(p), str))
-            code = self.fields.get(path.removesuffix("address") + "postcode") if path.endswith(".address") else None
+            code = self.fields.get(path.removesuffix("address") + "postcode", code) if path.endswith(".address") \
+                else None
             if joined and isinstance(code, str) and code.strip() and code.strip().casefold() not in joined.casefold():
                 joined = f"{joined}, {code.strip()}"  # its own "Postcode" box ends the address made of parts
             if joined and path not in self.tagged and not _given(self.fields.get(path)):
@@ -298,10 +304,12 @@ def _as_own_column(found: Match, role: str) -> Match:
 
 
 def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str]) -> None:
+    clauses, slots = named_elsewhere(out.fields, {n for t in tables for n in row_names(t, table) if n})
+    texts = texts + clauses  # "Alleged perpetrator(s): …" ties a family table's rows as the concerns text does
     for t in tables:
         found = table_columns(t, table)
         if found is not None and found[0] == "?":
-            cells = adult_rows(t, table, texts, out.next_row("perpetrator"))
+            cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots)
             for path, value, header in cells or [(None, _shown(", ".join(t.headers)), None)]:
                 out.put(path, value, header) if path else out.warn(f"a table headed '{value}' could list children "
                                                                    "or perpetrators; it was not read")
@@ -310,7 +318,7 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
             continue  # not a table of people
         role, columns = found
         if role == "child":  # "Mother – victim" in the household table of a children's form is no child
-            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts)
+            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts, slots)
             columns = (table_columns(t, table) or found)[1] if len(t.headers) != len(columns) else columns
         index = out.next_row(role)
         name_at = next((k for k, c in enumerate(columns) if c and c.endswith(".name")), None)

@@ -19,6 +19,7 @@ from ..model import Labelled, RawValue, RowTable
 from ..normalise import NotUnderstood, clean_text, parse_bool, parse_bool_or_none
 from ..printed import colon_pairs
 from ..ticks import has_mark, tokens
+from .adult_lines import adult_lines
 from .answers import NOT_LISTED, chosen_reason, no_and_why, per_person, stated, ticked_lines, ticked_options
 from .in_sentence import labelled_in_sentence
 from .listed_fields import listed_fields
@@ -45,7 +46,13 @@ def expand(items: list[Labelled], tables: list[RowTable], table: LabelTable,
         else:
             people += columns
     out: list[Labelled] = []
+    households: set[str] = set()
     for item in (part for whole in _option_runs([*items, *people], table) for part in per_person(whole, table)):
+        if (adults := adult_lines(item, table)) is not None:
+            if str(item.value) not in households:  # the same adults typed again in each child's box
+                kept.append(adults)
+                households.add(str(item.value))
+            continue
         if out and _box_after(out[-1], item, table):
             # "2) VISIBLE HIGH RISK | 14 or more ticks ... | ☒": the box at the end of the criterion's row.
             # As for a box before the words, only a ticked one is read.

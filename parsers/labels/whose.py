@@ -17,6 +17,12 @@ __all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_co
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
+_NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?\s", re.IGNORECASE)
+
+
+def _title_like(heading: str) -> bool:
+    """A form's title, not a section: many words, and not numbered as a section is ("Section 1 - About the Child")."""
+    return len(heading.split()) > TITLE_WORDS and not _NUMBERED.match(heading)
 _REFERRAL = re.compile(r"\breferral\b", re.IGNORECASE)
 
 
@@ -43,7 +49,7 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
     if own[0] in PERSON_ROLES:
         return own
     found = table.section(section)
-    if found[0] in PERSON_ROLES and headings and section == headings[0] and len(section.split()) > TITLE_WORDS:
+    if found[0] in PERSON_ROLES and headings and section == headings[0] and _title_like(section):
         # the form's own title ("Salford Young Persons Domestic Abuse meeting") names no one's section
         found = (None, None)
     elif found[0] == "dash" and headings and section == headings[0] and _REFERRAL.search(section):
@@ -54,7 +60,7 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
         return named, None
     if found[0] is None:
         for heading in reversed(headings or []):
-            if len(heading.split()) > TITLE_WORDS:
+            if _title_like(heading):
                 continue  # a form's title ("Referral form for agencies referring...") is no section
             named = table.section(heading)
             if named[0] in PERSON_ROLES:

@@ -68,6 +68,18 @@ def direction(text: str) -> bool:
     return bool(_DIRECTION.match(text))
 
 
+# "Name of Parents / Carers: Include all adults involved in the care of the child": the form's own hint after the
+# label, telling what to write in the box beside it; no answer.
+_HINT = re.compile(r"^\W*(?:please\s+)?(?:include|list|give|provide|state|describe|specify|enter|insert|outline|"
+                   r"detail|record)\b(?:\s+\S+){3,}$", re.IGNORECASE)
+
+
+def without_hint(text: str) -> str:
+    """A label cell's text less a hint after its colon."""
+    label, colon, after = text.partition(":")
+    return label if colon and _HINT.match(" ".join(after.split())) else text
+
+
 # What a referrer leaves in a person row that does not apply: the row is no person.
 _NO_ENTRY = {"n/a", "na", "none", "nil", "-", "–", "—", "not applicable", "none known", "no children", "x"}
 
@@ -165,6 +177,8 @@ def printed_pairs(text: str) -> list[tuple[str, RawValue]] | None:
     if asked:
         return asked
     pairs = label_pairs(text)
+    if pairs and len(pairs) == 1 and isinstance(pairs[0][1], str) and without_hint(text) != text:
+        return [(pairs[0][0], None)]  # the label, its hint no answer: the answer is in the box beside it
     if pairs:
         return [pair for label, value in pairs for pair in _spaced_pairs(label, _tidy(value))]
     answered = question_answer(text)

@@ -28,6 +28,7 @@ from .cells import (
     stacked_parts,
     text_parts,
     value_of,
+    without_hint,
 )
 from .columns import (
     column_rows,
@@ -315,7 +316,7 @@ def _pair_at(cells: list[Cell], k: int, walk: Walk, reported: dict[int, Labelled
             walk.add(clean_label(label), value, cells[k].element, values[0].element)
         return end
     first, more = answer_and_details(text) if len(values) == 1 else (text, None)
-    label = clean_label(cells[k].text)
+    label = clean_label(without_hint(cells[k].text))
     if more and all(explains(detail) for detail, _ in more):
         # "Wants to speak to police? | Yes  Rationale: ...": the answer, then why (a label of its own).
         item = walk.add(label, value_of(first), cells[k].element, *(c.element for c in values))
