@@ -22,6 +22,7 @@ from ..fields import kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..problem import Problem
 from ..tables.cells import people_in_one_box
+from ..tables.parallel_lists import paired_lists
 from ..tables.prompts import prompts_in_text
 from .layout import walk_body
 from .legacy_fields import legacy_fields
@@ -68,7 +69,7 @@ def read_docx(data: bytes) -> RawForm:
     by_name = _named_values(root, raw, marks)
     body = root.find(_w("body"))
     walk = walk_body(body if body is not None else root, marks)
-    for item in walk.labelled:
+    for item in paired_lists(walk.labelled):
         table = people_in_one_box(item, raw.problems)
         if isinstance(table, RowTable):
             raw.tables.append(table)  # "Names and dates of birth of children | 1) Jo SMITH – 3.4.2019 ..."

@@ -321,14 +321,14 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
             t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts, slots)
             columns = (table_columns(t, table) or found)[1] if len(t.headers) != len(columns) else columns
         index = out.next_row(role)
-        name_at = next((k for k, c in enumerate(columns) if c and c.endswith(".name")), None)
-        for row in t.rows:
+        names = row_names(t, table)
+        for row, name in zip(t.rows, names):
             if not any(_worth_reporting(cell) for column, cell in zip(columns, row) if column):
                 continue  # a blank row, or one with only a row number in it
-            known = known_child(out.fields, row[name_at]) if role == "child" and name_at is not None else None
+            known = known_child(out.fields, name) if role == "child" else None
             at = known[0] if known else index
             if known and known[1]:
-                out.fields[f"referral.children.{at}.name"] = row[name_at]  # "Owen" read before: the full name
+                out.fields[f"referral.children.{at}.name"] = name  # "Owen" read before: the full name
             for header, column, cell in zip(t.headers, columns, row):
                 if column is not None:
                     out.put(column.replace("*", str(at)), cell, header)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import DashLine, Labelled, RawForm, RowTable
 from ..problem import Problem
 from ..tables.cells import people_in_one_box
+from ..tables.parallel_lists import paired_lists
 from ..tables.prompts import prompts_in_text
 from .layout import (
     Cell,
@@ -142,7 +143,7 @@ def boxes_of_people_and_prompts(raw: RawForm) -> None:
     """What the Word reader does with a box holding several people or several prompts, done alike:
     "Names and dates of birth of children | Jo SMITH – 3.4.2019 (son) ..." becomes a table of its own,
     and "Please add anything you know about | - who is she afraid of? X ..." a label per prompt."""
-    items, raw.labelled[:] = list(raw.labelled), []
+    items, raw.labelled[:] = paired_lists(list(raw.labelled)), []
     front = 0
     for item in items:
         table = people_in_one_box(item, raw.problems)

@@ -90,12 +90,15 @@ def _typed_answers(body: list[Row], typed: Cell) -> bool:
     return words >= 0.6 * len(body)
 
 
+_HOW_TO_MARK = re.compile(r"\b(?:tick|cross|mark|circle|select)\b", re.IGNORECASE)
+
+
 def _asks(row: Row) -> bool:
     """A question row, not a header: a question in it, or a box beside an answer word ("YES ☐"). The same mark
     under every answer heading ("Yes ☑ | No ☑", the tick referrers copy into the column) shows how to answer."""
     if any("?" in c.text and len(c.text.split()) >= 3 for c in row.cells):
         return True
-    marked = [c for c in row.cells if has_mark(c.text)]
+    marked = [c for c in row.cells if has_mark(c.text) and not _HOW_TO_MARK.search(c.text)]  # not "Please tick ✓"
     legend = len(marked) >= 2 and all(answer_kind(c.text) for c in marked) and len(
         {"".join(ch for ch in c.text if ch in CHECKED_GLYPHS + UNCHECKED_GLYPHS) for c in marked}) == 1
     return bool(marked) and not legend

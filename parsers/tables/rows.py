@@ -130,7 +130,8 @@ def _labelled_box(text: str, above_labelled: bool) -> bool:
     """A box whose text starts with a label of its own ("BRIEF SUMMARY OF RISKS: ...", or "GP details:
     ..." under a row of "Label:" blanks): the full-width row above it is not its label."""
     pairs = printed_pairs(text)
-    return bool(pairs) and (above_labelled or (any(ch.isalpha() for ch in pairs[0][0]) and pairs[0][0].isupper()))
+    return bool(pairs) and (above_labelled or (any(ch.isalpha() for ch in pairs[0][0]) and pairs[0][0].isupper())
+                            or known_label(pairs[0][0]))  # "Police reference number (if known): EX/…"
 
 
 def _is_label_row(row: Row) -> bool:

@@ -42,7 +42,7 @@ def _less_explanation(label: str) -> str:
 def is_name_label(label: str) -> bool:
     """A label asking for a person's (or the referring agency's) name: it says whose box this is."""
     words = _WORDS.findall(label.lower())
-    return bool(_NAME_WORDS & set(words)) and len(words) <= 6
+    return bool(_NAME_WORDS & set(words)) and len(words) <= 8
 
 
 def _a_choice(value: RawValue) -> bool:
