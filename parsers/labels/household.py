@@ -119,23 +119,3 @@ def _with_gender(t: RowTable, table: LabelTable, kin_at: int | None) -> RowTable
         return t
     said = [("Female" if m.group(1).lower() in ("female", "girl", "f") else "Male") if m else None for m in found]
     return replace(t, headers=[*t.headers, "Gender"], rows=[[*row, g] for row, g in zip(t.rows, said)])
-
-
-_GENDER = re.compile(r"\((female|male|girl|boy|f|m)\)", re.IGNORECASE)
-
-
-def _with_gender(t: RowTable, table: LabelTable, kin_at: int | None) -> RowTable:
-    """ "Child (female)" in the role column, where the table has no gender column of its own: the child's gender."""
-    if kin_at is None or any((m := table.match(h, "child")).status == "ok" and (m.target or "").endswith(".gender")
-                             for h in t.headers):
-        return t
-    found = [_GENDER.search(row[kin_at]) if isinstance(row[kin_at], str) else None for row in t.rows]
-    if not any(found):
-        return t
-    said = [("Female" if m.group(1).lower() in ("female", "girl", "f") else "Male") if m else None for m in found]
-    return replace(t, headers=[*t.headers, "Gender"], rows=[[*row, g] for row, g in zip(t.rows, said)])
-
-
-def _name_column(t: RowTable, table: LabelTable) -> int | None:
-    return next((i for i, h in enumerate(t.headers) if (m := table.match(h, "child")).status == "ok"
-                 and (m.target or "").endswith(".name")), None)
