@@ -1,9 +1,12 @@
 """A children's form's table of the adults ("Name | Relationship to child | Date of Birth | Address | Contact No."):
 its heading names no one and its columns fit a victim as well as a perpetrator, so whose each row is must come from
 what the form says elsewhere, in its own words: the concerns text naming the person in a clause that says one role
-("Grace EVANS-PRICE (mother) is the victim; the alleged perpetrator is Kieran FLETCHER"). "Mother" or "Father"
-alone never says it. A row no clause ties to exactly one role is not read (nor is the table, if none is).
-Split out of parsers.labels.resolver, which puts what `adult_rows` returns into the fields.
+("Grace EVANS-PRICE (mother) is the victim; the alleged perpetrator is Kieran FLETCHER"), or says who harms whom
+("Domestic abuse by Kieran FLETCHER towards mother": data/values.toml [household] done_by / done_to), or the form's
+own boxes ("Alleged perpetrator(s): …"). "Mother" or "Father" alone never says it: either may be the victim. A row
+no clause ties to exactly one role is not read (nor is the table, if none is). The rows tied are put as the victim's
+or a perpetrator's (`cells_of`), with what he is to her where the relationships to the child tell it ("Mother's
+boyfriend"). Split out of parsers.labels.resolver, which puts what `adult_rows` returns into the fields.
 """
 from __future__ import annotations
 

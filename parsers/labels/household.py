@@ -1,8 +1,10 @@
 """A table of the children that also lists the adults of the household ("Full name | Date of birth | Role in
-household": "Child (male)", "Mother – victim", "Alleged perpetrator – mother's boyfriend"), as children's services
+household": "Child (female)", "Mother – victim", "Alleged perpetrator – mother's boyfriend"), as children's services
 forms print it. A row whose own words give it the victim's or a perpetrator's role is that person's; a row whose
-relationship says it is an adult of the household ("Mother", "Stepfather", "Lodger": data/values.toml [household])
-but not which of the two is no child, and is not read as one. Every other row is a child, as before.
+relationship says it is an adult of the household ("Mother", "Stepfather", "Lodger": data/values.toml [household]),
+or whose date of birth makes them an adult, is no child: it is the victim's or a perpetrator's where the form's other
+words tie it (parsers.labels.adults), and otherwise not read, with a problem. Every other row is a child; "(female)"
+after "Child" in the role column is the child's gender.
 """
 from __future__ import annotations
 

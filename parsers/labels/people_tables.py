@@ -65,15 +65,19 @@ def _fold(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
 
 
-def known_child(fields: dict[str, object], name: object) -> tuple[int, bool] | None:
+def known_child(fields: dict[str, object], name: object,
+                parts: dict[str, dict[str, object]] | None = None) -> tuple[int, bool] | None:
     """The child already read under this name, where a form lists its children twice (an identifying grid giving
     "Child 1: Owen", then the household table "Owen O'BRIEN"): (its row, whether the new name is the fuller one).
-    None for a child not read yet, or a first name two children share."""
+    Names read so far as forename and surname columns (`parts`, joined only at the end) count joined. None for a
+    child not read yet, or a first name two children share."""
     if not isinstance(name, str) or not name.strip():
         return None
     new = _fold(name)
+    joined = {path: " ".join(str(p[k]).strip() for k in ("forename", "surname") if isinstance(p.get(k), str))
+              for path, p in (parts or {}).items() if path.endswith(".name")}
     found: list[tuple[int, bool]] = []
-    for path, value in fields.items():
+    for path, value in {**joined, **fields}.items():
         if not (path.startswith("referral.children.") and path.endswith(".name") and isinstance(value, str)):
             continue
         index, old = path.split(".")[2], _fold(value)

@@ -325,7 +325,7 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
         for row, name in zip(t.rows, names):
             if not any(_worth_reporting(cell) for column, cell in zip(columns, row) if column):
                 continue  # a blank row, or one with only a row number in it
-            known = known_child(out.fields, name) if role == "child" else None
+            known = known_child(out.fields, name, out.name_parts) if role == "child" else None
             at = known[0] if known else index
             if known and known[1]:
                 out.fields[f"referral.children.{at}.name"] = name  # "Owen" read before: the full name

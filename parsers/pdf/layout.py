@@ -251,13 +251,13 @@ def _broken_word(last: Word, first: Word, room: float, width: float) -> bool:
     than the next letter needs) and the word's two parts together are wider than the column, so the
     word could not have been moved to the next line whole."""
     if not (last.text[-1:].isalnum() or last.text[-1:] in "@/.") \
-            or not first.text[:1].isalnum() and first.text[:1] not in ")].,;:?!'’":
+            or not first.text[:1].isalnum() and first.text[:1] not in ")].,;:?!'’-":
         return False
     # Two whole words can fill a narrow column the same way ("Don't / know"): a word's broken-off end
     # is told from a word of its own by its shortness ("Relationsh / ip", "perpetrato / r"), unless
     # the line broke inside an address ("name@ / example.gov.uk").
     compound = re.search(r"[/@]", last.text) and not (len(re.split(r"[/@]", last.text)[-1]) > 3 and first.text[:1].isupper())
-    if last.text[-1:].isalnum() and len(first.text.rstrip(")].,;:?!'’")) > 3 and not compound:
+    if last.text[-1:].isalnum() and len(first.text.rstrip(")].,;:?!'’")) > 3 and not compound and first.text[0] != "-":
         return False  # (a compound broken after its slash, "victim/su / rvivor", is one word; "Mother/Carers / Surname" not)
     letter = max((first.x1 - first.x0) / max(len(first.text), 1), (last.x1 - last.x0) / max(len(last.text), 1))
     return room < 1.25 * letter and (last.x1 - last.x0) + (first.x1 - first.x0) > width - 1.0

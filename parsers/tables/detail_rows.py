@@ -7,16 +7,19 @@ Street" | "Ethnicity: White British"). The details are the child's above them, w
 whole run is one table whose columns are the header's labels then each detail label once. Rows of details
 between records are theirs; after the last record, only where they look like the details above (`_trailing`).
 Split out of parsers.tables.rows, which tells a row of labels and hands its rows here.
+parsers.tables.side_pairs reads its records here too (`add_records`), with details whose label is a cell of its
+own (`detail_pairs`).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import RawValue, RowTable
 from ..printed import clean_label
 from .cells import cell_pairs, no_entry, value_of
 from .columns import pair_cells
-from .walk import Row, Walk
+from .walk import Cell, Row, Walk
 
 _TITLED = re.compile(r"^(?P<title>[^–—:-]{3,60}?)\s+[–—-]\s+(?P<column>[^–—:-]{2,40})$")
 
@@ -93,16 +96,24 @@ def _answered(row: Row) -> bool:
 
 
 def _add_table(head: Row, records: list[Record], walk: Walk) -> None:
-    headers = [clean_label(c.text) for c in head.cells]
+    add_records(head.cells, records, walk)
+
+
+def add_records(columns: list[Cell], records: list[Record], walk: Walk, title: str | None = None,
+                pairs: Callable[[list[Row]], list[tuple[str, RawValue]]] | None = None) -> None:
+    """One table of the records: a column per header cell in `columns`, then one per detail label. Its title is
+    `title` where the rows have one of their own (a column of row labels, "Children" over "Child 1"), else the first
+    header. `pairs` reads the detail rows (by default, cells that each hold "Label: value")."""
+    headers = [clean_label(c.text) for c in columns]
     details: dict[str, int] = {}  # detail label (lower case) -> its column
     values: list[list[RawValue]] = []
     for row, detail_rows in records:
-        cells = [value_of(row.text_under(h)) for h in head.cells]
+        cells = [value_of(row.text_under(h)) for h in columns]
         if all(no_entry(v) for v in cells):
             continue  # a blank, "None" or "N/A" row: its details are nobody's
-        if [clean_label(str(v or "")).lower() for v in cells] == [h.lower() for h in headers[:len(head.cells)]]:
+        if [clean_label(str(v or "")).lower() for v in cells] == [h.lower() for h in headers[:len(columns)]]:
             continue  # the header row repeated (on a new page)
-        for label, value in _pairs(detail_rows):
+        for label, value in (pairs or _pairs)(detail_rows):
             column = details.setdefault(label.lower(), len(headers))
             if column == len(headers):
                 headers.append(label)
@@ -111,6 +122,9 @@ def _add_table(head: Row, records: list[Record], walk: Walk) -> None:
         values.append(cells)
     for cells in values:
         cells.extend([None] * (len(headers) - len(cells)))  # a detail earlier records did not have
+    if title is not None:
+        walk.tables.append(RowTable(headers, values, walk.section, title, walk.headings()))
+        return
     title = headers[0] if headers else None
     if title and (split := _TITLED.match(title)):
         title, headers[0] = split.group("title"), split.group("column")  # "Details of Children – Name"
@@ -120,3 +134,26 @@ def _add_table(head: Row, records: list[Record], walk: Walk) -> None:
 def _pairs(detail_rows: list[Row]) -> list[tuple[str, RawValue]]:
     return [(clean_label(label), value) for row in detail_rows for cell in row.cells
             for label, value in cell_pairs(cell.text)]
+
+
+def detail_pairs(detail_rows: list[Row]) -> list[tuple[str, RawValue]]:
+    """The labels of rows of details with their answers, where a label may be a cell of its own: set apart (bold or
+    shaded) with its answer in the plain cell beside it ("Child's Address:" | the address merged over the columns),
+    or "Label: value" in one cell as `_pairs` reads them."""
+    found: list[tuple[str, RawValue]] = []
+    for row in detail_rows:
+        cells, k = row.cells, 0
+        while k < len(cells):
+            cell, after = cells[k], cells[k + 1] if k + 1 < len(cells) else None
+            if cell.cue and cell.text and not _answered_in(cell) and after is not None and not after.cue:
+                found.append((clean_label(cell.text), value_of(after.text)))
+                k += 2
+                continue
+            found.extend((clean_label(label), value) for label, value in cell_pairs(cell.text))
+            k += 1
+    return found
+
+
+def _answered_in(cell: Cell) -> bool:
+    """A cell holding its label's answer too ("Home address: 149 Canal Street")."""
+    return any(value is not None for _, value in cell_pairs(cell.text))

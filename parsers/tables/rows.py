@@ -46,6 +46,7 @@ from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .known import known_label, label_first
 from .own_answer import option_cells, unanswered_options
+from .side_pairs import read_side_pairs
 from .signoff import signed_row
 from .walk import BOX, Cell, Row, Walk, is_name_label
 
@@ -206,6 +207,8 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
     if len(row.cells) >= 3 and people_across(row, across := labelled_rows(rows, index)):
         read_people_across(row, across, walk)
         return index + 1 + len(across)
+    if done := read_side_pairs(rows, index, walk):  # records with another box's pairs beside them
+        return index + done
     if _is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index):
         if done := read_detail_rows(rows, index, walk):
             return index + 1 + done  # each person's row of values with rows of "Label: value" details under it

@@ -148,3 +148,14 @@ def test_a_numbered_section_heading_names_whose_details_follow() -> None:
     _pair(t, "Post Code", "EX1 1AA")
     [child] = parse_docx(doc)["referral"]["children"]
     assert (child["name"], child["address"]) == ("Ava TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA")
+
+
+def test_a_referral_date_with_its_time_after_it() -> None:
+    doc = Document()
+    doc.add_heading("MASH Multi Agency Referral Form", level=1)
+    t = grid(doc, 2)
+    _pair(t, "Name of person completing contact or referral", "Pat EXAMPLE")
+    _pair(t, "Date / Time", "28.10.2026 – 09:40am")
+    _pair(t, "Telephone Number", "0117 496 0111")
+    referrer = parse_docx(doc)["referral"]["referrer"]
+    assert (referrer["name"], referrer["date"], referrer["phone"]) == ("Pat EXAMPLE", "2026-10-28", "0117 496 0111")
