@@ -3,14 +3,16 @@ its heading names no one and its columns fit a victim as well as a perpetrator, 
 what the form says elsewhere, in its own words: the concerns text naming the person in a clause that says one role
 ("Grace EVANS-PRICE (mother) is the victim; the alleged perpetrator is Kieran FLETCHER"), or says who harms whom
 ("Domestic abuse by Kieran FLETCHER towards mother": data/values.toml [household] done_by / done_to), or the form's
-own boxes ("Alleged perpetrator(s): …"). "Mother" or "Father" alone never says it: either may be the victim. A row
-no clause ties to exactly one role is not read (nor is the table, if none is). The rows tied are put as the victim's
+own boxes ("Alleged perpetrator(s): …"). "Mother" or "Father" alone never says it: either may be the victim. Where
+the alleged perpetrator is named and the victim is not, the one other parent of the child is read as the victim, with
+a problem (OTHER_PARENT). A row no clause ties to exactly one role is not read (nor is the table, if none is). The rows tied are put as the victim's
 or a perpetrator's (`cells_of`), with what he is to her where the relationships to the child tell it ("Mother's
 boyfriend"). Split out of parsers.labels.resolver, which puts what `adult_rows` returns into the fields.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import RawValue, RowTable
@@ -19,7 +21,7 @@ from .matcher import ROLE_BASE, LabelTable, Match, column_path
 from .people_tables import match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["adult_roles", "adult_rows", "cells_of", "kin_of", "named_elsewhere", "row_names"]
+__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "kin_of", "named_elsewhere", "row_names"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;]")
 
@@ -103,11 +105,34 @@ def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adu
     out = [r if r is not None or not a else s for r, a, s in zip(roles, adult, said)]
     if out.count("victim") > 1:
         out = [None if r == "victim" and a else r for r, a in zip(out, adult)]  # two victims named: none is guessed
+    if (other := _other_parent(kins, adult, out)) is not None:
+        out[other] = "victim?"  # the caller reads it as the victim's, and says how it was told (OTHER_PARENT)
     return out
 
 
+OTHER_PARENT = ("the form names the alleged perpetrator but not the victim; the child's other parent in the household "
+                "was read as the victim: check")
+
+
+@lru_cache(maxsize=1)
+def _parent_words() -> frozenset[str]:
+    return frozenset(vocabulary().get("household", {}).get("parents", []))
+
+
+def _other_parent(kins: list[str | None], adult: list[bool], roles: list[str | None]) -> int | None:
+    """The one adult left who is a parent of the child, where the form names the alleged perpetrator (by his row's
+    own words, the concerns text or its own box) and not the victim: a parent he is not, whom the referral is about.
+    Never where no perpetrator is named: "Mother" and "Father" alone do not say which is which."""
+    if "perpetrator" not in roles or "victim" in roles:
+        return None
+    parents = [i for i, (k, a, r) in enumerate(zip(kins, adult, roles))
+               if a and r is None and k and k.split("/")[0].strip() in _parent_words()]
+    return parents[0] if len(parents) == 1 else None
+
+
 def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrator: int,
-               slots: dict[str, int] | None = None) -> list[tuple[str, RawValue, str]] | None:
+               slots: dict[str, int] | None = None, warn: Callable[[str, str | None], None] | None = None
+               ) -> list[tuple[str, RawValue, str]] | None:
     """(path, value, header) for each cell of the rows the form's text ties to the victim or a perpetrator; None
     when the table has no name column or no row is tied (the caller's own reading, and its problem, stand)."""
     names = row_names(t, table)
@@ -118,6 +143,9 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrato
     roles = adult_roles(table, names, kins, [True] * len(t.rows), [None] * len(t.rows), texts)
     if not any(roles):
         return None
+    if "victim?" in roles and warn is not None:
+        warn(OTHER_PARENT, "referral.victim")
+    roles = ["victim" if r == "victim?" else r for r in roles]
     return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at), slots)
 
 

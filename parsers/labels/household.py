@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import birth_window, parse_date, vocabulary, years_before
-from .adults import adult_roles, cells_of, kin_column, kin_of, row_names, victim_kin
+from .adults import OTHER_PARENT, adult_roles, cells_of, kin_column, kin_of, row_names, victim_kin
 from .matcher import LabelTable
 from .people_tables import match_for
 
@@ -98,7 +98,9 @@ def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callab
         names = row_names(t, table)
         kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
         tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts)
-        roles = [r if r is not None or not a else "adult" for r, a in zip(tied, adult)]
+        if "victim?" in tied:
+            warn(OTHER_PARENT, "referral.victim")
+        roles = ["victim" if r == "victim?" else r if r is not None or not a else "adult" for r, a in zip(tied, adult)]
     for path, value, header in cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at),
                                         slots):
         put(path, value, header)

@@ -309,7 +309,7 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
     for t in tables:
         found = table_columns(t, table)
         if found is not None and found[0] == "?":
-            cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots)
+            cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots, out.warn)
             for path, value, header in cells or [(None, _shown(", ".join(t.headers)), None)]:
                 out.put(path, value, header) if path else out.warn(f"a table headed '{value}' could list children "
                                                                    "or perpetrators; it was not read")

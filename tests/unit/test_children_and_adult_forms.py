@@ -49,7 +49,7 @@ def test_parents_carers_box_one_adult_a_line_is_tied_by_the_concerns_text() -> N
     assert [(p["name"], p["dob"]) for p in referral["perpetrators"]] == [("Sam TESTMAN", "1988-05-01")]
 
 
-def test_the_forms_own_perpetrator_box_ties_the_family_table_and_the_mother_is_not_guessed() -> None:
+def test_the_forms_own_perpetrator_box_ties_the_family_table_and_the_other_parent_is_read_with_a_problem() -> None:
     doc = Document()
     doc.add_heading("MASH referral", level=1)
     t = grid(doc, 5)
@@ -72,8 +72,11 @@ def test_the_forms_own_perpetrator_box_ties_the_family_table_and_the_mother_is_n
     assert [(p["name"], p["dob"]) for p in referral["perpetrators"]] == [("Sam TESTMAN", "1988-05-01"),
                                                                          ("Lee TESTMAN", "1980-03-03")]
     assert [(c["name"], c["school"]) for c in referral["children"]] == [("Ava TESTCHILD", "Riverside Primary")]
-    assert not referral["victim"]["name"]  # "Mother" alone says nothing of who is harmed
-    assert any("adults of the household" in m for m in _messages(parsed))
+    # the perpetrators named, the one other parent is the one the referral is about; the reader says how it knew
+    assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    assert referral["victim"]["gp"] == "Dr Example"
+    assert [p["relationship_to_victim"] for p in referral["perpetrators"]] == ["Partner", "Ex-partner"]
+    assert sum("child's other parent" in m for m in _messages(parsed)) == 1
 
 
 def test_adult_safeguarding_form_reads_the_person_and_the_source_of_risk() -> None:
