@@ -17,18 +17,18 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import vocabulary
-from .matcher import ROLE_BASE, LabelTable, Match, column_path
-from .people_tables import match_for
+from .matcher import ROLE_BASE, LabelTable
+from .people_tables import as_own_column, match_for
 from .recognisers import RECOGNISERS
 
 __all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "kin_of", "named_elsewhere", "row_names"]
 
-_FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;]")
+_FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
 
 
 def kin_of(text: object) -> str | None:
     """What a cell says the adult is to the child, folded: "Mother's boyfriend (lives elsewhere)" -> "mother's
-    boyfriend", "Father / carer" -> "father / carer"."""
+    boyfriend", "Father / carer" -> "father"."""
     if not isinstance(text, str) or not text.strip():
         return None
     first = _FIRST_PART.split(text.strip(), maxsplit=1)[0]
@@ -91,9 +91,8 @@ def _kin_is(kin: str | None, span: str, kins: list[str | None]) -> bool:
     """ "towards mother" names the one adult whose relationship to the child is "Mother"."""
     if not kin:
         return False
-    word = kin.split(" / ")[0].split("/")[0]
-    first = " ".join(span.lower().replace("’", "'").split()[:len(word.split())])
-    return first == word and sum(1 for k in kins if k and k.split(" / ")[0].split("/")[0] == word) == 1
+    first = " ".join(span.lower().replace("’", "'").split()[:len(kin.split())])
+    return first == kin and kins.count(kin) == 1
 
 
 def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adult: list[bool],
@@ -126,7 +125,7 @@ def _other_parent(kins: list[str | None], adult: list[bool], roles: list[str | N
     if "perpetrator" not in roles or "victim" in roles:
         return None
     parents = [i for i, (k, a, r) in enumerate(zip(kins, adult, roles))
-               if a and r is None and k and k.split("/")[0].strip() in _parent_words()]
+               if a and r is None and k in _parent_words()]
     return parents[0] if len(parents) == 1 else None
 
 
@@ -218,9 +217,8 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
         base = "referral.victim." if role == "victim" else ROLE_BASE["perpetrator"].replace("*", str(at))
         for header, cell in zip(t.headers, row):
             found = match_for(table, header, role)
-            if found.status != "ok" and (own := column_path(role, (match_for(table, header, "victim").target or "")
-                                                            .removeprefix("referral.victim."))):
-                found = Match("ok", own)  # "Ethnicity" in his row: his, though the bare word is the victim's wording
+            if found.status != "ok":  # "Ethnicity" in his row: his, though the bare word is the victim's wording
+                found = as_own_column(match_for(table, header, "victim"), role)
             target = found.target or ""
             if target.endswith(".address") and isinstance(cell, str):
                 cell, phone = _address_and_phone(cell)

@@ -19,6 +19,7 @@ from ..normalise import birth_window, parse_date, vocabulary, years_before
 from .adults import OTHER_PARENT, adult_roles, cells_of, kin_column, kin_of, row_names, victim_kin
 from .matcher import LabelTable
 from .people_tables import match_for
+from .tidy import date_less_age
 
 __all__ = ["household", "row_roles"]
 
@@ -28,7 +29,6 @@ _OF = re.compile(r"\b(?:of|to|for|with|by|as)\s+(?:the\s+)?$")
 _ADULT_AGE = 18
 # ("relationshipto child": a PDF's narrow header cell may lose the space after the word)
 _RELATION = re.compile(r"\b(relationship|relation|role\b|who\b)")
-_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")  # "17/10/1974 (52)": the age after the date
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +51,7 @@ def _role_said(table: LabelTable, text: str) -> str | None:
 def _adult_kin(text: str) -> bool:
     """ "Mother", "Step-father (not living here)", "Mother's partner": an adult of the household by what the cell's
     first words say the person is to the child."""
-    first = re.split(r"\s+[–—-]\s+|[(,;/]", text.strip(), maxsplit=1)[0]
-    return " ".join(first.lower().replace("’", "'").split()) in _adult_words()
+    return kin_of(text) in _adult_words()
 
 
 def _grown_up(cell: RawValue) -> bool:
@@ -60,7 +59,7 @@ def _grown_up(cell: RawValue) -> bool:
     if not isinstance(cell, str):
         return False
     try:
-        born = parse_date(_AGE_AFTER.sub("", cell), window=birth_window())
+        born = parse_date(date_less_age(cell), window=birth_window())
     except ValueError:
         return False
     return born < years_before(dt.date.today(), _ADULT_AGE)

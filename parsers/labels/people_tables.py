@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from ..model import RowTable
-from .matcher import ROLE_BASE, LabelTable, Match
+from .matcher import NONE, ROLE_BASE, LabelTable, Match, column_path
 from .whose import whose_role
 
-__all__ = ["ROW_ROLES", "known_child", "match_for", "table_columns"]
+__all__ = ["ROW_ROLES", "as_own_column", "known_child", "match_for", "table_columns"]
 
 ROW_ROLES = ("perpetrator", "child")
 
@@ -28,6 +28,15 @@ def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | Non
         seen.add(target)
         columns.append(target)
     return columns
+
+
+def as_own_column(found: Match, role: str) -> Match:
+    """A wording listed only for the victim ("Ethnic self classification", a bare "Ethnicity") in a box or row that
+    is the perpetrator's (or a child's): his field of the same name, where he has one."""
+    if found.status != "ok" or not (found.target or "").startswith("referral.victim."):
+        return NONE
+    column = column_path(role, (found.target or "").removeprefix("referral.victim."))
+    return Match("ok", column) if column else NONE
 
 
 _EITHER = re.compile(r"\s+and\s*/\s*or\s+|\s*/\s*|\s+or\s+|\s*&\s*|\s+and\s+")

@@ -20,9 +20,9 @@ from .blocks import told_blocks
 from .dash_comments import comment_boxes, put_comments
 from .dash_resolve import dash_lines
 from .household import household
-from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, column_path, owner_of
+from .matcher import ADDRESS_PARTS, ROLE_BASE, LabelTable, Match, owner_of
 from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
-from .people_tables import ROW_ROLES, known_child, table_columns
+from .people_tables import ROW_ROLES, as_own_column, known_child, table_columns
 from .per_name import split_per_name
 from .synonyms import load_table
 from .tidy import tidy
@@ -252,7 +252,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             # reads as if it named him ("Ethnicity" -> "perpetrator ethnicity").
             named = table.match(f"{titled} {item.label}", None)
             if named.status != "ok":
-                named = _as_own_column(table.match(item.label, None), titled)
+                named = as_own_column(table.match(item.label, None), titled)
             found = named if named.status == "ok" else found
         if found.status != "ok" or found.target is None:
             if _worth_reporting(item.value):
@@ -292,15 +292,6 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
 
 _NO_CHILD = re.compile(r"^\s*(?:\d{1,2}|none|nil|zero|no|no children|n/a|not applicable|(?:same )?as (?:client|victim|above|"
                        r"partner))\s*\.?\s*$", re.IGNORECASE)  # "As client": the other column's children again
-
-
-def _as_own_column(found: Match, role: str) -> Match:
-    """A wording listed only for the victim ("Ethnic self classification") in a box that is the
-    perpetrator's (or a child's): his field of the same name, where he has one."""
-    if found.status != "ok" or not (found.target or "").startswith("referral.victim."):
-        return NONE
-    column = column_path(role, (found.target or "").removeprefix("referral.victim."))
-    return Match("ok", column) if column else NONE
 
 
 def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str]) -> None:

@@ -44,8 +44,8 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
     for path in [p for p in fields if _CHILD_DOB.match(p)]:
         _due_date(fields, path)
     for path in [p for p in fields if p.endswith(".dob") and p not in tagged]:
-        if isinstance(value := fields[path], str) and (dated := _AGE_AFTER.match(value)):
-            fields[path] = dated.group("date")  # "17/10/1974 (52)": the age after the date says it again
+        if isinstance(value := fields[path], str):
+            fields[path] = date_less_age(value)
     for path in [p for p in fields if p.endswith(".date") and p not in tagged]:
         if isinstance(value := fields[path], str) and (dated := _TIME_AFTER.match(value)):
             fields[path] = dated.group("date")  # "Date / Time: 30/10/2026 at 10:15": the day is the field
@@ -130,6 +130,12 @@ def _phone_out_of_email(fields: dict[str, RawValue], path: str) -> None:
 
 
 _AGE_AFTER = re.compile(r"^\s*(?P<date>\S.*?\d)\s*\(\s*(?:aged?\s*)?\d{1,3}\s*(?:yrs?|years)?\s*\)\s*$", re.IGNORECASE)
+def date_less_age(value: str) -> str:
+    """ "17/10/1974 (52)": the date, without the age after it that says it again."""
+    dated = _AGE_AFTER.match(value)
+    return dated.group("date") if dated else value
+
+
 _TIME_AFTER = re.compile(r"^\s*(?P<date>\S.*?\d)[\s,–—-]+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:am|pm|hrs?)?\s*$", re.IGNORECASE)
 _CHILD_NAME = re.compile(r"^referral\.children\.\d+\.name$")
 _CHILD_DOB = re.compile(r"^referral\.children\.\d+\.dob$")

@@ -251,7 +251,7 @@ def answer_and_details(text: str) -> tuple[str, list[tuple[str, RawValue]] | Non
 # --- several people in one cell: "1) Jo SMITH – 03.04.2019 (son) 2) ..." or one person a line ----
 
 _NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
-_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
+DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
 _PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b.*\b(children|child|dependants|household)\b|"
                            r"\b(children|dependants)\b.*\bnames?\b", re.IGNORECASE)
 _WORKER = re.compile(r"\b(social workers?|workers?|contact names?|professionals?|practitioners?)\b", re.IGNORECASE)
@@ -300,13 +300,13 @@ def people_in_text(text: str) -> list[list[RawValue]] | None:
     items = [i for i in _NUMBERED.split(flat) if i.strip()] if _NUMBERED.match(flat) else flat.split("\n")
     people: list[list[RawValue]] = []
     for item in (i.strip() for i in items if i.strip()):
-        date = _DATE.search(item) or _named_age(item)  # "Owen O'BRIEN, age 5": an age where no date is given
+        date = DATE.search(item) or _named_age(item)  # "Owen O'BRIEN, age 5": an age where no date is given
         name = _BIRTH_WORDS.sub("", item[:date.start()]).strip(" \t–—-,:;") if date else ""
         if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6 \
-                or _DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
+                or DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
             return None
         aside, gender = _said_after(item[date.end():])
-        people.append([name, date.group() if date.re is _DATE else None, aside, gender])
+        people.append([name, date.group() if date.re is DATE else None, aside, gender])
     return people or None
 
 

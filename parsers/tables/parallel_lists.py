@@ -10,13 +10,11 @@ import re
 from dataclasses import replace
 
 from ..model import Labelled
-from .cells import people_label
+from .cells import DATE, people_label
 
 __all__ = ["paired_lists"]
 
 _DOB_LABEL = re.compile(r"^\s*(?:date of birth|dob|d\.o\.b\.?|dates of birth)s?\b", re.IGNORECASE)
-_DATE_LINE = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+"
-                        r"\d{2,4}\s*$")
 
 
 def _lines(value: object) -> list[str]:
@@ -32,8 +30,8 @@ def paired_lists(items: list[Labelled]) -> list[Labelled]:
             continue
         names, dates = _lines(item.value), _lines(after.value if after else None)
         if after is not None and people_label(item.label) and len(names) >= 2 and len(names) == len(dates) \
-                and _DOB_LABEL.match(after.label) and all(_DATE_LINE.match(d) for d in dates) \
-                and not any(_DATE_LINE.search(n) or any(ch.isdigit() for ch in n) for n in names):
+                and _DOB_LABEL.match(after.label) and all(DATE.fullmatch(d) for d in dates) \
+                and not any(ch.isdigit() for n in names for ch in n):
             out.append(replace(item, value="\n".join(f"{n} – {d}" for n, d in zip(names, dates))))
             skip = True
             continue
