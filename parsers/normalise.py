@@ -7,10 +7,11 @@ import functools
 import re
 import tomllib
 import unicodedata
-from importlib import resources
 from typing import Any
 
 from dateutil import parser as dateparser
+
+from .vocabulary import values_text
 
 # Two far-apart defaults: a component dateutil had to invent differs between the two results.
 _DEFAULT_A = dt.datetime(1901, 1, 1)
@@ -25,8 +26,7 @@ _COUNT = re.compile(r"(?i)\s*(\d{1,3})\s*(?:(?:/|out of)\s*24|ticks?|(?:['‘’
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """parsers/data/values.toml, parsed once."""
-    text = resources.files("parsers").joinpath("data", "values.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(values_text())
 
 
 def _fold(value: str) -> str:

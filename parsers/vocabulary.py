@@ -14,6 +14,12 @@ from typing import Any
 
 
 @functools.lru_cache(maxsize=1)
+def values_text() -> str:
+    """The answers' vocabulary (data/values.toml): yes / no words, relationships, placeholders, value splitters."""
+    return resources.files("parsers").joinpath("data", "values.toml").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
 def labels_text() -> str:
     return resources.files("parsers").joinpath("data", "labels.toml").read_text(encoding="utf-8")
 

@@ -38,6 +38,9 @@ _ROLES = ("victim", "perpetrator")
 _CLAUSE = re.compile(r"[;.\n]+")
 _NAME_MIN = 5  # a name shorter than this is too likely to occur by chance in the text
 _POSTCODE_END = re.compile(rf"(?:{RECOGNISERS['postcode'].pattern})\s*\.?$")
+# A number after the postcode on the same line: the cell's two answers run together where a PDF rewrapped them.
+_PHONE_AFTER_POSTCODE = re.compile(rf"(?P<postcode>{RECOGNISERS['postcode'].pattern})\s+"
+                                   rf"(?P<phone>{RECOGNISERS['phone'].pattern})\s*$")
 
 
 def _role_in(table: LabelTable, clause: str, name: str) -> str | None:
@@ -241,6 +244,9 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "… E15 9QQ (does not live at
 def _address_and_phone(cell: str) -> tuple[str, str | None]:
     """An address cell's address, less a note in brackets after it, and a phone number given on its own line."""
     lines = cell.splitlines()
+    run_on = _PHONE_AFTER_POSTCODE.search(lines[-1]) if lines else None
+    if run_on:
+        lines[-1:] = [lines[-1][:run_on.start("phone")].rstrip(), run_on["phone"]]
     phones = [line for line in lines if RECOGNISERS["phone"].fullmatch(line.strip())]
     address = "\n".join(line for line in lines if line not in phones).strip()
     return _NOTE_AFTER.sub("", address), phones[0].strip() if len(phones) == 1 else None

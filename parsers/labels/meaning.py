@@ -8,14 +8,11 @@ never kept as the shorthand: "As above" is no address and "2" no ethnicity. The 
 """
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterable
-from importlib import resources
 
 from ..model import Labelled, RawValue
-from ..normalise import clean_text, parse_bool_or_none
+from ..normalise import clean_text, parse_bool_or_none, vocabulary
 from .matcher import plain
 
 __all__ = ["gender_in_label", "gender_out_of_names", "read_legend", "settle"]
@@ -29,14 +26,8 @@ _PERSON = re.compile(r"^(?P<base>referral\.(?:victim|(?:perpetrators|children|ad
                      r"(?P<column>\w+)$")
 
 
-@functools.lru_cache(maxsize=1)
-def _values() -> dict[str, object]:
-    text = resources.files("parsers").joinpath("data", "values.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
 def _phrases(section: str, key: str = "phrases") -> frozenset[str]:
-    entry = _values().get(section, {})
+    entry = vocabulary().get(section, {})
     return frozenset(plain(p) for p in (entry.get(key, []) if isinstance(entry, dict) else []))
 
 

@@ -19,11 +19,11 @@ from .layout import (
     Word,
     clean_label,
     colon_pair,
-    join_lines,
     number_of,
     read_ticks,
     split_cells,
 )
+from .wraps import join_lines
 
 
 @dataclass

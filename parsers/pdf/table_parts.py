@@ -13,8 +13,9 @@ from pdfplumber.table import Table
 
 from ..normalise import NotUnderstood, parse_date
 from ..ticks import TICKED, is_option
-from .layout import Cell, Line, Word, group_lines, join_cells, join_lines
+from .layout import Cell, Line, Word, group_lines
 from .marks import UNREADABLE, UNTICKED
+from .wraps import join_cells, join_lines
 
 Box = tuple[float, float, float, float]
 

@@ -27,7 +27,6 @@ from .chars import page_marks
 from .layout import (
     Cell,
     Word,
-    cell_of,
     clean_label,
     words_in,
 )
@@ -48,6 +47,7 @@ from .table_parts import (
 )
 from .unread import unread_places
 from .walk import PdfWalk, Region
+from .wraps import cell_of
 
 MAX_EDGES = 5000
 # find_tables spends most of its time finding cells; the same cells, found without that cost.

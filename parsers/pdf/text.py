@@ -28,12 +28,10 @@ from .layout import (
     Line,
     answer_of,
     body_size,
-    cell_of,
     clean_label,
     colon_pair,
     group_lines,
     is_heading,
-    join_lines,
     number_of,
     page_words,
     read_ticks,
@@ -53,6 +51,7 @@ from .open_items import (
 )
 from .tables import GridReader, ruled_tables, shading
 from .unread import unreadable_message
+from .wraps import cell_of, join_lines
 
 _NUMBERED = re.compile(r"^(?:Q\.?)?\d{1,2}[.):]", re.IGNORECASE)  # "7." or, auto-numbered, "10.Is"
 MARGIN_TOP, MARGIN_BOTTOM = 20.0, 30.0  # running headers and "Page 2 of 4" live here

@@ -105,6 +105,16 @@ def test_household_adults_tied_by_the_concerns_text_with_two_answers_under_one_h
     assert len(parsed["problems"]) <= 1
 
 
+def test_a_number_run_on_after_the_postcode_is_the_adults_phone() -> None:
+    # A PDF printed from Word rewraps "address / number on its own line" into one run of words.
+    doc = Document()
+    _household(doc, [["Jo TESTWOMAN", "Mother", "14/02/1990", "4 Test Lane, Exampletown, EX1 1AA 07700 900111", ""],
+                     ["Sam TESTMAN", "Mother's boyfriend", "01/05/1988", "9 Other Road, Exampletown, EX2 2BB", ""]])
+    _concerns(doc, "Domestic abuse by Sam TESTMAN against Jo TESTWOMAN.")
+    victim = parse_docx(doc)["referral"]["victim"]
+    assert (victim["address"], victim["phone"]) == ("4 Test Lane, Exampletown, EX1 1AA", "07700 900111")
+
+
 def test_mother_and_father_alone_never_say_who_is_the_victim() -> None:
     # Either parent may be the victim, and the victim's copy goes to the IDVA at once: no guess, a problem instead.
     doc = Document()

@@ -5,9 +5,10 @@ is its label, and a label wrapped in a narrow cell. Words are built by hand wher
 """
 from __future__ import annotations
 
-from parsers.pdf.layout import Line, Word, join_lines
+from parsers.pdf.layout import Line, Word
 from parsers.pdf.open_items import boxed_label, stands_as_label
 from parsers.pdf.table_parts import bold_parts, picked_options, small_lead
+from parsers.pdf.wraps import join_lines
 
 
 def _word(text: str, x0: float, top: float, *, size: float = 11.0, bold: bool = False) -> Word:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parsers.model import Labelled
-from parsers.pdf.layout import Cell, Line, Word, is_heading, join_lines
+from parsers.pdf.layout import Cell, Line, Word, is_heading
 from parsers.pdf.marks import _struck
 from parsers.pdf.open_items import OpenPair, bold_lead, tick_pairs
 from parsers.pdf.table_parts import bold_parts, split_row
+from parsers.pdf.wraps import join_lines
 
 SIZE = 11.0
 LINE = 12.8

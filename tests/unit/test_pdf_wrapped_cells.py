@@ -4,8 +4,9 @@ one child a paragraph in a narrow cell stays one child a line, and an answer cut
 its question."""
 from __future__ import annotations
 
-from parsers.pdf.layout import Cell, Line, Word, join_lines
+from parsers.pdf.layout import Cell, Line, Word
 from parsers.pdf.table_parts import join_rows, rest_of_person
+from parsers.pdf.wraps import join_lines
 
 
 def _cell(text: str) -> Cell:
@@ -42,6 +43,30 @@ def test_a_heading_wrapped_in_a_narrow_cell_reads_as_its_words() -> None:
     lines = [_line(0, ("Relatio", 275, 319)), _line(13, ("nship", 275, 309), ("to", 313, 325)),
              _line(26, ("person", 275, 317)), _line(39, ("who", 275, 300)), _line(52, ("harms*", 275, 318))]
     assert join_lines(lines, right=326.0) == "Relationship to person who harms*"
+
+
+def test_a_header_broken_twice_then_wrapped_reads_as_its_words() -> None:
+    # A column six letters wide: "Relati / onship" is one word, then "to" and "Child" wrapped whole.
+    lines = [_line(0, ("Relati", 414.1, 450.7)), _line(13, ("onship", 414.1, 455.5)), _line(26, ("to", 414.1, 426.5)),
+             _line(39, ("Child", 414.1, 446.9))]
+    assert join_lines(lines, right=457.0) == "Relationship to Child"
+    assert join_lines([_line(0, ("and/or", 414.1, 452.0)), _line(13, ("GP", 414.1, 430.0))], right=457.0) == "and/or GP"
+
+
+def test_a_long_word_broken_in_a_narrow_column_is_one_word() -> None:
+    # Every line holds one piece filled to the edge: the pieces go on in the same case and none is a known word.
+    assert join_lines([_line(0, ("SZYMA", 144.1, 185.7)), _line(13, ("NSKI", 144.1, 173.8))], right=187.1) == "SZYMANSKI"
+    address = [_line(0, ("149", 360.1, 381.1)), _line(13, ("Canal", 360.1, 392.2)), _line(26, ("Street,", 360.1, 398.2)),
+               _line(39, ("Exampl", 360.1, 401.8)), _line(52, ("etown,", 360.1, 397.6)), _line(65, ("NR3", 360.1, 385.0))]
+    assert join_lines(address, right=403.0) == "149 Canal Street, Exampletown, NR3"
+
+
+def test_two_whole_words_filling_a_narrow_column_stay_two_words() -> None:
+    # The same geometry, but the pieces are words the reader knows, or the next starts a new capitalised word.
+    assert join_lines([_line(0, ("Don't", 100.0, 135.0)), _line(13, ("know", 100.0, 128.0))], right=136.0) == "Don't know"
+    assert join_lines([_line(0, ("Hillside", 100.0, 150.0)), _line(13, ("Academy", 100.0, 150.0))],
+                      right=151.0) == "Hillside Academy"
+    assert join_lines([_line(0, ("Grace", 100.0, 135.0)), _line(13, ("Abbott", 100.0, 138.0))], right=136.0) == "Grace Abbott"
 
 
 def test_a_child_after_a_wrapped_date_of_birth_starts_a_line() -> None:
