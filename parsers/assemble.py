@@ -226,6 +226,10 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
         victim = referral["victim"]
         if victim["postcode"] is None and victim["address"]:
             victim["postcode"] = normalise.postcode_in(victim["address"])
+        elif victim["postcode"] and victim["address"] and "".join(victim["postcode"].split()).casefold() not in \
+                "".join(victim["address"].split()).casefold():
+            # "Address" and "Postcode" in boxes of their own: the address, where it is used whole, ends with it
+            victim["address"] = f"{victim['address'].strip().rstrip(',')}, {victim['postcode']}"
 
     dash = None
     if has_dash:

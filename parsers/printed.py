@@ -19,6 +19,10 @@ _LEADER = re.compile(r"^(?P<label>[^\t\n]{1,80}?)\s*(?:\.{3,}|…+|_{4,})\s*(?P<
 _DATA = re.compile(r"\d|@")
 
 
+# What forms raise after a label to say it must be filled in ("Gender:ᴹ", "Name*"): a sign, not text.
+RAISED_MARKS = frozenset({"M", "*", "†"})
+
+
 def clean_label(text: str) -> str:
     """A label as printed, less layout: whitespace collapsed, a trailing colon or asterisk dropped."""
     return " ".join(text.split()).rstrip(" :*").strip()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..printed import RAISED_MARKS
 from ..ticks import TICKED, UNTICKED, is_option
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -109,7 +110,9 @@ def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> 
                 if part in picks:
                     out.append(f" {TICKED if picks[part] else UNTICKED}")  # "Y ☒   N ☐": read as ticks
         elif tag == w("r"):
-            if _struck(child):
+            if _raised_mark(child):
+                pass  # "Gender:ᴹ": the form's sign for a box that must be filled in, not text
+            elif _struck(child):
                 out.append(STRUCK)  # an option the referrer struck through is not the answer
             elif not _hidden(child):
                 font = _symbol_font(child)
@@ -153,6 +156,12 @@ def _picked(paragraph: etree._Element) -> dict[etree._Element, bool]:
     if len(options) < 2 or len(lit) != 1 or lit[0] not in options:
         return {}
     return {r: r is lit[0] for r in options}
+
+
+def _raised_mark(run: etree._Element) -> bool:
+    props = run.find(w("rPr"))
+    return (props is not None and child_val(props, "vertAlign") == "superscript"
+            and "".join(t.text or "" for t in run.iter(w("t"))).strip() in RAISED_MARKS)
 
 
 def _hidden(run: etree._Element) -> bool:

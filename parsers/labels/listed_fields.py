@@ -24,7 +24,8 @@ def _known(table: LabelTable, part: str) -> bool:
 
 
 def listed_fields(item: Labelled, table: LabelTable) -> list[Labelled] | None:
-    if not isinstance(item.value, str) or "\n" in item.value.strip() or _known(table, item.label):
+    if not isinstance(item.value, str) or "\n" in item.value.strip() or _known(table, item.label) \
+            or table.section(item.section)[0] == "others":  # "Contact person, phone & email" of another agency
         return None
     fields = [p.strip() for p in _LIST.split(_HINT.sub(" ", item.label)) if p.strip()]
     known = [_known(table, f) for f in fields]

@@ -311,8 +311,10 @@ class LabelTable:
             return key if owner == person and not unexplained else None
         if unexplained:
             return key if owner is None or owner in unexplained else None
-        if owner is not None and owner not in named and section_role in PERSONS and owner != section_role:
-            return None  # "Ethnicity" under the perpetrator's heading is not the victim's
+        if owner is not None and owner not in named and (section_role in PERSONS and owner != section_role
+                                                         or section_role == "others"):
+            return None  # "Ethnicity" under the perpetrator's heading is not the victim's; "Name of organisation"
+            # under "Agencies involved" is not the referrer's
         if named or "referr" in wording:
             return key  # "Date of referral" under a checklist's heading is still the referral's
         return _SECTION_FIELDS.get(section_role or "", {}).get(key, key)

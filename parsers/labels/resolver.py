@@ -255,7 +255,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
                 named = as_own_column(table.match(item.label, None), titled)
             found = named if named.status == "ok" else found
         if found.status != "ok" or found.target is None:
-            if _worth_reporting(item.value):
+            if _worth_reporting(item.value) and role != "others":  # other agencies' details are not asked for
                 _report(out, item.label, found)
             continue
         path = found.target

@@ -17,7 +17,7 @@ __all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_co
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
-_NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?\s", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?\s|^\s*[A-H][.)]\s", re.IGNORECASE)
 
 
 def _title_like(heading: str) -> bool:
@@ -60,6 +60,8 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
         return named, None
     if found[0] is None:
         for heading in reversed(headings or []):
+            if (role := _for_whom(table, heading)) is not None:
+                return role, None  # "Details of the adult at risk" over a topic row of its box ("Health Conditions")
             if _title_like(heading):
                 continue  # a form's title ("Referral form for agencies referring...") is no section
             named = table.section(heading)

@@ -16,6 +16,7 @@ from typing import Any
 from pdfplumber.utils import extract_words
 
 from ..model import RawValue
+from ..printed import RAISED_MARKS
 from ..tables.known import run_on
 from ..ticks import interpret
 from .chars import load_objects, page_marks
@@ -119,8 +120,19 @@ def page_words(page: Any) -> list[Word]:
         raise ValueError("too many words on one page")
     found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
                   bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0)) for w in words]
+    found = _less_raised_marks(found)
     page._marac_words = found
     return found
+
+
+def _less_raised_marks(words: list[Word]) -> list[Word]:
+    """The words less a mandatory sign set small and raised just after a word of the line (a superscript "M"
+    would otherwise read as the answer "Male" to "Gender:")."""
+    def raised(mark: Word) -> bool:
+        return mark.text in RAISED_MARKS and any(
+            0 <= mark.x0 - w.x1 < w.size and mark.size <= 0.8 * w.size and mark.bottom < w.bottom - 0.5
+            and mark.top >= w.top - w.size for w in words if w is not mark)
+    return [w for w in words if not raised(w)]
 
 
 def group_lines(words: Iterable[Word]) -> list[Line]:

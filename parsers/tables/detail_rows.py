@@ -19,6 +19,7 @@ from ..model import RawValue, RowTable
 from ..printed import clean_label
 from .cells import cell_pairs, no_entry, value_of
 from .columns import pair_cells
+from .label_rows import labels_over_answers
 from .walk import Cell, Row, Walk
 
 _TITLED = re.compile(r"^(?P<title>[^–—:-]{3,60}?)\s+[–—-]\s+(?P<column>[^–—:-]{2,40})$")
@@ -48,8 +49,8 @@ def _records(rows: list[Row], index: int) -> tuple[list[Record], int]:
     head = rows[index]
     found: list[tuple[int, Row, list[tuple[int, Row]]]] = []  # each record's offset, row and detail rows
     for offset, row in enumerate(rows[index + 1:], start=1):
-        if row.claimed:
-            break
+        if row.claimed or labels_over_answers(rows, index + offset):
+            break  # a row of labels of its own, its answers under it: not this person's details
         if _values_row(row, head):
             found.append((offset, row, []))
         elif found and pair_cells(row):

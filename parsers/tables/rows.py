@@ -45,15 +45,16 @@ from .columns import (
 from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .known import known_label, label_first
+from .label_rows import labels_over_answers
 from .own_answer import option_cells, unanswered_options
 from .side_pairs import read_side_pairs
 from .signoff import signed_row
-from .walk import BOX, Cell, Row, Walk, is_name_label
+from .walk import Cell, Row, Walk, is_name_label
 
 
 def read_rows(rows: list[Row], walk: Walk) -> None:
     """Read the rows of one table into the walk."""
-    walk.names, walk.people = [], None  # what a table says about whose values it holds is its own
+    walk.names, walk.people, walk.box_depth = [], None, 0  # what a table says about whose values it holds is its own
     index = 0
     above: dict[int, Labelled] = {}  # values reported from the row above, by grid column
     while index < len(rows):
@@ -83,7 +84,7 @@ def _box_title(text: str, walk: Walk) -> None:
     """A box's title: its heading. A box printed to be duplicated and seen again is "Victim 2"."""
     title = clean_label(text)
     seen = walk.boxes[title.lower()] = walk.boxes.get(title.lower(), 0) + 1
-    walk.heading(title if seen == 1 else f"{title} {seen}", BOX)
+    walk.box_heading(title if seen == 1 else f"{title} {seen}")
 
 
 def _title_row(row: Row) -> bool:
@@ -113,14 +114,14 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         # A full-width label with its answer in the full-width box below ("Summary of risks").
         before = walk.section
         if cell.cue and not cell.text.rstrip().endswith((":", "?")):
-            walk.heading(cell.text)
+            walk.box_heading(cell.text)
         walk.add(clean_label(cell.text), value_of(below.cells[0].text), cell.element, below.cells[0].element,
                  section=before, explicit_section=True)
         return index + 2
     if not cell.cue and known_label(cell.text):
         walk.add(clean_label(cell.text), None, cell.element)  # a box left blank, its small label alone: no heading
     elif short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
-        walk.heading(cell.text)
+        walk.box_heading(cell.text)
     return index + 1
 
 
@@ -209,7 +210,8 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
         return index + 1 + len(across)
     if done := read_side_pairs(rows, index, walk):  # records with another box's pairs beside them
         return index + done
-    if _is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index):
+    if (_is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index)
+            or labels_over_answers(rows, index)):
         if done := read_detail_rows(rows, index, walk):
             return index + 1 + done  # each person's row of values with rows of "Label: value" details under it
         count = _value_rows(rows, index)

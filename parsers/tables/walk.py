@@ -122,6 +122,7 @@ class Walk:
     people: Row | None = None  # the header of this table's columns of people ("Victim | Perpetrator")
     boxes: dict[str, int] = field(default_factory=dict)  # titles of boxes printed to be duplicated, seen so far
     path: list[tuple[int, str]] = field(default_factory=list)  # the headings above, outermost first, by level
+    box_depth: int = 0  # headings read so far inside this table (box_heading)
     guidance: bool = False  # under a heading of guidance ("Before you refer"): its sentences are no answers
 
     def use(self, *regions: Any) -> None:
@@ -169,6 +170,13 @@ class Walk:
         self.names_before, self.names = self.names, []
         # "Referral criteria (tick all that apply)" asks for answers: a heading telling how to answer is no guidance
         self.guidance = bool(_GUIDANCE.search(self.section)) and not _ANSWER_HOW.search(self.section)
+
+    def box_heading(self, text: str) -> None:
+        """A heading row inside a table: under the table's earlier heading rows, not in their place, so that a
+        topic row ("Health Conditions") inside a person's box ("Details of the adult at risk") leaves the box
+        whose it is; the table's first heading row replaces the last table's."""
+        self.heading(text, BOX + self.box_depth)
+        self.box_depth += 1
 
     def flush(self) -> None:
         """A waiting "Label:" line got no value below it: report it as left blank."""

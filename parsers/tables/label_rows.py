@@ -1,0 +1,34 @@
+"""A row of labels with blank cells beside them, the answers in the row under it: "Police crime reference number: |
+DASH risk checklist score: | | " over "EX/61544/26 | 16 | | ". Read as pairs across, the second label would be the
+first one's answer; read as a person's details, the row under would be a second person. Shared by the row rules
+(parsers.tables.rows) and the rows of people with details (parsers.tables.detail_rows).
+"""
+from __future__ import annotations
+
+from ..printed import is_label_text, looks_like_data
+from ..ticks import has_mark
+from .walk import Cell, Row
+
+
+def labels_over_answers(rows: list[Row], index: int) -> bool:
+    """rows[index] holds labels only (two or more, each closed by a colon or question mark, or set apart), and the
+    row under it, as wide, holds answers under those labels and nowhere else."""
+    row, below = rows[index], rows[index + 1] if index + 1 < len(rows) else None
+    filled = [k for k, c in enumerate(row.cells) if c.text]
+    if below is None or len(filled) < 2 or len(below.cells) != len(row.cells) or below.claimed:
+        return False
+    if not all(_label_only(row.cells[k]) for k in filled):
+        return False
+    under = [k for k, c in enumerate(below.cells) if c.text]
+    return bool(under) and set(under) <= set(filled) and not any(
+        below.cells[k].cue or _closed(below.cells[k].text) for k in under)
+
+
+def _closed(text: str) -> bool:
+    return text.rstrip().endswith((":", "?"))
+
+
+def _label_only(cell: Cell) -> bool:
+    text = cell.text.strip()
+    return ((cell.cue or _closed(text)) and "\n" not in text and is_label_text(text)
+            and not looks_like_data(text) and not has_mark(text))
