@@ -23,8 +23,9 @@ from ..printed import (
     short_answer,
     short_line,
 )
-from ..tables.cells import direction, people_label
+from ..tables.cells import direction
 from ..tables.known import known_label, names_section, run_on
+from ..tables.people_cell import people_label
 from ..ticks import interpret
 from .dash_lines import read_numbered
 from .tab_table import read_tab_table, wrapped_pair

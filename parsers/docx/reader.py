@@ -21,8 +21,8 @@ from lxml import etree
 from ..fields import kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..problem import Problem
-from ..tables.cells import people_in_one_box
 from ..tables.parallel_lists import paired_lists
+from ..tables.people_cell import people_in_one_box
 from ..tables.prompts import prompts_in_text
 from .layout import walk_body
 from .legacy_fields import legacy_fields

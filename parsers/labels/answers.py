@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..fields import Kind, kind_of
 from ..model import Labelled, RawValue
-from ..tables.cells import people_in_text
+from ..tables.people_cell import people_in_text
 from ..ticks import has_mark
 from .matcher import ROLE_BASE, LabelTable
 

@@ -16,18 +16,17 @@ from dataclasses import replace
 
 from ..fields import Kind, kind_of
 from ..model import Labelled, RawValue, RowTable
-from ..normalise import NotUnderstood, clean_text, parse_bool, parse_bool_or_none
+from ..normalise import NotUnderstood, clean_text, parse_bool
 from ..printed import colon_pairs
 from ..ticks import has_mark, tokens
 from .adult_lines import adult_lines
 from .answers import NOT_LISTED, chosen_reason, no_and_why, per_person, stated, ticked_lines, ticked_options
 from .in_sentence import labelled_in_sentence
+from .label_inside import label_with_value
 from .listed_fields import listed_fields
-from .matcher import PERSONS, LabelTable, plain
+from .matcher import LabelTable, plain
 from .person_line import person_line
 from .recognisers import EDGES, UNCLEAR, split_value
-
-_FILLERS = frozenset({"is", "are", "does", "do", "has", "have", "of", "the", "a", "an", "name", "details"})
 
 __all__ = ["expand"]
 
@@ -142,7 +141,7 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
             return shorter
     value = item.value
     if not _given_text(value):
-        inside = _label_with_value(item.label, table)
+        inside = label_with_value(item.label, table)
         if inside is not None:
             return _split_item(replace(item, label=inside[0], value=inside[1]), table, warn)
         return [item]
@@ -295,33 +294,6 @@ def _same_field(table: LabelTable, a: str, b: str) -> bool:
     return first.status == "ok" and second.status == "ok" and first.target == second.target
 
 
-def _label_with_value(text: str, table: LabelTable) -> tuple[str, str] | None:
-    """ "Gender F" -> ("Gender", "F"); "INTERPRETER REQUIRED? Yes – Polish" -> (label, "Yes – Polish"):
-    the longest start of the text that is a known label, the rest its value."""
-    flat = " ".join(text.split())
-    if len(flat) > 160 or _ok(table, flat):
-        return None
-    cut = re.match(r"^([^?:]{2,100}[?:])\s*(\S.*)$", flat)
-    if cut and _ok(table, cut.group(1)):
-        return cut.group(1), cut.group(2)
-    words = flat.split(" ")
-    for end in range(min(len(words) - 1, 10), 0, -1):
-        head, rest = " ".join(words[:end]), " ".join(words[end:])
-        named_only = not (set(table.words(head)) - set(PERSONS) - _FILLERS)  # "Is perpetrator ..."
-        if not named_only and _ok(table, head) and len(rest) <= 60 and _looks_like_value(rest) \
-                and not _ok(table, rest):  # "Telephone Mobile" is two labels, not a label and its value
-            return head, rest
-    return None
-
-
-def _looks_like_value(text: str) -> bool:
-    """ "F", "Yes – Polish", "07700 900123", "☒": filled in. "and surgery", "(if known)": more label."""
-    first = text[:1]
-    if first.isdigit() or first.isupper() or not first.isalnum() and first not in "([":
-        return not re.match(r"^(?:and|or|of|if|&|/)\b", text, re.IGNORECASE)
-    return parse_bool_or_none(text) is not None
-
-
 def _person_columns(t: RowTable, table: LabelTable) -> list[Labelled] | None:
     """A table with one column per person ("Victim | Alleged perpetrator | Alleged perpetrator 2") and
     "Label: value" cells, as labelled items titled with their person."""
@@ -329,7 +301,7 @@ def _person_columns(t: RowTable, table: LabelTable) -> list[Labelled] | None:
     if len(heads) < 2 or not all(table.section(h)[0] in ("victim", "perpetrator", "child", "referrer") for h in heads):
         return None
     cells = [c for row in t.rows for c in row if isinstance(c, str) and c.strip()]
-    paired = [c for c in cells if colon_pairs(c) is not None or _label_with_value(c, table) is not None]
+    paired = [c for c in cells if colon_pairs(c) is not None or label_with_value(c, table) is not None]
     if not cells or len(paired) * 2 < len(cells):
         return None
     items: list[Labelled] = []

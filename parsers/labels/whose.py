@@ -22,8 +22,10 @@ _NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?
 
 def _title_like(heading: str) -> bool:
     """A form's title, not a section: many words, and not numbered as a section is ("Section 1 - About the Child")."""
-    return len(heading.split()) > TITLE_WORDS and not _NUMBERED.match(heading)
+    return len(heading.split()) > TITLE_WORDS and not _NUMBERED.match(heading) and not _DETAILS_OF.match(heading)
 _REFERRAL = re.compile(r"\breferral\b", re.IGNORECASE)
+_DETAILS_OF = re.compile(r"^\W*(?:personal\s+)?(?:details|particulars|information)\s+(?:of|about|for)\b", re.IGNORECASE)
+_TO_SERVICE = re.compile(r"^\W*(?:[\w-]+\s+){0,3}referral\s+(?:form\s+)?to\b", re.IGNORECASE)
 
 
 def among_people(table: LabelTable, item: Labelled) -> Match | None:
@@ -49,7 +51,9 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
     if own[0] in PERSON_ROLES:
         return own
     found = table.section(section)
-    if found[0] in PERSON_ROLES and headings and section == headings[0] and _title_like(section):
+    if found[0] in PERSON_ROLES and section and _TO_SERVICE.match(section):
+        found = (None, None)  # "Referral to Children's Social Care" names where the form goes, not whose box
+    elif found[0] in PERSON_ROLES and headings and section == headings[0] and _title_like(section):
         # the form's own title ("Salford Young Persons Domestic Abuse meeting") names no one's section
         found = (None, None)
     elif found[0] == "dash" and headings and section == headings[0] and _REFERRAL.search(section):
@@ -62,7 +66,7 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
         for heading in reversed(headings or []):
             if (role := _for_whom(table, heading)) is not None:
                 return role, None  # "Details of the adult at risk" over a topic row of its box ("Health Conditions")
-            if _title_like(heading):
+            if _title_like(heading) or _TO_SERVICE.match(heading):
                 continue  # a form's title ("Referral form for agencies referring...") is no section
             named = table.section(heading)
             if named[0] in PERSON_ROLES:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..model import DashLine, Labelled, RawForm, RowTable
 from ..problem import Problem
-from ..tables.cells import people_in_one_box
 from ..tables.parallel_lists import paired_lists
+from ..tables.people_cell import people_in_one_box
 from ..tables.prompts import prompts_in_text
 from .layout import (
     Cell,

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..model import Labelled, RawValue
 from ..printed import is_label_text, label_pairs, list_goes_on, looks_like_data, may_ask, short_answer
-from ..tables.cells import people_in_text, people_label
 from ..tables.known import known_label, names_section, run_on
+from ..tables.people_cell import people_in_text, people_label
 from ..tables.walk import BOLD_LINE
 from ..ticks import labelled_ticks
 from .layout import (

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Labelled, RawValue, RowTable
-from ..normalise import is_gender_word
+from ..model import RawValue
 from ..printed import clean_label, is_label_text, label_pairs, looks_like_data
-from ..problem import Problem
 from ..ticks import (
     NOT_TICKS,
     UNREADABLE,
@@ -23,7 +21,6 @@ from ..ticks import (
     labelled_ticks,
     read_choice,
 )
-from .questions import question_end
 
 _DANGLING = re.compile(r"^\s*(?:[/|]\s*)?(?P<option>[^/|\n]{1,20}?)(?:\s*[/|])?\s*$")
 _ASIDE = re.compile(r"^\s*\(\s*please\b[^()]*\)", re.IGNORECASE)  # printed before where the answer goes
@@ -238,8 +235,9 @@ def answer_and_details(text: str) -> tuple[str, list[tuple[str, RawValue]] | Non
     """ "Yes ☒ No ☐ / Language: Polish", "Yes  Rationale: wishes to give a statement": an answer (ticks,
     or an answer word) then "Label: value" details; (text, None) when the cell is not of that shape."""
     first, _, rest = text.partition("\n")
-    if rest and all(_BOX_FIRST.match(line) for line in text.split("\n") if line.strip()):
-        return text, None  # "☐ Right to life\n☒ Vital interests": one list of choices, a box in front of each line
+    lines = [line for line in text.split("\n") if line.strip()]
+    if rest and all(_BOX_FIRST.match(line) or ":" not in line and _boxes_after_words(line) for line in lines):
+        return text, None  # "☐ Right to life\n☒ Vital interests", "Male ☐ Female ☒\nUnknown ☐": one list of choices
     if rest and has_mark(first) and read_choice(first) is not NOT_TICKS:
         return first, printed_pairs(rest)
     word, _, rest = text.strip().partition(" ")
@@ -248,111 +246,6 @@ def answer_and_details(text: str) -> tuple[str, list[tuple[str, RawValue]] | Non
     return text, None
 
 
-# --- several people in one cell: "1) Jo SMITH – 03.04.2019 (son) 2) ..." or one person a line ----
-
-_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
-DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
-_PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b.*\b(children|child|dependants|household)\b|"
-                           r"\b(children|dependants)\b.*\bnames?\b", re.IGNORECASE)
-_WORKER = re.compile(r"\b(social workers?|workers?|contact names?|professionals?|practitioners?)\b", re.IGNORECASE)
-_BIRTH_WORDS = re.compile(r"[\s–—,:;(-]*\b(d\.?o\.?b\.?|date of birth|born|b\.)[\s:.)]*$", re.IGNORECASE)
-_CHILD_WORDS = re.compile(r"\b(child|children|dependants?|young people)\b", re.IGNORECASE)
-_AGE = re.compile(r"\b(?:aged?\s+\d{1,2}|\d{1,2}\s*(?:yrs?|years?)(?:\s+old)?)\b", re.IGNORECASE)
-_PLURAL = re.compile(r"\b(names|children|dependants|people)\b|\(ren\)|\(s\)", re.IGNORECASE)
-PEOPLE_HEADERS = ["Name", "Date of birth"]
-
-
-def people_label(label: str) -> bool:
-    """A label asking for several people's names in one box ("Names and dates of birth of children"), not for
-    the professional who works with them ("Name and contact details of child(ren)'s social worker")."""
-    return bool(_PEOPLE_LABEL.search(label)) and not _WORKER.search(label)
-
-
-_TAIL_PIECE = re.compile(r"\(([^()]{1,40})\)|([^(),;–—-]+)")
-
-
-def _said_after(tail: str) -> tuple[str | None, str | None]:
-    """What follows a person's date of birth: (what is said in brackets, the gender given), e.g. "(son)",
-    ", Male", " (F)"; a word of the gender vocabulary is the gender wherever it stands."""
-    aside = gender = None
-    for match in _TAIL_PIECE.finditer(tail):
-        piece = (match.group(1) or match.group(2) or "").strip()
-        if not piece:
-            continue
-        if is_gender_word(piece):
-            gender = gender or piece
-        elif match.group(1) and aside is None:
-            aside = piece
-    return aside, gender
-
-
-def _named_age(item: str) -> re.Match[str] | None:
-    """ "Owen O'BRIEN, age 6": one age after a name in capitals (never "Two girls, aged 3 and 5")."""
-    age = _AGE.search(item)
-    named = age is not None and all(w[:1].isupper() for w in item[:age.start()].replace(",", " ").split())
-    return age if named and age is not None and not any(ch.isdigit() for ch in item[age.end():]) else None
-
-
-def people_in_text(text: str) -> list[list[RawValue]] | None:
-    """Each person of a box listing several, as [name, date of birth, what is said in brackets, gender];
-    None unless every item reads as a name with a date of birth (anything less is not a person to report)."""
-    flat = text.strip()
-    items = [i for i in _NUMBERED.split(flat) if i.strip()] if _NUMBERED.match(flat) else flat.split("\n")
-    people: list[list[RawValue]] = []
-    for item in (i.strip() for i in items if i.strip()):
-        date = DATE.search(item) or _named_age(item)  # "Owen O'BRIEN, age 5": an age where no date is given
-        name = _BIRTH_WORDS.sub("", item[:date.start()]).strip(" \t–—-,:;") if date else ""
-        if date is None or not name or any(ch.isdigit() for ch in name) or len(name.split()) > 6 \
-                or DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
-            return None
-        aside, gender = _said_after(item[date.end():])
-        people.append([name, date.group() if date.re is DATE else None, aside, gender])
-    return people or None
-
-
-def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | bool:
-    """ "Names and dates of birth of children | 1) Jo SMITH – 3.4.2019 (son) 2) ...": the people a box
-    lists, as a table; True when the box names nobody or cannot be read one by one (a problem says so,
-    into `problems`: never one made-up person of the whole text); False when it is no such box."""
-    if not isinstance(item.value, str) or not people_label(item.label) or (
-            "\n" not in item.value.strip() and not _PLURAL.search(item.label)):
-        return False  # "Name of Child being referred | Jordan HUSSAIN": one person's name, asked for singly
-    if no_entry(item.value):
-        return True  # "None", "N/A": nobody to list
-    people = people_in_text(item.value)
-    if people is None:
-        child = _CHILD_WORDS.search(item.label)
-        problems.append(Problem(
-            f"the box '{' '.join(item.label.split())[:80]}' lists people in a way that could not be read one "
-            "by one (a name and date of birth each); it was not used", "referral.children" if child else None,
-            "warning"))
-        return True
-    related = "relationship" in item.label.lower()
-    gendered = any(person[3] for person in people)
-    headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else []) + (["Gender"] if gendered else [])
-    rows = [person[:2] + (person[2:3] if related else []) + (person[3:] if gendered else []) for person in people]
-    return RowTable(headers, rows, item.section, item.title or item.label)
-
-
-# --- a label on a cell's first lines with its answer below, told by the words alone (no bold to go by) ------
-
-_SHORT_ANSWER_WORDS = 14
-
-
-def text_parts(text: str) -> list[tuple[str, str]] | None:
-    """ "Names and Dates of Birth" over one person a line, or a question ("Is the person referred aware of the
-    referral?", a bracketed aside after it) over a short answer: the label and its answer in one cell, where
-    the reader cannot see which words are bold (a PDF). None for any other cell."""
-    if "\n" not in text.strip():
-        return None
-    first, _, rest = text.strip().partition("\n")
-    if people_label(first) and len(first.split()) <= 10 and not looks_like_data(first) \
-            and people_in_text(rest) is not None:
-        return [(first, rest.strip())]
-    end = question_end(text)
-    if end is None or not text[end:].strip():
-        return None
-    label, answer = " ".join(text[:end].split()), text[end:].strip()
-    if "?" in answer or len(answer.split()) > _SHORT_ANSWER_WORDS or not is_label_text(label) or looks_like_data(label):
-        return None
-    return [(label, answer)]
+def _boxes_after_words(line: str) -> bool:
+    ticks = labelled_ticks(line) if has_mark(line) else None
+    return bool(ticks) and all(isinstance(value, bool) for _, value in ticks)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..printed import clean_label, is_label_text, looks_like_data, short_line
 from ..vocabulary import labels_data
-from .cells import people_label
+from .people_cell import people_label
 
 _ARTICLES = frozenset({"the", "a", "an"})
 _FILLERS = frozenset({"of", "is", "are", "has", "have", "does", "do", "for", "their", "his", "her", "to", "s"})

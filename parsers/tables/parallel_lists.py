@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from ..model import Labelled
-from .cells import DATE, people_label
+from .people_cell import DATE, people_label
 
 __all__ = ["paired_lists"]
 

@@ -26,7 +26,6 @@ from .cells import (
     instruction,
     printed_pairs,
     stacked_parts,
-    text_parts,
     value_of,
     without_hint,
 )
@@ -44,6 +43,7 @@ from .columns import (
 )
 from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
+from .first_lines import text_parts
 from .known import known_label, label_first
 from .label_rows import labels_over_answers
 from .own_answer import option_cells, unanswered_options

@@ -111,3 +111,57 @@ def test_a_raised_mark_in_a_pdf_is_dropped_and_a_typed_m_kept() -> None:
     typed = Word("M", 144.0, 152.0, 200.0, 211.0, False, 11.0)  # "Gender: M", typed as the answer
     assert [w.text for w in _less_raised_marks([label, raised])] == ["Gender:"]
     assert [w.text for w in _less_raised_marks([label, typed])] == ["Gender:", "M"]
+
+
+def _pairs_box(doc: DocumentType, title: str, rows: list[list[str]]) -> None:
+    t = grid(doc, max(len(r) for r in rows))
+    full_width_row(t, title)
+    for row in rows:
+        cells = t.add_row().cells
+        for k, text in enumerate(row):
+            if k % 2 == 0:
+                _label(cells[k], text, mandatory=False)
+            else:
+                write(cells[k], text)
+
+
+def test_sex_boxes_after_the_words_over_two_lines_and_a_reference_number_label() -> None:
+    doc = Document()
+    _pairs_box(doc, "Personal Details of Person about Whom Concern is Raised", [
+        ["Agency Ref. No.:", "", "NHS Number:", ""],
+        ["Surname:", "TESTWOMAN", "Forename(s):", "Jo"],
+        ["Sex:", "Male ☐   Female ☒\nUnknown ☐   Indeterminate ☐", "Date of Birth or Age:", "14/02/1990"]])
+    _pairs_box(doc, "Personal Details of Person Alleged to have Caused Harm", [
+        ["Surname:", "TESTMAN", "Forename(s):", "Sam"],
+        ["Sex:", "Male ☒   Female ☐\nUnknown ☐   Indeterminate ☐", "Date of Birth or Age:", "01/05/1988"],
+        ["Relationship to Person about Whom Concern is Raised:", "Husband"]])
+    _pairs_box(doc, "Details of Person Making the Referral", [["Name:", "Pat EXAMPLE", "Agency:", "Exampleshire Council"]])
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["gender"] == "Female"
+    assert referral["perpetrators"][0]["gender"] == "Male"
+    assert referral["perpetrators"][0]["relationship_to_victim"] == "Husband"
+    assert referral["referrer"]["agency"] == "Exampleshire Council"  # "Agency Ref. No." is not "Agency: Ref. No."
+    assert parsed["problems"] == []
+
+
+def test_a_childrens_form_reads_the_primary_carer_as_the_victim_of_the_person_causing_concern() -> None:
+    doc = Document()
+    doc.add_heading("Referral to Children's Social Care", level=1)
+    _pairs_box(doc, "Referral", [["Date of Referral", "30/10/2026", "Time of Referral", "10:15"]])
+    _pairs_box(doc, "Name of child(ren) primary carer", [
+        ["Name", "Jo TESTWOMAN", "DOB", "14/02/1990"]])
+    t = grid(doc, 3)
+    full_width_row(t, "Person(s) causing concern")
+    for cell, text in zip(t.add_row().cells, ("Name", "DOB", "Relationship to primary carer")):
+        _label(cell, text, mandatory=False)
+    for cell, text in zip(t.add_row().cells, ("Sam TESTMAN", "01/05/1988", "Boyfriend")):
+        write(cell, text)
+    _pairs_box(doc, "Consent", [["Have the parents / carers been told about this referral? Y/N", "N"],
+                                ["Have the parents / carers given consent? Y/N", "N"]])
+    referral = parse_docx(doc)["referral"]
+    assert referral["referrer"]["date"] == "2026-10-30"  # the form's title names where it goes, not a child's box
+    assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    assert referral["perpetrators"][0]["relationship_to_victim"] == "Boyfriend"
+    assert referral["children"] == []
+    assert (referral["victim_aware"], referral["consent"]) == (False, False)

@@ -384,7 +384,7 @@ def test_tab_stop_label_wrapping_onto_a_second_line_does_not_cut_the_answer() ->
 def test_label_over_answer_told_by_the_words_where_bold_cannot_be_seen() -> None:
     """A PDF printed from such a form shows no bold: a question (with its aside) or a "Names and dates of birth"
     label over its answer in one cell is still a label and its answer."""
-    from parsers.tables.cells import text_parts
+    from parsers.tables.first_lines import text_parts
     assert text_parts("Does client have a disability? (This will include any\nlong-term illness)\nNo") == [
         ("Does client have a disability? (This will include any long-term illness)", "No")]
     assert text_parts("Names and Dates of Birth\nKai OKAFOR 29 August 2020\nLily OKAFOR 6 August 2023") == [
