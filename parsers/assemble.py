@@ -169,6 +169,21 @@ _CHECKLIST_HEADER = frozenset({
 _CHECKLIST_MIN_QUESTIONS = 12  # lines read as one of the 24: a checklist, not a question or two
 
 
+def _young_person_is_victim(values: dict[str, Any]) -> None:
+    """A checklist is filled in about its victim: the one young person a checklist's head names ("Name of young
+    person", the young people's Dash) is the victim, where the file names no victim and no other child."""
+    lines = sum(f"dash.answers.{n}" in values for n in range(1, DASH_QUESTIONS + 1))
+    child = {p.removeprefix("referral.children.0."): v for p, v in values.items()
+             if p.startswith("referral.children.") and v not in (None, [], False)}
+    if lines < _CHECKLIST_MIN_QUESTIONS or values.get("referral.victim.name") or set(child) - {"name", "dob"} \
+            or "name" not in child or any(p.startswith("referral.children.") and not p.startswith(
+                "referral.children.0.") and v not in (None, [], False) for p, v in values.items()):
+        return
+    for column, value in child.items():
+        values[f"referral.victim.{column}"] = value
+        del values[f"referral.children.0.{column}"]
+
+
 def _checklist_alone(values: dict[str, Any]) -> bool:
     lines = sum(f"dash.answers.{n}" in values for n in range(1, DASH_QUESTIONS + 1))
     given = [p for p, v in values.items() if p.startswith("referral.") and v not in (None, [], False)]
@@ -193,6 +208,7 @@ def assemble(raw: RawForm, filename: str, sha256: str) -> dict[str, Any]:
     has_dash = bool(raw.dash_lines) or any(v is not None for v in extra.values()) or any(
         p.startswith(("dash.answers.", "dash.comments.")) and v not in (None, []) for p, v in values.items())
     printed_total = None
+    _young_person_is_victim(values)
     if has_referral and _checklist_alone(values):
         has_referral = False  # a checklist's own header (victim, assessor, crime number), not a referral
         printed_total = values.get("referral.dash_score_stated")  # its "Total 'yes' responses"

@@ -165,3 +165,16 @@ def test_a_childrens_form_reads_the_primary_carer_as_the_victim_of_the_person_ca
     assert referral["perpetrators"][0]["relationship_to_victim"] == "Boyfriend"
     assert referral["children"] == []
     assert (referral["victim_aware"], referral["consent"]) == (False, False)
+
+
+def test_the_young_person_a_checklist_names_is_its_victim_not_a_child() -> None:
+    # The young people's Dash: "Name of young person" at its head, then the questions. A checklist alone (the
+    # referral form comes apart), never a referral holding one child and nothing else.
+    from parsers import parse_bytes
+    from tests.corpus.areas.case import invented_case
+    from tests.corpus.fresh3.yp_ric_sections import FORMS
+
+    parsed = parse_bytes(FORMS[0].build(invented_case(1, 1, 2)), "checklist.docx")
+    assert parsed["forms"] == ["dash"]
+    assert parsed["referral"] is None
+    assert parsed["dash"]["score"] == 16
