@@ -138,11 +138,22 @@ def says_as_above(value: RawValue) -> bool:
     return isinstance(value, str) and plain(value) in _phrases("as_above")
 
 
+_CHILD_ADDRESS = re.compile(r"^referral\.children\.\d+\.address$")
+
+
 def _as_above(fields: dict[str, RawValue], tagged: set[str], warn: Warn) -> None:
     """ "As above", "Same as victim" in a child's or a perpetrator's address box: the victim's address, written
     above. Where the victim's address is not there to copy, it is left empty with a problem."""
     phrases = _phrases("as_above")
     home = fields.get("referral.victim.address")
+    if isinstance(home, str) and plain(home) in phrases and "referral.victim.address" not in tagged:
+        # Her "Address (if different from the child(ren)): Same as above": the children's one address, given above
+        theirs = {clean_text(str(v)) for p, v in fields.items() if _CHILD_ADDRESS.match(p) and isinstance(v, str)
+                  and clean_text(v) and plain(v) not in phrases}
+        home = fields["referral.victim.address"] = theirs.pop() if len(theirs) == 1 else None
+        if home is None:
+            warn("an address is given as the same as another one that was not read; it was left empty",
+                 "referral.victim.address")
     for path in [p for p in fields if p.endswith(".address") and p not in tagged and p != "referral.victim.address"]:
         value = fields[path]
         if not (isinstance(value, str) and plain(value) in phrases):

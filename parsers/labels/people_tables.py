@@ -10,9 +10,14 @@ from ..model import RowTable
 from .matcher import NONE, ROLE_BASE, LabelTable, Match, column_path
 from .whose import whose_role
 
-__all__ = ["ROW_ROLES", "as_own_column", "known_child", "match_for", "table_columns"]
+__all__ = ["ROW_ROLES", "as_own_column", "known_child", "match_for", "row_role_of", "table_columns"]
 
 ROW_ROLES = ("perpetrator", "child")
+
+
+def row_role_of(path: str) -> str | None:
+    """Whose row a path is in (a perpetrator's or a child's), or None for a field of one."""
+    return next((r for r in ROW_ROLES if path.startswith(ROLE_BASE[r])), None)
 
 
 def _columns(table: LabelTable, headers: list[str], role: str) -> list[str | None]:

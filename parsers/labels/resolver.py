@@ -22,12 +22,22 @@ from .dash_resolve import dash_lines
 from .household import household
 from .matcher import ADDRESS_PARTS, ROLE_BASE, LabelTable, Match, owner_of
 from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
-from .people_tables import ROW_ROLES, as_own_column, known_child, table_columns
+from .people_tables import ROW_ROLES, as_own_column, known_child, row_role_of, table_columns
 from .per_name import split_per_name
+from .said_of_all import apply_shared, pull_shared
 from .synonyms import load_table
 from .tidy import tidy
 from .values import expand
-from .whose import PERSON_ROLES, among_people, beside_named, by_context, explicit_targets, names_whom, whose_role
+from .whose import (
+    PERSON_ROLES,
+    among_people,
+    beside_named,
+    beside_the_child,
+    by_context,
+    explicit_targets,
+    names_whom,
+    whose_role,
+)
 
 __all__ = ["resolve"]
 
@@ -154,10 +164,6 @@ class _Rows:
         return index
 
 
-def _row_role(path: str) -> str | None:
-    return next((r for r in ROW_ROLES if path.startswith(ROLE_BASE[r])), None)
-
-
 def _report(out: _Out, label: str, found: Match) -> None:
     if found.status == "ambiguous":
         fields = " or ".join(_describe(c) for c in found.candidates)
@@ -181,7 +187,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
     explicit = explicit_targets(items, table)
     for item in items:
         role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
-        found = table.match(item.label, role)
+        found = beside_the_child(table, item.label, role, table.match(item.label, role))
         if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
                 and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer":
             # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says
@@ -270,7 +276,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             continue  # "GP: Dr Abbott" then "Tel no": the surgery's number, not the person's
         before = (path, item.value)
         owners[item.section].add(owner_of(path))
-        row_role = _row_role(path)
+        row_role = row_role_of(path)
         if row_role is not None:
             column = path.rpartition(".")[2]
             given = found.index if found.index is not None else section_index
@@ -335,8 +341,10 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
         labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
         labelled, boxes = comment_boxes(labelled, table, bool(raw.dash_lines))  # "Q1: …" in one box at the end
         labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
+        labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
         _labelled(labelled, table, out)
         _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)])
+        apply_shared(shared, out.fields, out.put)
     version = dash_lines(raw.dash_lines, out)
     put_comments(boxes, version, out.fields, out.tagged, out.warn)
     gender_out_of_names(out.name_parts, out.fields, out.tagged)  # "Grace (F)" in a forename box

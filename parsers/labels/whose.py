@@ -10,10 +10,10 @@ import re
 
 from ..model import Labelled
 from ..tables.walk import is_name_label
-from .matcher import LabelTable, Match, owner_of
+from .matcher import NONE, LabelTable, Match, owner_of
 
-__all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_context", "explicit_targets",
-           "names_whom", "whose_role"]
+__all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "beside_the_child", "by_context",
+           "explicit_targets", "names_whom", "whose_role"]
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
@@ -133,3 +133,21 @@ def beside_named(table: LabelTable, item: Labelled, role: str | None, explicit: 
         return Match("ok", targets.pop())
     column = (table.match(item.label, role).target or "?").rpartition(".")[2]
     return Match("needs_section", "?" + column)
+
+
+# The child named as the other party of an adult's box: "Relationship to child", "Address (if different from the
+# child(ren))".
+_TO_CHILD = re.compile(r"\(?\s*(?:if\s+different\s+)?\b(?:to|with|from|than)\s+(?:the\s+)?(?:child|children|young person)"
+                       r"(?:\(ren\))?\b[^()]*\)?", re.IGNORECASE)
+
+
+def beside_the_child(table: LabelTable, label: str, role: str | None, found: Match) -> Match:
+    """A label in the victim's or the perpetrator's box that names the child only as the other party is the adult's
+    own field ("Address (if different from the child(ren))": hers), or none of the referral's ("Relationship to
+    child": what she is to the child, which no field holds), never the child's."""
+    if role not in ("victim", "perpetrator") or not (found.target or "").startswith("referral.children.") \
+            or not _TO_CHILD.search(label):
+        return found
+    own = table.match(_TO_CHILD.sub(" ", label), role)
+    return own if own.status == "ok" and not (own.target or "").startswith("referral.children.") \
+        and not (own.target or "").endswith(("relationship_to_victim", "relationship_to_perpetrator")) else NONE

@@ -178,3 +178,32 @@ def test_the_young_person_a_checklist_names_is_its_victim_not_a_child() -> None:
     assert parsed["forms"] == ["dash"]
     assert parsed["referral"] is None
     assert parsed["dash"]["score"] == 16
+
+
+def test_what_a_childrens_box_asks_once_is_said_of_all_the_children_listed_above() -> None:
+    # Children as rows, then "Gender M/F" one a line, and one "Address" / "Postcode" for them all; the carer's own
+    # "Address (if different from the child(ren)): Same as above" is theirs, and her "Relationship to child" no field.
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "Details of Child(ren)")
+    for cell, text in zip(t.add_row().cells, ("Child(ren) name", "DOB", "Age", "Unborn Y/N")):
+        _label(cell, text, mandatory=False)
+    for row in (("Ava TESTCHILD", "01/02/2018", "8", "N"), ("Max TESTCHILD", "03/04/2021", "5", "N")):
+        for cell, text in zip(t.add_row().cells, row):
+            write(cell, text)
+    for pair in (("Gender M/F", "F\nM", "Ethnicity", "White British"), ("Address", "4 Test Lane, Exampletown", "", ""),
+                 ("Postcode", "EX1 1AA", "", "")):
+        cells = t.add_row().cells
+        for k, text in enumerate(pair):
+            (_label(cells[k], text, mandatory=False) if k % 2 == 0 and text else write(cells[k], text))
+    _pairs_box(doc, "Name of child(ren) primary carer", [
+        ["Name", "Jo TESTWOMAN", "Relationship to child", "Mother"],
+        ["Address (if different from the child(ren))", "Same as above"]])
+    _pairs_box(doc, "Person(s) causing concern", [["Name", "Sam TESTMAN", "Relationship to primary carer", "Partner"]])
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert [(c["name"], c["gender"], c["address"]) for c in referral["children"]] == [
+        ("Ava TESTCHILD", "Female", "4 Test Lane, Exampletown, EX1 1AA"),
+        ("Max TESTCHILD", "Male", "4 Test Lane, Exampletown, EX1 1AA")]
+    assert referral["victim"]["address"] == "4 Test Lane, Exampletown, EX1 1AA"
+    assert parsed["problems"] == []
