@@ -17,10 +17,12 @@ from ..problem import Problem
 from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
 from .blocks import told_blocks
+from .digit_boxes import digit_boxes
 from .dash_comments import comment_boxes, put_comments
 from .dash_resolve import dash_lines
 from .household import household
 from .matcher import ADDRESS_PARTS, ROLE_BASE, LabelTable, Match, owner_of
+from .numbered_heads import numbered_heads
 from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
 from .people_tables import ROW_ROLES, as_own_column, known_child, table_columns
 from .per_name import split_per_name
@@ -333,6 +335,7 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     if raw.labelled or raw.tables:
         table = table or load_table()
         labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
+        labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:" read as a label
         labelled, boxes = comment_boxes(labelled, table, bool(raw.dash_lines))  # "Q1: …" in one box at the end
         labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
         _labelled(labelled, table, out)
