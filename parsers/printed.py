@@ -76,6 +76,7 @@ def _boxes_after(label: str, value: str) -> list[tuple[str, str]]:
 
 
 _SEPARATORS = re.compile(r"(\t+|\n)")
+_SPACED_LABEL = re.compile(r"(?<=\S) {3,}(?=[A-Z][\w .()/-]{0,30}:[ \t]*[^\s☐☒:/])")
 
 
 def colon_pairs(text: str) -> list[tuple[str, str]] | None:
@@ -84,7 +85,8 @@ def colon_pairs(text: str) -> list[tuple[str, str]] | None:
     A piece after a tab or line break that is not itself "Label:" continues the value before it
     (a second address line); the text must start with a label.
     """
-    pieces = _SEPARATORS.split(text.strip())
+    # "Date of Concern: 31 October 2026     Time: 14:30": a second label typed after spaces starts a pair as a tab does
+    pieces = _SEPARATORS.split(_SPACED_LABEL.sub("\t", text.strip()))
     pairs: list[list[str]] = []
     joiner = " "
     for piece in pieces:

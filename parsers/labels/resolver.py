@@ -185,8 +185,10 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
         role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
         found = table.match(item.label, role)
         if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
-                and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer":
-            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says
+                and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer" \
+                and not (role == "perpetrator" and _given(out.fields.get(own.target or ""))):
+            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says. Under
+            # his heading once the referrer's is read, "Organisation: N/A – not a professional" is his, not theirs
             found = own
         nearest = names_whom(table, item.context[0]) if item.context else None
         if found.status == "ok" and role in PERSON_ROLES and nearest in PERSON_ROLES and nearest != role \
@@ -230,8 +232,8 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             if not (parse_bool_or_none(answer) is True if isinstance(answer, (str, bool)) else False):
                 found = Match("ok", mapped)
             elif found.status == "ok" and found.target != mapped and found.target in table.follow_ups.values():
-                # after a yes, "If not, why not?" is not some other question's reason either
-                if _worth_reporting(item.value):
+                # after a yes, "If not, why not?" is not some other question's reason either ("N/A" says nothing)
+                if _worth_reporting(item.value) and not (isinstance(item.value, str) and clean_text(item.value) is None):
                     out.warn(f"the label '{_shown(item.label)}' is answered though the question before it was "
                              "answered yes; it was not used", mapped)
                 continue

@@ -212,3 +212,33 @@ def test_pdf_numbered_headings_handed_on_as_labels_are_headings() -> None:
     assert fields["referral.referrer.name"] == "Sam Referrer"
     assert fields["referral.perpetrators.0.name"] == "Alex TESTMAN"
     assert fields["referral.perpetrators.0.gender"] == "Male"
+
+
+def test_the_chosen_letter_of_a_printed_m_or_f_made_bold_and_underlined() -> None:
+    doc = Document()
+    _applicant_form(doc)
+    sex = next(c for t in doc.tables for row in t.rows for c in row.cells if c.text == "F")  # her "Sex" answer box
+    paragraph = sex.paragraphs[0]
+    paragraph.runs[0].text = ""
+    for index, option in enumerate(("M", "F")):
+        if index:
+            paragraph.add_run(" / ")
+        run = paragraph.add_run(option)
+        run.bold = run.underline = option == "F"
+    assert parse_docx(doc)["referral"]["victim"]["gender"] == "Female"
+
+
+def test_a_second_label_typed_after_spaces_on_the_line_and_a_mans_organisation() -> None:
+    doc = Document()
+    doc.add_heading("Safeguarding Adults – Concern", level=1)
+    _line(doc, "Date of Concern:", " 30/10/2026     Time: 14:30")
+    _concern_form(doc, "No")
+    _line(doc, "Organisation:", " Test Housing Association")  # the referrer's, then the man's below
+    _line(doc, "4. Source of alleged harm information (person/organisation/Relationship to adult at risk etc.): If "
+               "any of this information is not known then state why it's not known do not leave blank.")
+    _line(doc, "Name:", " Chris TESTMAN   Male: ☒   Female: ☐")
+    _line(doc, "Organisation:", " N/A – not a professional")
+    _line(doc, "If no, give the reasons:", " N/A")
+    parsed = parse_docx(doc)
+    assert parsed["referral"]["referrer"]["date"] == "2026-10-30"  # not "30/10/2026 Time: 14:30"
+    assert "referral.referrer.agency" not in [p["field"] for p in parsed["problems"]]
