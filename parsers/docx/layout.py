@@ -31,7 +31,7 @@ from ..ticks import interpret
 from .dash_lines import read_numbered
 from .tab_table import read_tab_table, wrapped_pair
 from .tables import read_table
-from .text import WRAPPERS, Marks, all_bold, bold_lead, claimed, heading_level, render, w
+from .text import WRAPPERS, Marks, all_bold, bold_lead, claimed, heading_level, on, render, w
 from .walk import WordWalk
 
 
@@ -111,6 +111,8 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         pairs = _asked_and_answered(paragraph, text) or ([asked] if (asked := asked_yes_no(text)) else None)
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
+    if pairs and len(pairs) == 1 and _hint_after_label(paragraph):
+        pairs = [(pairs[0][0], None)]  # "Give details: *Full names should be used …*", the answer on the lines below
     if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):
         walk.flush()  # "Visible high risk: 14 or more ticks on the DASH." explains a criterion
     elif pairs:
@@ -170,6 +172,14 @@ def _numbered_heading(paragraph: etree._Element, text: str, bold: bool) -> tuple
     if found is None or not found[1] or not (bold or lead.startswith(" ".join(found[0].split()))):
         return None
     return found
+
+
+def _hint_after_label(paragraph: etree._Element) -> bool:
+    """Everything after the label's colon set in italics: the form's printed instruction, not the referrer's answer."""
+    runs = [r for r in paragraph.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+    colon = next((i for i, r in enumerate(runs) if ":" in "".join(t.text or "" for t in r.iter(w("t")))), None)
+    after = runs[colon + 1:] if colon is not None else []
+    return bool(after) and all((p := r.find(w("rPr"))) is not None and on(p.find(w("i"))) for r in after)
 
 
 def _sentence(value: RawValue) -> bool:

@@ -14,6 +14,7 @@ from ..fields import Kind, kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
+from .abuse_details import abuse_details
 from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
 from .blocks import told_blocks
@@ -337,7 +338,8 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     if raw.labelled or raw.tables:
         table = table or load_table()
         labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
-        labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:" read as a label
+        labelled = digit_boxes(numbered_heads(labelled, table), table)
+        labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"  # "1. Person at risk of harm information:" read as a label
         labelled, boxes = comment_boxes(labelled, table, bool(raw.dash_lines))  # "Q1: …" in one box at the end
         labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
         _labelled(labelled, table, out)

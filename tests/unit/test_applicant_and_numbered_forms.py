@@ -242,3 +242,28 @@ def test_a_second_label_typed_after_spaces_on_the_line_and_a_mans_organisation()
     parsed = parse_docx(doc)
     assert parsed["referral"]["referrer"]["date"] == "2026-10-30"  # not "30/10/2026 Time: 14:30"
     assert "referral.referrer.agency" not in [p["field"] for p in parsed["problems"]]
+
+
+def _give_details(doc: DocumentType, account: str) -> None:
+    _line(doc, "2a. Alleged Abuse: More than one category may be applicable")
+    paragraph = doc.add_paragraph()
+    paragraph.add_run("Give details: ").bold = True
+    paragraph.add_run("Full names and titles should be used. This is the first information the reader sees so it "
+                      "must make sense.").italic = True
+    doc.add_paragraph(account)
+
+
+def test_give_details_with_its_printed_instruction_and_the_account_below() -> None:
+    doc = Document()
+    doc.add_heading("Safeguarding Adults – Concern", level=1)
+    _give_details(doc, "Strangled during an argument last week")
+    assert parse_docx(doc)["referral"]["risks_summary"] == "Strangled during an argument last week"
+
+
+def test_give_details_elsewhere_or_holding_the_instruction_is_no_account() -> None:
+    section = "2a. Alleged Abuse: More than one category may be applicable"
+    fields = resolve(RawForm("pdf-text", labelled=[  # the PDF reader sees no italics: the instruction as the answer
+        Labelled("Give details", "Full names and titles should be used. It must make sense.", section)])).fields
+    assert not fields.get("referral.risks_summary")
+    fields = resolve(RawForm("pdf-text", labelled=[Labelled("Give details", "Uses a wheelchair", "Disability")])).fields
+    assert not fields.get("referral.risks_summary")  # a bare "Give details" under another heading is no account
