@@ -267,3 +267,10 @@ def test_give_details_elsewhere_or_holding_the_instruction_is_no_account() -> No
     assert not fields.get("referral.risks_summary")
     fields = resolve(RawForm("pdf-text", labelled=[Labelled("Give details", "Uses a wheelchair", "Disability")])).fields
     assert not fields.get("referral.risks_summary")  # a bare "Give details" under another heading is no account
+
+
+def test_one_gender_box_holding_a_gender_a_line_for_several_children_is_not_one_childs() -> None:
+    fields = resolve(RawForm("pdf-text", labelled=[Labelled("Child's name", "Kim TESTWOMAN", "Details of children"),
+                                                   Labelled("Gender M/F", "F\nM\nF", "Details of children")]))
+    assert not fields.fields.get("referral.children.0.gender")
+    assert "referral.children.0.gender" in [p.field for p in fields.problems]
