@@ -111,7 +111,7 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
         pairs = _asked_and_answered(paragraph, text) or ([asked] if (asked := asked_yes_no(text)) else None)
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
-    if pairs and len(pairs) == 1 and _hint_after_label(paragraph):
+    if pairs and len(pairs) == 1 and len(str(pairs[0][1]).split()) >= 6 and _hint_after_label(paragraph):
         pairs = [(pairs[0][0], None)]  # "Give details: *Full names should be used …*", the answer on the lines below
     if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):
         walk.flush()  # "Visible high risk: 14 or more ticks on the DASH." explains a criterion

@@ -141,7 +141,7 @@ def _lit(run: etree._Element) -> bool:
     if props is None:
         return False
     shading = props.find(w("shd"))
-    if child_val(props, "u") not in ("", "none") and props.find(w("u")) is not None:
+    if (underline := props.find(w("u"))) is not None and underline.get(w("val"), "single") != "none":
         return True  # "M / F" with the chosen letter underlined (and bold): picked as a highlight picks it
     return child_val(props, "highlight") not in ("", "none") or (
         shading is not None and (shading.get(w("fill")) or "auto").lower() not in ("auto", "ffffff", ""))

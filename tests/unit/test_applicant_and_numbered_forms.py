@@ -274,3 +274,13 @@ def test_one_gender_box_holding_a_gender_a_line_for_several_children_is_not_one_
                                                    Labelled("Gender M/F", "F\nM\nF", "Details of children")]))
     assert not fields.fields.get("referral.children.0.gender")
     assert "referral.children.0.gender" in [p.field for p in fields.problems]
+
+
+def test_a_short_answer_typed_in_italics_is_still_the_answer() -> None:
+    doc = Document()
+    doc.add_heading("Victim details", level=1)
+    paragraph = doc.add_paragraph()
+    paragraph.add_run("Name: ").bold = True
+    paragraph.add_run("Jo TESTWOMAN").italic = True
+    doc.add_paragraph("Please make sure every section is completed before sending.")
+    assert parse_docx(doc)["referral"]["victim"]["name"] == "Jo TESTWOMAN"
