@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .model import RawValue
+from .normalise import is_gender_word
 from .ticks import has_mark, interpret, labelled_ticks
 
 MAX_LABEL_CHARS = 80
@@ -54,10 +55,32 @@ def _colon_pair(token: str) -> tuple[str, str] | None:
         return None
     if label.strip()[-1:].isdigit() and value[:1].isdigit():
         return None  # a time such as 10:30, not a label
+    glued = _GLUED_LABEL.match(value)
+    if glued:  # "Role:/Relationship Domestic Abuse Officer": the label's other word printed after its colon
+        return f"{clean_label(label)}/{glued.group(1)}", glued.group(2)
     return clean_label(label), value
 
 
+_GLUED_LABEL = re.compile(r"^/\s?([A-Za-z]+)\s+(\S.*)$", re.DOTALL)
+# "Name: Grace EVANS-PRICE   Male: ☐   Female: ☒": a row of boxes after the answer, set apart by spaces
+_BOXES_AFTER = re.compile(r"^(?P<value>.*?\S)\s{2,}(?P<boxes>[^\W\d][^:\n]{0,20}?:?\s*[☐☒](?:\s+[^\W\d][^:\n]{0,20}?:?\s*[☐☒])+)"
+                          r"\s*$", re.DOTALL)
+
+
+def _boxes_after(label: str, value: str) -> list[tuple[str, str]]:
+    """A pair whose answer is followed on the same line by the person's sex as printed options with a box after each
+    ("Male: ☐   Female: ☒"): the answer, and the boxes as the gender they give. Other boxes stay with the answer."""
+    found = _BOXES_AFTER.match(value)
+    if found is None:
+        return [(label, value)]
+    options = labelled_ticks(found.group("boxes")) or []
+    if len(options) < 2 or not all(is_gender_word(word) for word, _ in options):
+        return [(label, value)]
+    return [(label, found.group("value").strip()), ("Gender", found.group("boxes").strip())]
+
+
 _SEPARATORS = re.compile(r"(\t+|\n)")
+_SPACED_LABEL = re.compile(r"(?<=\S) {3,}(?=[A-Z][\w .()/-]{0,30}:[ \t]*[^\s☐☒:/])")
 
 
 def colon_pairs(text: str) -> list[tuple[str, str]] | None:
@@ -66,7 +89,8 @@ def colon_pairs(text: str) -> list[tuple[str, str]] | None:
     A piece after a tab or line break that is not itself "Label:" continues the value before it
     (a second address line); the text must start with a label.
     """
-    pieces = _SEPARATORS.split(text.strip())
+    # "Date of Concern: 31 October 2026     Time: 14:30": a second label typed after spaces starts a pair as a tab does
+    pieces = _SEPARATORS.split(_SPACED_LABEL.sub("\t", text.strip()))
     pairs: list[list[str]] = []
     joiner = " "
     for piece in pieces:
@@ -80,7 +104,7 @@ def colon_pairs(text: str) -> list[tuple[str, str]] | None:
             return None
         elif piece.strip():
             pairs[-1][1] = f"{pairs[-1][1]}{joiner}{piece}" if pairs[-1][1].strip() else piece
-    return [(label, value.strip()) for label, value in pairs] or None
+    return [split for label, value in pairs for split in _boxes_after(label, value.strip())] or None
 
 
 def leader_pair(text: str) -> tuple[str, str] | None:
@@ -147,3 +171,38 @@ def short_answer(text: str) -> bool:
     if re.match(r"^\W*(please|tick|complete|select|choose|delete|note|if\b)", text, re.IGNORECASE):
         return False  # "Please fill in all three pages": the form's instruction under its heading
     return looks_like_data(text) or (short_line(text) and not text.rstrip().endswith((".", ":", "?", "!")))
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*(?P<head>\d{1,2}[a-z]?[.)]\s+[^:\n]{3,100}?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
+
+
+def numbered_heading(text: str, rest_is_printed: bool) -> tuple[str, str] | None:
+    """ "3. Safeguarding Adults concern raised by: Was the referral anonymous: Yes / No", "4. Source of alleged harm
+    information (…): If any of this is not known, state why.": a numbered section's heading ended by a colon, with
+    a question of its own or the form's instruction after it on the same line. (heading, what follows) — only where
+    what follows is another "Label: answer" or printed (`rest_is_printed`: set in the heading's type), or nothing;
+    "1. Name: Grace" is a numbered label and its answer."""
+    found = _NUMBERED_HEAD.match(text.strip())
+    if found is None or not short_line(found.group("head")):
+        return None
+    rest = found.group("rest").strip()
+    if rest and not rest_is_printed and colon_pairs(rest) is None:
+        return None
+    return found.group("head").strip(), rest
+
+
+_ASKED = re.compile(r"^(?P<question>[^?\n]{8,160}\?)\s+(?P<answer>[^?\n]{1,40})$")
+
+
+def asked_yes_no(text: str) -> tuple[str, str] | None:
+    """ "Is the adult at risk aware of this concern being raised? Yes / No" after the referrer deleted or struck one
+    word ("… raised? Yes") or typed the answer after both ("… raised? Yes / No   NO"): the question and its answer,
+    only where the answer is made of yes / no words alone."""
+    found = _ASKED.match(" ".join(text.split()))
+    if found is None or not is_label_text(found.group("question")[:-1]):
+        return None
+    answer = found.group("answer").strip()
+    words = [w for w in re.split(r"[\s/]+", answer.casefold()) if w]
+    if not words or len(words) > 4 or not all(w in ("yes", "no", "y", "n") for w in words):
+        return None
+    return found.group("question"), answer

@@ -13,6 +13,7 @@ from lxml import etree
 from ..asides import opens_aside
 from ..model import RawValue
 from ..printed import (
+    asked_yes_no,
     clean_label,
     is_label_text,
     label_pairs,
@@ -20,6 +21,7 @@ from ..printed import (
     list_number,
     looks_like_data,
     may_ask,
+    numbered_heading,
     short_answer,
     short_line,
 )
@@ -30,7 +32,7 @@ from ..ticks import interpret
 from .dash_lines import read_numbered
 from .tab_table import read_tab_table, wrapped_pair
 from .tables import read_table
-from .text import WRAPPERS, Marks, all_bold, bold_lead, claimed, heading_level, render, w
+from .text import WRAPPERS, Marks, all_bold, bold_lead, claimed, heading_level, on, render, w
 from .walk import WordWalk
 
 
@@ -102,10 +104,16 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
     pairs = label_pairs(run_on(text))  # "Tel: …    Email: …": several pairs typed on one line
     if pairs is None and (wrapped := wrapped_pair(text)) is not None:
         pairs = [(wrapped[0], interpret(wrapped[1]))]
+    if pairs is None and (numbered := _numbered_heading(paragraph, text, bold)) is not None:
+        walk.heading(numbered[0])  # "3. Concern raised by: Was the referral anonymous: No" (printed.numbered_heading)
+        pairs = label_pairs(numbered[1]) if numbered[1] else None
+        return _report_pairs(paragraph, pairs, walk) if pairs else None
     if pairs is None and not bold:
-        pairs = _asked_and_answered(paragraph, text)
+        pairs = _asked_and_answered(paragraph, text) or ([asked] if (asked := asked_yes_no(text)) else None)
     if pairs and bold and short_line(text) and not any(looks_like_data(str(v)) for _, v in pairs if v):
         pairs = None  # a bold "Section 2: Victim details" is a heading, not a label and value
+    if pairs and len(pairs) == 1 and len(str(pairs[0][1]).split()) >= 6 and _hint_after_label(paragraph):
+        pairs = [(pairs[0][0], None)]  # "Give details: *Full names should be used …*", the answer on the lines below
     if pairs and walk.guidance and all(_sentence(v) for _, v in pairs):
         walk.flush()  # "Visible high risk: 14 or more ticks on the DASH." explains a criterion
     elif pairs:
@@ -156,6 +164,23 @@ def _asked_and_answered(paragraph: etree._Element, text: str) -> list[tuple[str,
         return None
     answer = flat[len(lead):].strip()
     return [(lead, interpret(answer))] if answer else None
+
+
+def _numbered_heading(paragraph: etree._Element, text: str, bold: bool) -> tuple[str, str] | None:
+    """A numbered heading in bold with more after its colon on the same line (printed.numbered_heading)."""
+    found = numbered_heading(text, bold)
+    lead = " ".join((bold_lead(paragraph) or "").split())
+    if found is None or not found[1] or not (bold or lead.startswith(" ".join(found[0].split()))):
+        return None
+    return found
+
+
+def _hint_after_label(paragraph: etree._Element) -> bool:
+    """Everything after the label's colon set in italics: the form's printed instruction, not the referrer's answer."""
+    runs = [r for r in paragraph.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+    colon = next((i for i, r in enumerate(runs) if ":" in "".join(t.text or "" for t in r.iter(w("t")))), None)
+    after = runs[colon + 1:] if colon is not None else []
+    return bool(after) and all((p := r.find(w("rPr"))) is not None and on(p.find(w("i"))) for r in after)
 
 
 def _sentence(value: RawValue) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..normalise import is_gender_word
 from ..printed import RAISED_MARKS
 from ..ticks import TICKED, UNTICKED, is_option
 
@@ -143,6 +144,8 @@ def _lit(run: etree._Element) -> bool:
     if props is None:
         return False
     shading = props.find(w("shd"))
+    if (underline := props.find(w("u"))) is not None and underline.get(w("val"), "single") != "none":
+        return True  # "M / F" with the chosen letter underlined (and bold): picked as a highlight picks it
     return child_val(props, "highlight") not in ("", "none") or (
         shading is not None and (shading.get(w("fill")) or "auto").lower() not in ("auto", "ffffff", ""))
 
@@ -151,7 +154,7 @@ def _picked(paragraph: etree._Element) -> dict[etree._Element, bool]:
     """A printed "Y  N" (or "Yes  No") with exactly one option highlighted, each option a run of its own: the
     options with whether each was picked; empty for any other paragraph (nothing, or more than one, lit)."""
     runs = [r for r in paragraph if r.tag == w("r") and _shown(r)]
-    options = [r for r in runs if is_option("".join(t.text or "" for t in r.iter(w("t"))))]
+    options = [r for r in runs if is_option(text := "".join(t.text or "" for t in r.iter(w("t")))) or is_gender_word(text)]
     lit = [r for r in runs if _lit(r)]
     if len(options) < 2 or len(lit) != 1 or lit[0] not in options:
         return {}

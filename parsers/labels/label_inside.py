@@ -32,7 +32,8 @@ def label_with_value(text: str, table: LabelTable) -> tuple[str, str] | None:
     words = flat.split(" ")
     for end in range(min(len(words) - 1, 10), 0, -1):
         head, rest = " ".join(words[:end]), " ".join(words[end:])
-        named_only = not (set(table.words(head)) - set(PERSONS) - FILLERS)  # "Is perpetrator ..."
+        # "Is perpetrator ..."; "1. Applicant Details", a numbered heading naming only her
+        named_only = not {w for w in table.words(head) if not w.isdigit()} - set(PERSONS) - FILLERS
         if not named_only and _ok(table, head) and len(rest) <= 60 and _looks_like_value(rest) \
                 and not _ok(table, rest):  # "Telephone Mobile" is two labels, not a label and its value
             return head, rest

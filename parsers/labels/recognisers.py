@@ -67,6 +67,9 @@ def split_value(value: str, parts: list[tuple[str, str]]) -> list[tuple[str, Raw
             found[texts[0]] = leftover
         else:
             pieces = [p for p in _SEPARATORS.split(leftover) if p.strip(EDGES)]
+            lines = [line for line in leftover.split("\n") if line.strip(EDGES)]
+            if len(lines) == len(texts) < len(pieces):
+                pieces = lines  # "Stuart Cartwright" over "PO Box 100, Exampletown": a part a line, commas and all
             if len(pieces) == len(texts):
                 found.update({i: _edges_off(p) for i, p in zip(texts, pieces)})
             elif len(pieces) > len(texts):

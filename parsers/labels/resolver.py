@@ -16,18 +16,17 @@ from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
 from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
-from .blocks import told_blocks
-from .dash_comments import comment_boxes, put_comments
+from .dash_comments import put_comments
 from .dash_resolve import dash_lines
 from .household import household
 from .matcher import ADDRESS_PARTS, ROLE_BASE, LabelTable, Match, owner_of
 from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
 from .people_tables import ROW_ROLES, as_own_column, known_child, row_role_of, table_columns
 from .per_name import split_per_name
-from .said_of_all import apply_shared, pull_shared
+from .prepare import prepare
+from .said_of_all import apply_shared
 from .synonyms import load_table
 from .tidy import tidy
-from .values import expand
 from .whose import (
     PERSON_ROLES,
     among_people,
@@ -189,8 +188,10 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
         role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
         found = beside_the_child(table, item.label, role, table.match(item.label, role))
         if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
-                and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer":
-            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says
+                and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer" \
+                and not (role == "perpetrator" and _given(out.fields.get(own.target or ""))):
+            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says. Under
+            # his heading once the referrer's is read, "Organisation: N/A – not a professional" is his, not theirs
             found = own
         nearest = names_whom(table, item.context[0]) if item.context else None
         if found.status == "ok" and role in PERSON_ROLES and nearest in PERSON_ROLES and nearest != role \
@@ -234,8 +235,8 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             if not (parse_bool_or_none(answer) is True if isinstance(answer, (str, bool)) else False):
                 found = Match("ok", mapped)
             elif found.status == "ok" and found.target != mapped and found.target in table.follow_ups.values():
-                # after a yes, "If not, why not?" is not some other question's reason either
-                if _worth_reporting(item.value):
+                # after a yes, "If not, why not?" is not some other question's reason either ("N/A" says nothing)
+                if _worth_reporting(item.value) and not (isinstance(item.value, str) and clean_text(item.value) is None):
                     out.warn(f"the label '{_shown(item.label)}' is answered though the question before it was "
                              "answered yes; it was not used", mapped)
                 continue
@@ -338,13 +339,11 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     boxes: list[dict[int, str]] = []
     if raw.labelled or raw.tables:
         table = table or load_table()
-        labelled, tables = expand(raw.labelled, raw.tables, table, out.warn)  # boxes holding more than one thing
-        labelled, boxes = comment_boxes(labelled, table, bool(raw.dash_lines))  # "Q1: …" in one box at the end
-        labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
-        labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
+        ready = prepare(raw.labelled, raw.tables, table, out.warn, bool(raw.dash_lines))
+        labelled, tables, boxes = ready.labelled, ready.tables, ready.boxes
         _labelled(labelled, table, out)
         _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)])
-        apply_shared(shared, out.fields, out.put)
+        apply_shared(ready.shared, out.fields, out.put)
     version = dash_lines(raw.dash_lines, out)
     put_comments(boxes, version, out.fields, out.tagged, out.warn)
     gender_out_of_names(out.name_parts, out.fields, out.tagged)  # "Grace (F)" in a forename box

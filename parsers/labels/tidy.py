@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..model import RawValue
-from ..normalise import clean_text, parse_bool_or_none
+from ..normalise import clean_text, is_gender_word, parse_bool_or_none
 from .matcher import LabelTable
 from .recognisers import EDGES, RECOGNISERS
 
@@ -49,11 +49,22 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
     for path in [p for p in fields if p.endswith(".date") and p not in tagged]:
         if isinstance(value := fields[path], str) and (dated := _TIME_AFTER.match(value)):
             fields[path] = dated.group("date")  # "Date / Time: 30/10/2026 at 10:15": the day is the field
+    for path in [p for p in fields if p.endswith(".gender") and p not in tagged]:
+        _one_gender(fields, path, warn)
     _safe_to_call_in_notes(fields, tagged)
     _languages(fields, tagged, warn)
     for path in _NEEDS:
         if path not in tagged:
             _needs_answer(fields, path)
+
+
+def _one_gender(fields: dict[str, RawValue], path: str, warn: Any) -> None:
+    """ "F\nF\nF" in one "Gender M/F" box beside several children, a line each: which line is whose is not said here."""
+    value = fields.get(path)
+    if isinstance(value, str) and sum(is_gender_word(line) for line in value.splitlines() if line.strip()) > 1:
+        fields[path] = None
+        warn("a gender box holds one gender a line for several people, so whose each is cannot be told; it was not "
+             "used", path)
 
 
 def _aliases_out_of_name(fields: dict[str, RawValue], path: str, aliases: re.Pattern[str]) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Labelled, RawValue
-from ..printed import is_label_text, label_pairs, list_goes_on, looks_like_data, may_ask, short_answer
+from ..printed import asked_yes_no, is_label_text, label_pairs, list_goes_on, looks_like_data, may_ask, short_answer
 from ..tables.known import known_label, names_section, run_on
 from ..tables.people_cell import people_in_text, people_label
 from ..tables.walk import BOLD_LINE
@@ -139,7 +139,10 @@ def bold_lead(line: Line) -> tuple[str, list[Word]] | None:
 
 def tick_pairs(text: str) -> list[tuple[str, RawValue]] | None:
     """A line of boxes and their labels ("☒ Visible high risk …", "BME ☐ Disabled ☒"), read as the Word
-    reader reads the same paragraph (parsers.ticks.labelled_ticks)."""
+    reader reads the same paragraph (parsers.ticks.labelled_ticks); or a question answered after it with the yes /
+    no words left ("Is the adult at risk aware? Yes /", printed.asked_yes_no)."""
+    if (asked := asked_yes_no(text)) is not None:
+        return [(clean_label(asked[0]), asked[1])]
     split = run_on(text)  # "Tel 0117 …. Safe to call: yes. Best time: …": pairs typed one after another
     found = label_pairs(split) if "\t" in split else labelled_ticks(text)
     return [(clean_label(label), value) for label, value in found] if found else None
@@ -210,3 +213,14 @@ def heading_level(line: Line, body: float) -> int:
     if line.size >= body * 1.25:
         return 1
     return 2 if line.size >= body * 1.1 else BOLD_LINE
+
+
+def heading_goes_on(line: Line, before: Line | None, heading: str | None) -> bool:
+    """A numbered heading too long for one line ("4. Source of alleged harm information (…): If any of this …") goes
+    on over the next bold lines of its size right under it (on the same page), however long they are, until a line
+    ends it (".", ":" or "?")."""
+    if before is None or not heading or number_of(heading.split()[0]) is None:
+        return False
+    return 0 <= line.top - before.bottom < 0.45 * line.size and line.bold and before.bold \
+        and abs(line.size - before.size) < 0.5 and not before.text.rstrip().endswith((".", ":", "?")) \
+        and len(split_cells(line)) == 1

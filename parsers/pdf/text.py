@@ -45,6 +45,7 @@ from .open_items import (
     boxed_label,
     cell_pair,
     continue_pair,
+    heading_goes_on,
     heading_level,
     stands_as_label,
     tick_pairs,
@@ -175,8 +176,8 @@ class TextReader(GridReader):
             self.table.header_done = True
         if self._label_line(line):
             return
-        if is_heading(line, self.body):
-            wrapped = (self.heading_line is not None and self.section is not None and self.walk.path
+        if (goes_on := heading_goes_on(line, self.heading_line, self.section)) or is_heading(line, self.body):
+            wrapped = goes_on or (self.heading_line is not None and self.section is not None and self.walk.path
                        and _tight(self._gap(line, self.heading_line.bottom, self.heading_page), line.size)
                        and line.bold == self.heading_line.bold and abs(line.size - self.heading_line.size) < 0.5)
             self._unanswered(None if wrapped else self.pair)
