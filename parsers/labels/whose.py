@@ -141,12 +141,17 @@ _TO_CHILD = re.compile(r"\(?\s*(?:if\s+different\s+)?\b(?:to|with|from|than)\s+(
                        r"(?:\(ren\))?\b[^()]*\)?", re.IGNORECASE)
 
 
-def beside_the_child(table: LabelTable, label: str, role: str | None, found: Match) -> Match:
+def beside_the_child(table: LabelTable, label: str, role: str | None, found: Match, nearest: str | None = None
+                     ) -> Match:
     """A label in the victim's or the perpetrator's box that names the child only as the other party is the adult's
     own field ("Address (if different from the child(ren))": hers), or none of the referral's ("Relationship to
-    child": what she is to the child, which no field holds), never the child's."""
-    if role not in ("victim", "perpetrator") or not (found.target or "").startswith("referral.children.") \
-            or not _TO_CHILD.search(label):
+    child": what she is to the child, which no field holds), never the child's. The referrer's "Relationship to
+    child(ren) being referred", after the name of the person completing the referral, is the referrer's role."""
+    if not (found.target or "").startswith("referral.children.") or not _TO_CHILD.search(label):
+        return found
+    if (role or nearest) == "referrer" and (found.target or "").endswith(".relationship_to_victim"):
+        return Match("ok", "referral.referrer.role")
+    if role not in ("victim", "perpetrator"):
         return found
     own = table.match(_TO_CHILD.sub(" ", label), role)
     return own if own.status == "ok" and not (own.target or "").startswith("referral.children.") \

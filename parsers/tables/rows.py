@@ -17,7 +17,7 @@ import re
 
 from ..model import Labelled, RawValue
 from ..printed import clean_label, label_pairs, looks_like_data, short_line
-from ..ticks import NOT_TICKS, has_mark, read_choice
+from ..ticks import NOT_TICKS, has_mark, is_option, read_choice
 from .cells import (
     answer_and_details,
     boxes_then_pair,
@@ -308,6 +308,9 @@ def _pair_at(cells: list[Cell], k: int, walk: Walk, reported: dict[int, Labelled
         walk.add(clean_label(cells[k].text), None, cells[k].element)
         return k + 1
     end = k + 2
+    if values and not values[0].text and k + 3 == len(cells) and is_option(cells[k + 2].text.strip()) \
+            and not cells[k + 2].cue:
+        values, end = [cells[k + 2]], k + 3  # "Aware of the referral? | (YES deleted) | NO": the word left
     if values and _is_ticks(values[0].text):
         # "Label | ☒ Yes | ☐ No": the options may each have a cell of their own.
         while end < len(cells) and _is_ticks(cells[end].text) and not cells[end].cue:
