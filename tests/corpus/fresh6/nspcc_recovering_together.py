@@ -27,7 +27,8 @@ reason for referral box and the parent/carer's agreement are laid out in the sam
 
 Filled per seed: the tick pairs as ☒ / ☐ typed (seed 1), legacy FORMCHECKBOX fields (seed 2) or an "X" typed after
 the word (seed 3); dates "dd/mm/yyyy", "d.m.yy" or "dd.mm.yyyy"; the child's gender "M" / "F" (seeds 1, 3) or
-"Male" / "Female" (seed 2); the perpetrator's "Tel:" "Not known" or left blank.
+"Male" / "Female" (seed 2); the perpetrator's "Tel:" "Not known" or left blank. Only the first child is named (one
+sibling per family); where the case has no child the table is left blank and the school "N/A".
 """
 from __future__ import annotations
 
@@ -130,16 +131,19 @@ def build(case: Case) -> bytes:
         label(cell, head, fill=HEAD)
     code = CODE_FOR.get(v["referral.victim.ethnicity"], "13")
     c = "referral.children.0"
-    gender = v[f"{c}.gender"] if plan["sex"] == "word" else v[f"{c}.gender"][0]
-    row = (v[f"{c}.name"], gender, date_text(v[f"{c}.dob"], d), v[f"{c}.relationship_to_victim"], "No", code,
-           v["referral.victim.first_language"], "None", "No")
-    for cell, text in zip(kids.add_row().cells, row):
-        write(cell, text)
+    if case.children:
+        gender = v[f"{c}.gender"] if plan["sex"] == "word" else v[f"{c}.gender"][0]
+        row = (v[f"{c}.name"], gender, date_text(v[f"{c}.dob"], d), v[f"{c}.relationship_to_victim"], "No", code,
+               v["referral.victim.first_language"], "None", "No")
+        for cell, text in zip(kids.add_row().cells, row):
+            write(cell, text)
+    else:
+        kids.add_row()  # no child named yet: the mother is referred first
     kids.add_row()  # the printed blank row, left empty (one sibling per family)
 
     mid = grid(doc, 2)
     for text, value in (("Address of child being referred as above", "Yes – lives with mum"),
-                        ("Which school does referred child attend?", v[f"{c}.school"]),
+                        ("Which school does referred child attend?", v[f"{c}.school"] if case.children else "N/A"),
                         ("Name of Woman being referred", v["referral.victim.name"]),
                         ("Ethnic origin code", code)):
         cells = mid.add_row().cells
@@ -167,7 +171,7 @@ def build(case: Case) -> bytes:
         _quad(per, "Ethnic origin:", CODE_FOR.get(v[f"{q}.ethnicity"], "13"), "Tel:",
               "Not known" if case.seed != 3 else "")
     q0 = "referral.perpetrators.0"
-    contact = v[f"{c}.relationship_to_perpetrator"] != "None"
+    contact = case.children > 0 and v[f"{c}.relationship_to_perpetrator"] != "None"
     cells = per.add_row().cells
     merged = cells[0].merge(cells[3])
     merged.paragraphs[0].add_run("Any contact with the child: ").bold = True
@@ -219,7 +223,7 @@ def expected(case: Case) -> dict[str, Any]:
     if v["referral.victim.ethnicity"] in EXACT:
         found["referral.victim.ethnicity"] = v["referral.victim.ethnicity"]
     c = "referral.children.0"
-    for k in ("name", "dob", "gender", "relationship_to_victim", "school"):
+    for k in ("name", "dob", "gender", "relationship_to_victim", "school") if case.children else ():
         found[f"{c}.{k}"] = v[f"{c}.{k}"]
     for i in range(case.perpetrators):
         q = f"referral.perpetrators.{i}"
