@@ -2,7 +2,8 @@
 thing taken apart, numbered headings the PDF reader handed on as labels made headings again, dates typed one digit to
 a box put together, "Give details:" under a heading about the abuse read as the account, a checklist's comments in
 one box at the end set aside, blocks whose own row says whose they are, and what a children's box says of all the
-children it lists set aside to be put on them once their table is read (parsers.labels.said_of_all).
+children it lists set aside to be put on them once their table is read (parsers.labels.said_of_all), and a next of kin
+or emergency contact named inside someone's box left out with the lines that describe them.
 """
 from __future__ import annotations
 
@@ -38,4 +39,24 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
     labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
-    return Prepared(labelled, tables, boxes, shared)
+    return Prepared(_less_other_parties(labelled, table), tables, boxes, shared)
+
+
+# Bare labels that go on describing the person a label before them named: "Next of kin: Joanne" then these.
+_THEIRS = frozenset({"relationship", "relationship to client", "address", "tel", "tel no", "telephone", "phone",
+                     "telephone number", "phone number", "tel number", "contact number", "mobile", "email"})
+
+
+def _less_other_parties(labelled: list[Labelled], table: LabelTable) -> list[Labelled]:
+    """The items less a person around the case named inside someone's box ("Next of kin: Joanne EVANS-PRICE",
+    "Emergency contact: …") with the bare "Relationship" / "Telephone number" lines that follow, which are theirs:
+    never the victim's phone."""
+    kept: list[Labelled] = []
+    theirs = False
+    for item in labelled:
+        if table.section(item.label)[0] == "others":
+            theirs = True
+        elif not (theirs and " ".join(table.words(item.label)) in _THEIRS):
+            theirs = False
+            kept.append(item)
+    return kept

@@ -23,7 +23,7 @@ from ..ticks import (
 )
 
 _DANGLING = re.compile(r"^\s*(?:[/|]\s*)?(?P<option>[^/|\n]{1,20}?)(?:\s*[/|])?\s*$")
-_ASIDE = re.compile(r"^\s*\(\s*please\b[^()]*\)", re.IGNORECASE)  # printed before where the answer goes
+_ASIDE = re.compile(r"^\s*\(\s*(?:please|continue|use a separate|attach)\b[^()]*\)", re.IGNORECASE)  # printed before the answer
 _PROMPTED = re.compile(r"^\s*(?:yes|y)\s*(?:or|/)\s*(?:no|n)\s*[?:]\s*(?P<answer>\S.*)?$", re.IGNORECASE | re.DOTALL)
 
 

@@ -5,17 +5,19 @@ Split out of parsers.tables.cells (what one cell holds).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Labelled, RawValue, RowTable
 from ..normalise import is_gender_word
 from ..problem import Problem
+from ..vocabulary import labels_data
 from .cells import no_entry
 
 _NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
 DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[./\- ](?:\d{1,2}|[A-Za-z]{3,9})[./\- ]\d{2,4}\b")
 _PEOPLE_LABEL = re.compile(r"\bnames\b.*\b(birth|dob|d\.o\.b|ages?)\b|\bnames?\b.*\b(children|child|dependants|household)\b|"
-                           r"\b(children|dependants)\b.*\bnames?\b", re.IGNORECASE)
+                           r"\b(children|dependants)\b.*\b(names?|living|live|resident)\b", re.IGNORECASE)
 _WORKER = re.compile(r"\b(social workers?|workers?|contact names?|professionals?|practitioners?)\b", re.IGNORECASE)
 _BIRTH_WORDS = re.compile(r"[\s–—,:;(-]*\b(d\.?o\.?b\.?|date of birth|born|b\.)[\s:.)]*$", re.IGNORECASE)
 _CHILD_WORDS = re.compile(r"\b(child|children|dependants?|young people)\b", re.IGNORECASE)
@@ -30,6 +32,7 @@ def people_label(label: str) -> bool:
     return bool(_PEOPLE_LABEL.search(label)) and not _WORKER.search(label)
 
 
+_ASIDE_END = re.compile(r"\s*\(([^()\d]{1,40})\)$")
 _TAIL_PIECE = re.compile(r"\(([^()]{1,40})\)|([^(),;–—-]+)")
 
 
@@ -68,8 +71,16 @@ def people_in_text(text: str) -> list[list[RawValue]] | None:
                 or DATE.search(item, date.end()):  # two dates on a line: two people run together, or a guess
             return None
         aside, gender = _said_after(item[date.end():])
+        if aside is None and (before := _ASIDE_END.search(name)):  # "Darren EVANS-PRICE (daughter), 29/8/2020"
+            name, aside = name[:before.start()].strip(), before.group(1).strip()
         people.append([name, date.group() if date.re is DATE else None, aside, gender])
     return people or None
+
+
+@functools.cache
+def _kin_words() -> frozenset[str]:
+    lists = labels_data().get("option_lists", {})
+    return frozenset(w.lower() for w in lists.get("relationship to victim", []))
 
 
 def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | bool:
@@ -89,7 +100,9 @@ def people_in_one_box(item: Labelled, problems: list[Problem]) -> RowTable | boo
             "by one (a name and date of birth each); it was not used", "referral.children" if child else None,
             "warning"))
         return True
-    related = "relationship" in item.label.lower()
+    # "(son)", "(daughter)" in brackets after each name: what the child is to her, as a relationship column says
+    related = "relationship" in item.label.lower() or all(
+        isinstance(p[2], str) and p[2].strip().lower() in _kin_words() for p in people)
     gendered = any(person[3] for person in people)
     headers = PEOPLE_HEADERS + (["Relationship to victim"] if related else []) + (["Gender"] if gendered else [])
     rows = [person[:2] + (person[2:3] if related else []) + (person[3:] if gendered else []) for person in people]

@@ -44,7 +44,7 @@ from .columns import (
 from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .first_lines import text_parts
-from .known import known_label, label_first
+from .known import known_label, label_first, names_section
 from .label_rows import labels_over_answers
 from .own_answer import option_cells, unanswered_options
 from .side_pairs import read_side_pairs
@@ -122,6 +122,8 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         walk.add(clean_label(cell.text), None, cell.element)  # a box left blank, its small label alone: no heading
     elif short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
         walk.box_heading(cell.text)
+    elif names_section(lead := re.split(r"\s*[(:–—]", cell.text.strip(), maxsplit=1)[0]):
+        walk.box_heading(lead)  # "Significant others (extended family/friends/professionals) who are not …"
     return index + 1
 
 

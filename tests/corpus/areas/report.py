@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -41,9 +42,15 @@ def lookup(parsed: dict[str, Any], path: str) -> Any:
     return node
 
 
+def _flat(text: str) -> str:
+    """An answer as compared: case and spacing aside, and lines as the commas an address typed on one line has
+    ("25 Hawthorn Drive\nExampletown" is "25 Hawthorn Drive, Exampletown": the service keeps the lines as typed)."""
+    return " ".join(re.sub(r",?[ \t]*\n\s*", ", ", text.strip()).split()).casefold()
+
+
 def _same(got: Any, want: Any) -> bool:
     if isinstance(want, str) and isinstance(got, str):
-        return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
+        return _flat(got) == _flat(want)
     if isinstance(want, list) and isinstance(got, list):
         return len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want))
     if isinstance(want, (dt.date,)):
