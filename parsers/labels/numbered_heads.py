@@ -1,4 +1,5 @@
-"""Numbered sections of typed lines, as a reader of a PDF printed from Word hands them on.
+"""Numbered sections of typed lines, as a reader of a PDF printed from Word hands them on (and an unnumbered blank
+"Victim Information:" line over the lines it heads).
 
 A form laid out as numbered sections of "Label: answer" lines ("1. Person at risk of harm information:", "3.
 Safeguarding Adults concern raised by: Was the referral anonymous: Yes / No") prints each section's heading in the
@@ -28,6 +29,7 @@ from .matcher import LabelTable
 
 __all__ = ["numbered_heads"]
 
+_ASKS = re.compile(r"^\W*(?:is|are|does|do|has|have|was|were|did|can|will)\b", re.IGNORECASE)  # a question left blank
 _NUMBERED = re.compile(r"^\s*\d{1,2}[a-z]?[.)]\s+\S")
 _HEAD_THEN_MORE = re.compile(r"^(\s*\d{1,2}[a-z]?[.)]\s+[^:\n]{3,100}?)\s*:\s*\S")
 
@@ -40,7 +42,10 @@ def _head_only(text: str | None) -> str | None:
 
 def _as_heading(item: Labelled, table: LabelTable) -> tuple[str, Labelled | None] | None:
     """(heading, the pair typed after it or None) for a numbered section heading handed on as a label."""
-    if not _NUMBERED.match(item.label) or table.match(item.label, None).status != "none" \
+    # Unnumbered, only a blank one naming whose the lines after it are ("Victim Information:" over "Your name: …")
+    named = item.value is None and len(item.label.split()) <= 4 and not _ASKS.match(item.label) \
+        and table.section(item.label)[0] in ("victim", "perpetrator", "referrer")
+    if not (_NUMBERED.match(item.label) or named) or table.match(item.label, None).status != "none" \
             or table.section(item.label)[0] is None:
         return None
     if item.value is None:

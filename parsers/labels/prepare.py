@@ -8,7 +8,7 @@ or emergency contact named inside someone's box left out with the lines that des
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Labelled, RowTable
 from .abuse_details import abuse_details
@@ -39,7 +39,24 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
     labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
-    return Prepared(_less_other_parties(labelled, table), tables, boxes, shared)
+    return Prepared(_numbers_by_kind(_less_other_parties(labelled, table), table), tables, boxes, shared)
+
+
+_PHONE_KINDS = frozenset({"home", "work", "landline", "home tel", "work tel", "day", "daytime", "evening"})
+
+
+def _numbers_by_kind(labelled: list[Labelled], table: LabelTable) -> list[Labelled]:
+    """ "Telephone numbers including home, work and mobile: Home: 0117 496 0855": the number typed after a kind of
+    phone ("Home:") inside an empty phone box is that box's answer."""
+    out: list[Labelled] = []
+    for item in labelled:
+        before = out[-1] if out else None
+        if before is not None and before.value is None and " ".join(table.words(item.label)) in _PHONE_KINDS \
+                and (table.match(before.label, None).target or "").endswith("phone"):
+            out[-1] = replace(before, value=item.value)
+            continue
+        out.append(item)
+    return out
 
 
 # Bare labels that go on describing the person a label before them named: "Next of kin: Joanne" then these.

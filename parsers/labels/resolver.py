@@ -31,9 +31,9 @@ from .whose import (
     PERSON_ROLES,
     among_people,
     beside_named,
-    beside_the_child,
     by_context,
     explicit_targets,
+    match_in_box,
     names_whom,
     whose_role,
 )
@@ -186,8 +186,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
     explicit = explicit_targets(items, table)
     for item in items:
         role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
-        found = beside_the_child(table, item.label, role, table.match(item.label, role),
-                                 names_whom(table, item.context[0]) if item.context else None)
+        found = match_in_box(table, item.label, role, names_whom(table, item.context[0]) if item.context else None)
         if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
                 and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer" \
                 and not (role == "perpetrator" and _given(out.fields.get(own.target or ""))):

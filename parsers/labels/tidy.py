@@ -220,6 +220,9 @@ def _safe_to_call_in_notes(fields: dict[str, RawValue], tagged: set[str]) -> Non
     fields["referral.victim.contact_notes"] = notes[match.end():].strip() or None
 
 
+_PHONE_KIND = re.compile(r"(?i)(?:home|work|mobile|landline|mob|tel|day(?:time)?|evening)\s*(?:tel|phone|no)?\.?\s*:?")
+
+
 def _notes_out_of_phone(fields: dict[str, RawValue], path: str) -> None:
     value = fields.get(path)
     if not isinstance(value, str):
@@ -228,7 +231,12 @@ def _notes_out_of_phone(fields: dict[str, RawValue], path: str) -> None:
     if not match:
         return
     before, after = value[:match.start()].strip(EDGES), value[match.end():].strip(EDGES)
-    if before or not after or RECOGNISERS["phone"].search(after):
+    if _PHONE_KIND.fullmatch(before) and not RECOGNISERS["phone"].search(after):
+        before = ""  # "Home: 0117 496 0855": the kind of phone the one number is
+    if not before and not after:
+        fields[path] = match.group(0).strip()
+        return
+    if before or RECOGNISERS["phone"].search(after):
         return  # two numbers, or words before the number: left as written
     fields[path] = match.group(0).strip()
     if path == "referral.victim.phone" and clean_text(after) is not None:

@@ -13,7 +13,7 @@ from ..tables.walk import is_name_label
 from .matcher import NONE, LabelTable, Match, owner_of
 
 __all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "beside_the_child", "by_context",
-           "explicit_targets", "names_whom", "whose_role"]
+           "explicit_targets", "match_in_box", "names_whom", "whose_role"]
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
@@ -156,3 +156,20 @@ def beside_the_child(table: LabelTable, label: str, role: str | None, found: Mat
     own = table.match(_TO_CHILD.sub(" ", label), role)
     return own if own.status == "ok" and not (own.target or "").startswith("referral.children.") \
         and not (own.target or "").endswith(("relationship_to_victim", "relationship_to_perpetrator")) else NONE
+
+
+_YOUR = re.compile(r"^\s*your\s+(?=\S)", re.IGNORECASE)
+_TO_YOU = re.compile(r"\b(to|with)\s+you\b", re.IGNORECASE)
+
+
+def match_in_box(table: LabelTable, label: str, role: str | None, nearest: str | None) -> Match:
+    """What a label means in its box: as the table matches it under the box's role, then read as the adult's own
+    field or the referrer's where it names the child only as the other party (beside_the_child). Under the victim's
+    heading a form she fills in herself (a stalking log, a self-referral) says "you" for her: "Your name" is hers, and
+    the man's "Relationship to you" is his to her."""
+    if role == "victim" and _YOUR.match(label) and (own := table.match(_YOUR.sub("", label), role)).status == "ok":
+        return own
+    if role == "perpetrator" and _TO_YOU.search(label) \
+            and (own := table.match(_TO_YOU.sub(r"\1 victim", label), role)).status == "ok":
+        return own
+    return beside_the_child(table, label, role, table.match(label, role), nearest)

@@ -1,11 +1,12 @@
 """A row of labels with blank cells beside them, the answers in the row under it: "Police crime reference number: |
 DASH risk checklist score: | | " over "EX/61544/26 | 16 | | ". Read as pairs across, the second label would be the
 first one's answer; read as a person's details, the row under would be a second person. Shared by the row rules
-(parsers.tables.rows) and the rows of people with details (parsers.tables.detail_rows).
+(parsers.tables.rows) and the rows of people with details (parsers.tables.detail_rows). Also here: a row of labels
+with no colon or shading, told by a value (a date) below where a pair would have its label (`header_over_values`).
 """
 from __future__ import annotations
 
-from ..printed import is_label_text, looks_like_data
+from ..printed import is_label_text, label_pairs, looks_like_data
 from ..ticks import has_mark
 from .walk import Cell, Row
 
@@ -32,3 +33,17 @@ def _label_only(cell: Cell) -> bool:
     text = cell.text.strip()
     return ((cell.cue or _closed(text)) and "\n" not in text and is_label_text(text)
             and not looks_like_data(text) and not has_mark(text))
+
+
+def header_over_values(rows: list[Row], index: int) -> bool:
+    """ "Surname | Forename | DOB | " over "SMITH | Jo | 3rd May 1990 | ": labels side by side with their
+    values below, told from label | value pairs by a value (a date) below where a pair has its label."""
+    row, below = rows[index], rows[index + 1] if index + 1 < len(rows) else None
+    filled = [k for k, c in enumerate(row.cells) if c.text]
+    if below is None or len(filled) < 3 or len(below.cells) != len(row.cells) or below.claimed:
+        return False
+    if any(looks_like_data(row.cells[k].text) or label_pairs(row.cells[k].text) for k in filled):
+        return False
+    under = [k for k, c in enumerate(below.cells) if c.text]
+    return (len(under) >= 2 and set(under) <= set(filled)
+            and any(k % 2 == 0 and looks_like_data(below.cells[k].text) for k in under))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Labelled, RawValue
-from ..printed import clean_label, label_pairs, looks_like_data, short_line
+from ..printed import clean_label, looks_like_data, short_line
 from ..ticks import NOT_TICKS, has_mark, is_option, read_choice
 from .cells import (
     answer_and_details,
@@ -45,7 +45,7 @@ from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .first_lines import text_parts
 from .known import known_label, label_first, names_section
-from .label_rows import labels_over_answers
+from .label_rows import header_over_values, labels_over_answers
 from .own_answer import option_cells, unanswered_options
 from .side_pairs import read_side_pairs
 from .signoff import signed_row
@@ -155,20 +155,6 @@ def _is_plain_header(rows: list[Row], index: int) -> bool:
     return any(len(r.cells) == width and any(looks_like_data(c.text) for c in r.cells) for r in below)
 
 
-def _header_over_values(rows: list[Row], index: int) -> bool:
-    """ "Surname | Forename | DOB | " over "SMITH | Jo | 3rd May 1990 | ": labels side by side with their
-    values below, told from label | value pairs by a value (a date) below where a pair has its label."""
-    row, below = rows[index], rows[index + 1] if index + 1 < len(rows) else None
-    filled = [k for k, c in enumerate(row.cells) if c.text]
-    if below is None or len(filled) < 3 or len(below.cells) != len(row.cells) or below.claimed:
-        return False
-    if any(looks_like_data(row.cells[k].text) or label_pairs(row.cells[k].text) for k in filled):
-        return False
-    under = [k for k, c in enumerate(below.cells) if c.text]
-    return (len(under) >= 2 and set(under) <= set(filled)
-            and any(k % 2 == 0 and looks_like_data(below.cells[k].text) for k in under))
-
-
 def _value_rows(rows: list[Row], index: int) -> int:
     """How many rows of values follow a row of labels."""
     width = len(rows[index].cells)
@@ -212,7 +198,7 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
         return index + 1 + len(across)
     if done := read_side_pairs(rows, index, walk):  # records with another box's pairs beside them
         return index + done
-    if (_is_label_row(row) or _is_plain_header(rows, index) or _header_over_values(rows, index)
+    if (_is_label_row(row) or _is_plain_header(rows, index) or header_over_values(rows, index)
             or labels_over_answers(rows, index)):
         if done := read_detail_rows(rows, index, walk):
             return index + 1 + done  # each person's row of values with rows of "Label: value" details under it
@@ -262,10 +248,17 @@ def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int,
             k += 2
             continue
         inline = printed_pairs(cell.text)
+        # "Name: Jo | Mrs | Dob: …", "Tel no: | GP: Dr Abbott": beside a cell holding its own label and answer,
+        # a plain word answers no label, and an empty "Label:" is left blank
+        beside = k + 1 < len(cells) and bool(after := printed_pairs(cells[k + 1].text)) and after[-1][1] is not None \
+            and known_label(after[0][0])  # (not an answer holding a colon: "White: Any other White background")
+        if beside and not inline and not cell.cue and k and printed_pairs(cells[k - 1].text):
+            k += 1
+            continue
         # in this order: several lines of one answer, bold labels stacked, "Label: value", bold label then answer
         own = _whole_answers(cell) or stacked_parts(cell.parts, inline) or (
-            inline if inline and (inline[-1][1] is not None or k + 1 >= len(cells)) else None) or _own_parts(cells, k) \
-            or unanswered_options(cells, k)  # "Drugs involved? Y N": not the label of the next cell's question
+            inline if inline and (inline[-1][1] is not None or k + 1 >= len(cells) or beside) else None) \
+            or _own_parts(cells, k) or unanswered_options(cells, k)  # "Drugs involved? Y N": no label of the next
         if own:
             for label, value in own:
                 walk.add(label, value, cell.element)

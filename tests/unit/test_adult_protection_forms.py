@@ -57,3 +57,36 @@ def test_a_long_significant_others_row_heads_people_who_are_nobody_the_referral_
                                                        ["Tel: 07700 900999", "Tel:"]])
     referral = parse_docx(doc)["referral"]
     assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
+
+
+def test_a_victims_own_log_says_you_for_her() -> None:
+    # A stalking incident log she fills in herself: "Your name" under "Victim Information:" is hers, the man's
+    # "Relationship to you" his to her, and "Home:" before her one number the kind of phone it is.
+    doc = Document()
+    doc.add_paragraph("STALKING INCIDENT LOG")
+    for line in ("Victim Information:", "Your name:\tJo TESTWOMAN", "Date of Birth:\t14/02/1990",
+                 "Telephone numbers including home, work and mobile:\tHome: 0117 496 0000",
+                 "Aboriginality or Ethnicity:\tWhite British", "Offender Information",
+                 "Name of offender:\tSam TESTMAN", "Relationship to you:\tEx-partner"):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(line).bold = line.endswith(("Information:", "Information"))
+    referral = parse_docx(doc)["referral"]
+    assert referral["referrer"]["name"] is None
+    victim = referral["victim"]
+    assert (victim["name"], victim["phone"], victim["ethnicity"]) == ("Jo TESTWOMAN", "0117 496 0000", "White British")
+    assert referral["perpetrators"][0]["relationship_to_victim"] == "Ex-partner"
+
+
+def test_cells_each_holding_a_label_and_its_answer_with_a_plain_word_and_an_empty_label_among_them() -> None:
+    doc = Document()
+    _inline_rows(doc, "Personal details of adult at risk", [
+        ["Name: Jo TESTWOMAN", "Mrs"], ["Dob: 14/02/1990", "Gender: Female"],
+        ["Current Address: 4 Test Lane, Exampletown, EX1 1AA", ""], ["Tel no: 07700 900111", "Home address (if different): Same"],
+        ["Tel no:", "GP: Dr Example, Test Surgery"], ["Tel no: 0117 496 0000", "NHS no (if known): Not known"],
+        ["Other ref no:", "Ethnic origin: White British"]])
+    parsed = parse_docx(doc)
+    victim = parsed["referral"]["victim"]
+    assert (victim["dob"], victim["gp"], victim["ethnicity"]) == ("1990-02-14", "Dr Example, Test Surgery",
+                                                                 "White British")
+    assert victim["phone"] == "07700 900111"  # not the surgery's number after the GP
+    assert parsed["problems"] == []  # "Same" and the blank "Tel no" say nothing again
