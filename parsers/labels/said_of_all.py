@@ -69,7 +69,8 @@ def apply_shared(shared: list[Shared], fields: dict[str, RawValue], put: Callabl
     for target, value, label in shared:
         lines = [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else []
         column = target.removeprefix(_CHILDREN).partition("#")[0]
-        if len(children) > 1 and len(lines) == len(children):
+        # (an address typed over as many lines as there are children is still one address)
+        if column not in _EVERY_CHILD and len(children) > 1 and len(lines) == len(children):
             for index, line in zip(children, lines):
                 put(target.replace("*", str(index)), line, label)
         elif column in _EVERY_CHILD and value not in (None, "") and not _ONE_CHILD.search(label):

@@ -191,7 +191,7 @@ def test_what_a_childrens_box_asks_once_is_said_of_all_the_children_listed_above
     for row in (("Ava TESTCHILD", "01/02/2018", "8", "N"), ("Max TESTCHILD", "03/04/2021", "5", "N")):
         for cell, text in zip(t.add_row().cells, row):
             write(cell, text)
-    for pair in (("Gender M/F", "F\nM", "Ethnicity", "White British"), ("Address", "4 Test Lane, Exampletown", "", ""),
+    for pair in (("Gender M/F", "F\nM", "Ethnicity", "White British"), ("Address", "4 Test Lane\nExampletown", "", ""),
                  ("Postcode", "EX1 1AA", "", "")):
         cells = t.add_row().cells
         for k, text in enumerate(pair):
@@ -203,7 +203,7 @@ def test_what_a_childrens_box_asks_once_is_said_of_all_the_children_listed_above
     parsed = parse_docx(doc)
     referral = parsed["referral"]
     assert [(c["name"], c["gender"], c["address"]) for c in referral["children"]] == [
-        ("Ava TESTCHILD", "Female", "4 Test Lane, Exampletown, EX1 1AA"),
-        ("Max TESTCHILD", "Male", "4 Test Lane, Exampletown, EX1 1AA")]
-    assert referral["victim"]["address"] == "4 Test Lane, Exampletown, EX1 1AA"
+        ("Ava TESTCHILD", "Female", "4 Test Lane\nExampletown, EX1 1AA"),  # over two lines as typed, never split
+        ("Max TESTCHILD", "Male", "4 Test Lane\nExampletown, EX1 1AA")]
+    assert referral["victim"]["address"] == "4 Test Lane\nExampletown, EX1 1AA"
     assert parsed["problems"] == []
