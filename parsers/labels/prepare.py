@@ -7,6 +7,7 @@ or emergency contact named inside someone's box left out with the lines that des
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,7 @@ class Prepared:
 
 def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable, warn: Callable[[str], None],
             has_dash_lines: bool) -> Prepared:
+    labelled = [_less_blank_line(item) for item in labelled]  # "0117 496 0855_______": the printed line typed on
     labelled, tables = expand(labelled, tables, table, warn)  # boxes holding more than one thing
     labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:"
     labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"
@@ -57,6 +59,16 @@ def _numbers_by_kind(labelled: list[Labelled], table: LabelTable) -> list[Labell
             continue
         out.append(item)
     return out
+
+
+_BLANK_LINE = re.compile(r"[ \t]*_{3,}[ \t]*")
+
+
+def _less_blank_line(item: Labelled) -> Labelled:
+    if not (isinstance(item.value, str) and "___" in item.value):
+        return item
+    value = "\n".join(line.strip() for line in _BLANK_LINE.sub(" ", item.value).splitlines()).strip()
+    return replace(item, value=value or None)
 
 
 # Bare labels that go on describing the person a label before them named: "Next of kin: Joanne" then these.

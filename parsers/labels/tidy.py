@@ -263,7 +263,7 @@ def _languages(fields: dict[str, RawValue], tagged: set[str], warn: Any) -> None
     from ..ticks import NOT_TICKS, read_choice
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     named = next((m.group(1).strip() for line in lines
-                  if (m := re.search(r"(?:^|\s)(?:language|which language|state language)\s*:\s*(.+)$", line,
+                  if (m := re.search(r"(?:^|\s)\(?(?:language|which language|state language)\)?\s*:\s*(.+)$", line,
                                      re.IGNORECASE))), None)
     head = lines[0] if lines else ""
     choice = read_choice(head)

@@ -95,8 +95,13 @@ def check_person_name(path: str, person: dict[str, Any], found: Found) -> bool:
     lines = [line.strip() for line in name.splitlines() if line.strip()]
     if len(lines) > 1:
         joined = " ".join(lines)
-        if has_list(name) or _why_not_a_name(joined) or len(joined.split()) > 4:
+        # a name the box wrapped leaves a word alone on a line; a line each of two words or more is a person each
+        if has_list(name) or _why_not_a_name(joined) or len(joined.split()) > 4 \
+                or all(len(line.split()) >= 2 for line in lines):
             person["name"] = None
+            for column, value in person.items():  # "Boyfriend\nHusband" beside them: their answers, a line each
+                if isinstance(value, str) and len([v for v in value.splitlines() if v.strip()]) == len(lines):
+                    person[column] = None
             found.add(f"{path}.name", "holds several lines (more than one person, or other details), so it "
                                       "was not used: read the name from the form")
             return True

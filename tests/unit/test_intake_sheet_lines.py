@@ -1,0 +1,44 @@
+"""An intake or assessment sheet sent on as the referral (issue 11; the ninth blind set, tests/corpus/fresh7, found
+it): typed lines with the printed underscore blanks left round the answers, the worker's name, role and service in one
+box, "Interpreter: ☐ No ☒ Yes (language): Polish", and two perpetrators typed a line each in one box, which must never
+read as one man's name. All people invented."""
+from __future__ import annotations
+
+from docx import Document
+from docx.table import Table
+
+from tests.corpus.docx_parts import write
+from tests.word_forms import grid, parse_docx
+
+
+def test_typed_lines_with_underscore_blanks_read_without_them() -> None:
+    doc = Document()
+    doc.add_paragraph("Family Violence Assessment")
+    for line in ("Client name/ID: Jo TESTWOMAN___________", "Date of birth: 14/02/1990__________________",
+                 "Address: ____________ 4 Test Lane, Exampletown, EX1 1AA",
+                 "Assessor/Role/Service: Pat EXAMPLE / Outreach Worker / Exampleshire Women's Aid____",
+                 "Interpreter: ☐ No ☒ Yes (language): Polish", "Safe number/email: 07700 900111_______________"):
+        doc.add_paragraph(line)
+    referral = parse_docx(doc)["referral"]
+    victim = referral["victim"]
+    assert (victim["name"], victim["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    assert victim["address"] == "4 Test Lane, Exampletown, EX1 1AA"
+    assert (victim["interpreter_language"], victim["phone"]) == ("Polish", "07700 900111")
+    referrer = referral["referrer"]
+    assert (referrer["name"], referrer["role"], referrer["agency"]) == ("Pat EXAMPLE", "Outreach Worker",
+                                                                      "Exampleshire Women's Aid")
+
+
+def test_two_perpetrators_typed_a_line_each_in_one_box_are_never_one_name() -> None:
+    doc = Document()
+    t: Table = grid(doc, 2)
+    for label, value in (("Perpetrator(s) Name:", "Sam TESTMAN\nLee EXAMPLE"), ("Relationship to victim:",
+                                                                               "Boyfriend\nHusband")):
+        cells = t.add_row().cells
+        write(cells[0], label, bold=True)
+        write(cells[1], value)
+    parsed = parse_docx(doc)
+    perpetrators = parsed["referral"]["perpetrators"]
+    assert all(p["name"] != "Sam TESTMAN Lee EXAMPLE" for p in perpetrators)
+    assert all(p["relationship_to_victim"] != "Boyfriend\nHusband" for p in perpetrators)
+    assert any("several lines" in p["message"] for p in parsed["problems"])
