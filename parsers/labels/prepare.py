@@ -16,10 +16,11 @@ from .abuse_details import abuse_details
 from .blocks import told_blocks
 from .dash_comments import comment_boxes
 from .digit_boxes import digit_boxes
-from .matcher import LabelTable
+from .matcher import ROLE_BASE, LabelTable
 from .numbered_heads import numbered_heads
 from .said_of_all import Shared, pull_shared
 from .values import expand
+from .whose import whose_role
 
 __all__ = ["Prepared", "prepare"]
 
@@ -41,7 +42,44 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
     labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
-    return Prepared(_numbers_by_kind(_less_other_parties(labelled, table), table), tables, boxes, shared)
+    labelled = _one_a_line(_numbers_by_kind(_less_other_parties(labelled, table), table), table)
+    return Prepared(labelled, tables, boxes, shared)
+
+
+_PERPETRATOR = ROLE_BASE["perpetrator"]
+_A_NAME = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+)+$")  # words alone: no "(aka Dee)", no date, no comma
+_ALIAS = re.compile(r"\b(?:aka|a\.k\.a|alias|known as)\b", re.IGNORECASE)
+
+
+def _lines(value: object) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else []
+
+
+def _one_a_line(labelled: list[Labelled], table: LabelTable) -> list[Labelled]:
+    """ "Perpetrator(s) Name: Kieran FLETCHER / Liam SZYMANSKI", "Perpetrator(s) DOB: 3.8.95 / 11.2.76",
+    "Relationship to victim: Boyfriend / Husband", a line each: one man's boxes after the other's, in the order of
+    the lines (the reader starts the next man where his name comes again). Only where every line of the name box is a
+    name of two words or more and each box after it in his section holds as many lines."""
+    out: list[Labelled] = []
+    i = 0
+    while i < len(labelled):
+        item, names = labelled[i], _lines(labelled[i].value)
+        role = whose_role(table, item.section, item.title, item.context, item.headings)[0]
+        found = table.match(item.label, role)
+        if not (role == "perpetrator" and found.target == _PERPETRATOR + "name" and len(names) >= 2
+                and all(_A_NAME.match(n) and not _ALIAS.search(n) for n in names)):
+            out.append(item)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(labelled) and labelled[end].section == item.section \
+                and len(_lines(labelled[end].value)) == len(names) \
+                and (table.match(labelled[end].label, role).target or "").startswith(_PERPETRATOR):
+            end += 1
+        for k in range(len(names)):
+            out += [replace(box, value=_lines(box.value)[k]) for box in labelled[i:end]]
+        i = end
+    return out
 
 
 _PHONE_KINDS = frozenset({"home", "work", "landline", "home tel", "work tel", "day", "daytime", "evening"})

@@ -1,7 +1,7 @@
 """An intake or assessment sheet sent on as the referral (issue 11; the ninth blind set, tests/corpus/fresh7, found
 it): typed lines with the printed underscore blanks left round the answers, the worker's name, role and service in one
-box, "Interpreter: ☐ No ☒ Yes (language): Polish", and two perpetrators typed a line each in one box, which must never
-read as one man's name. All people invented."""
+box, "Interpreter: ☐ No ☒ Yes (language): Polish", and two perpetrators typed a line each in their boxes (two men,
+in the order of the lines; never one man's name where the other boxes do not say so). All people invented."""
 from __future__ import annotations
 
 from docx import Document
@@ -27,6 +27,20 @@ def test_typed_lines_with_underscore_blanks_read_without_them() -> None:
     referrer = referral["referrer"]
     assert (referrer["name"], referrer["role"], referrer["agency"]) == ("Pat EXAMPLE", "Outreach Worker",
                                                                       "Exampleshire Women's Aid")
+
+
+def test_two_perpetrators_typed_a_line_each_in_each_box_are_two_men() -> None:
+    doc = Document()
+    t: Table = grid(doc, 2)
+    write(t.add_row().cells[0], "Perpetrator details", bold=True)
+    for label, value in (("Perpetrator(s) Name:", "Sam TESTMAN\nLee EXAMPLE"), ("Perpetrator(s) DOB:", "1.5.88\n2.6.79"),
+                         ("Relationship to victim:", "Boyfriend\nHusband")):
+        cells = t.add_row().cells
+        write(cells[0], label, bold=True)
+        write(cells[1], value)
+    perpetrators = parse_docx(doc)["referral"]["perpetrators"]
+    assert [(p["name"], p["dob"], p["relationship_to_victim"]) for p in perpetrators] == [
+        ("Sam TESTMAN", "1988-05-01", "Boyfriend"), ("Lee EXAMPLE", "1979-06-02", "Husband")]
 
 
 def test_two_perpetrators_typed_a_line_each_in_one_box_are_never_one_name() -> None:
