@@ -190,6 +190,8 @@ def _sentence(value: RawValue) -> bool:
 
 def _report_pairs(paragraph: etree._Element, pairs: list[tuple[str, RawValue]], walk: WordWalk) -> None:
     walk.flush()
+    # "Client name/ID: ________": the printed line left empty, the answer typed on the line below it
+    pairs = [(label, None if isinstance(value, str) and not value.strip("_ ") else value) for label, value in pairs]
     for label, value in pairs:
         walk.add(label, value, paragraph)
     last_label, last_value = pairs[-1]

@@ -18,8 +18,11 @@ from .recognisers import RECOGNISERS
 
 __all__ = ["person_line"]
 
-_LINE = re.compile(rf"^\s*(?P<name>[^,\d()]+?)\s*,\s*(?:dob|d\.o\.b\.?|date of birth|born)\s*:?\s*"
-                   rf"(?P<dob>{RECOGNISERS['date'].pattern})\s*(?:,\s*(?P<rest>.*?))?\s*$", re.IGNORECASE | re.DOTALL)
+# "Mohammed VAUGHAN (son), DOB 02/06/1988, …": the name, what he is to her in a bracket, the date of birth, the rest;
+# a sentence after a full stop ("… 02/06/1988. Not in law enforcement.") says something else and is left
+_LINE = re.compile(rf"^\s*(?P<name>[^,\d()]+?)(?:\s*\((?P<kin>[^()\d]{{2,30}})\))?\s*,\s*"
+                   rf"(?:dob|d\.o\.b\.?|date of birth|born)\s*:?\s*(?P<dob>{RECOGNISERS['date'].pattern})\s*"
+                   rf"(?:,\s*(?P<rest>[^\n]*?))?(?:[.;]\s+[A-Z][^\n]*)?\s*\.?\s*$", re.IGNORECASE | re.DOTALL)
 _MARKER = re.compile(r"^\s*\(?(\d{1,2})[).]\s+")
 _AKA = re.compile(r"\s*\((?:aka|a\.k\.a\.?|also known as)\b[^()]*\)", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -84,7 +87,8 @@ def person_line(item: Labelled, table: LabelTable) -> list[Labelled] | None:
         parts += _said_of(who, said.strip(" ,;."), ".children." in (found.target or ""))
     if len(phones) == 1:
         parts.append((f"{who} telephone", phones[0]))
-    if bracket and plain(bracket.group(1)) in table.option_lists.get("relationship to victim", frozenset()):
-        word = bracket.group(1).strip()
+    kin = bracket.group(1) if bracket else line.group("kin")
+    if kin and plain(kin) in table.option_lists.get("relationship to victim", frozenset()):
+        word = kin.strip()
         parts.append((f"{who} relationship to victim", word[:1].upper() + word[1:]))
     return [replace(item, label=label, value=value) for label, value in parts]

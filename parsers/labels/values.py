@@ -152,6 +152,9 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
         second = _second_label(item, value, table)
         if second is not None:
             return second
+        if repeated and table.section(repeated.group(1))[0] in ("victim", "perpetrator") \
+                and (line := person_line(replace(item, label=repeated.group(1), value=repeated.group(2)), table)):
+            return [item, *line]  # "Notes: Alleged perpetrator: Mohammed VAUGHAN (son), DOB 02/06/1988. …"
         if not _ok(table, item.label):  # "Reported to the police? Yes – crime ref EX/61544/26, OIC DC Llewellyn"
             return [item, *labelled_in_sentence(item, table)]
     return [item]

@@ -120,9 +120,15 @@ def page_words(page: Any) -> list[Word]:
         raise ValueError("too many words on one page")
     found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
                   bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0)) for w in words]
-    found = _less_raised_marks(found)
+    found = _less_raised_marks(less_blank_lines(found))
     page._marac_words = found
     return found
+
+
+def less_blank_lines(words: list[Word]) -> list[Word]:
+    """The words less a printed blank line ("Client name/ID: ________"): the label then ends at its colon, as a
+    label whose answer is typed on the line below does."""
+    return [w for w in words if not (len(w.text) >= 3 and not w.text.strip("_"))]
 
 
 def _less_raised_marks(words: list[Word]) -> list[Word]:

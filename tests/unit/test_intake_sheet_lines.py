@@ -56,3 +56,24 @@ def test_two_perpetrators_typed_a_line_each_in_one_box_are_never_one_name() -> N
     assert all(p["name"] != "Sam TESTMAN Lee EXAMPLE" for p in perpetrators)
     assert all(p["relationship_to_victim"] != "Boyfriend\nHusband" for p in perpetrators)
     assert any("several lines" in p["message"] for p in parsed["problems"])
+
+
+def test_the_answer_typed_on_the_line_under_an_empty_blank_and_a_person_in_the_notes() -> None:
+    doc = Document()
+    doc.add_paragraph("Family Violence Assessment")
+    for line in ("Client name/ID: ____________________________", "Jo TESTWOMAN",
+                 "Date of birth: ____________________________", "14 February 1990",
+                 "Notes: Alleged perpetrator: Sam TESTMAN (husband), DOB 01/05/1988. Not in law enforcement."):
+        doc.add_paragraph(line)
+    referral = parse_docx(doc)["referral"]
+    assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    man = referral["perpetrators"][0]
+    assert (man["name"], man["dob"], man["relationship_to_victim"]) == ("Sam TESTMAN", "1988-05-01", "Husband")
+
+
+def test_a_printed_blank_line_in_a_pdf_is_no_word() -> None:
+    from parsers.pdf.layout import Word, less_blank_lines
+    label = Word("ID:", 120.0, 140.0, 100.0, 111.0, False, 11.0)
+    blank = Word("____________________________", 160.0, 320.0, 100.0, 111.0, False, 11.0)
+    typed = Word("EVANS-PRICE___", 160.0, 250.0, 100.0, 111.0, False, 11.0)  # typed over the line: kept
+    assert [w.text for w in less_blank_lines([label, blank, typed])] == ["ID:", "EVANS-PRICE___"]
