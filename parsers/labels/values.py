@@ -153,14 +153,33 @@ def _split_item(item: Labelled, table: LabelTable, warn: Callable[[str], None] |
         if second is not None:
             return second
         if repeated and table.section(repeated.group(1))[0] in ("victim", "perpetrator") \
-                and (line := person_line(replace(item, label=repeated.group(1), value=repeated.group(2)), table)):
-            return [item, *line]  # "Notes: Alleged perpetrator: Mohammed VAUGHAN (son), DOB 02/06/1988. …"
+                and (people := _people_in_notes(item, value, table)):
+            return [item, *people]  # "Notes: Alleged perpetrator: Mohammed VAUGHAN (son), DOB 02/06/1988. …"
         if not _ok(table, item.label):  # "Reported to the police? Yes – crime ref EX/61544/26, OIC DC Llewellyn"
             return [item, *labelled_in_sentence(item, table)]
     return [item]
 
 
 _LABEL_INSIDE = re.compile(r"^(?P<first>\S.{0,59}?)\s+(?P<label>[^\s:][^:\n]{1,58}?)\s*:\s*(?P<value>\S[^:\n]{0,58})$")
+
+
+_NEXT_PERSON = re.compile(r"(?<=[.;])\s+(?=[A-Z][^:\n]{2,60}:\s)")
+
+
+def _people_in_notes(item: Labelled, value: str, table: LabelTable) -> list[Labelled]:
+    """Each person a notes box names as "Alleged perpetrator: Name (son), DOB …", one after another ("…; Alleged
+    perpetrator: …"), read as person lines; the second of a role numbered so ("Alleged perpetrator 2")."""
+    found: list[Labelled] = []
+    seen: dict[str, int] = {}
+    for piece in _NEXT_PERSON.split(value):
+        said = re.match(r"^\s*([^:\n]{3,100}?)\s*:\s*(\S.*)$", piece.strip(" ;"), re.DOTALL)
+        if not said or table.section(said.group(1))[0] not in ("victim", "perpetrator"):
+            continue
+        label = said.group(1).strip()
+        seen[label] = seen.get(label, 0) + 1
+        numbered = label if seen[label] == 1 else f"{label} {seen[label]}"
+        found += person_line(replace(item, label=numbered, value=said.group(2)), table) or []
+    return found
 
 
 def _second_label(item: Labelled, value: str, table: LabelTable) -> list[Labelled] | None:

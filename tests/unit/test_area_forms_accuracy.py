@@ -33,7 +33,7 @@ MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is fille
 # fresh4 the same children's-form adults, and a head grid's referrer and children's address.
 # Their floors hold what they read now; 0 silent holds for all.
 FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
-                                                     fresh3_forms: 91.0, fresh4_forms: 94.0, fresh7_forms: 86.0}
+                                                     fresh3_forms: 91.0, fresh4_forms: 94.0, fresh7_forms: 88.0}
 # fresh3's and fresh4's children's forms say, where they cannot tell the household's adults apart, that they did not
 # read them (and that no perpetrator was read): values the coordinator must key, so the notes are no false alarm.
 MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 2, fresh4_forms: 2}

@@ -77,3 +77,15 @@ def test_a_printed_blank_line_in_a_pdf_is_no_word() -> None:
     blank = Word("____________________________", 160.0, 320.0, 100.0, 111.0, False, 11.0)
     typed = Word("EVANS-PRICE___", 160.0, 250.0, 100.0, 111.0, False, 11.0)  # typed over the line: kept
     assert [w.text for w in less_blank_lines([label, blank, typed])] == ["ID:", "EVANS-PRICE___"]
+
+
+def test_two_people_named_one_after_the_other_in_a_notes_box() -> None:
+    doc = Document()
+    doc.add_paragraph("Family Violence Assessment")
+    doc.add_paragraph("Client name/ID: Jo TESTWOMAN")
+    doc.add_paragraph("Notes: Alleged perpetrator: Sam TESTMAN (boyfriend), DOB 01/05/1988; Alleged perpetrator: "
+                      "Lee EXAMPLE (husband), DOB 02/06/1979. Neither in law enforcement.")
+    parsed = parse_docx(doc)
+    assert [(p["name"], p["dob"], p["relationship_to_victim"]) for p in parsed["referral"]["perpetrators"]] == [
+        ("Sam TESTMAN", "1988-05-01", "Boyfriend"), ("Lee EXAMPLE", "1979-06-02", "Husband")]
+    assert parsed["problems"] == []
