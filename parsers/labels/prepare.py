@@ -18,6 +18,7 @@ from .dash_comments import comment_boxes
 from .digit_boxes import digit_boxes
 from .matcher import ROLE_BASE, LabelTable
 from .numbered_heads import numbered_heads
+from .recognisers import PHONE_KINDS
 from .said_of_all import Shared, pull_shared
 from .values import expand
 from .whose import whose_role
@@ -82,7 +83,7 @@ def _one_a_line(labelled: list[Labelled], table: LabelTable) -> list[Labelled]:
     return out
 
 
-_PHONE_KINDS = frozenset({"home", "work", "landline", "home tel", "work tel", "day", "daytime", "evening"})
+_PHONE_KINDS = frozenset(PHONE_KINDS) | {"home tel", "work tel"}
 
 
 def _numbers_by_kind(labelled: list[Labelled], table: LabelTable) -> list[Labelled]:

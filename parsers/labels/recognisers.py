@@ -27,6 +27,8 @@ _PHONE_AND_WHEN = re.compile(rf"(?:{RECOGNISERS['phone'].pattern})(?:[ \t]*[–�
                              re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\s[–—-]\s|\s&\s)\s*")
 EDGES = " \t\n,;:/–—-&()"
+# The kinds of phone a number is typed after ("Home: 0117 …", "Mob 07700 …"): no part of the number
+PHONE_KINDS = ("home", "work", "mobile", "mob", "landline", "tel", "day", "daytime", "evening")
 _WORDS_LEFT = r"(?:dob|d\.o\.b\.?|date of birth|born|tel\.?|telephone|phone|mobile|mob|e-?mail|ext\.?)"
 _LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:]*$", re.IGNORECASE)
 

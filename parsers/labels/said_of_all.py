@@ -35,7 +35,7 @@ def pull_shared(items: list[Labelled], tables: list[RowTable], table: LabelTable
     # A box that also names a child in its own boxes ("First Name" / "Date of Birth" over the table of brothers and
     # sisters) describes that child there, not all of them.
     boxes -= {item.section for item in items if item.section in boxes and not no_entry(item.value)
-              and item.value is not None and _child_column(table, item) == "name"}
+              and item.value is not None and _column(_child_target(table, item, numbered=True) or "") == "name"}
     if not boxes:
         return items, []
     kept: list[Labelled] = []
@@ -43,20 +43,25 @@ def pull_shared(items: list[Labelled], tables: list[RowTable], table: LabelTable
     for item in items:
         mine = item.section in boxes and item.title is None \
             and whose_role(table, item.section, item.title, item.context, item.headings)[0] == "child"
-        found = table.match(item.label, "child") if mine else None
-        target = found.target or "" if found is not None and found.status == "ok" else ""
-        column = target.removeprefix(_CHILDREN).partition("#")[0]
-        if target.startswith(_CHILDREN) and found is not None and found.index is None and column != "name":
+        target = _child_target(table, item) if mine else None
+        if target is not None and _column(target) != "name":
             shared.append((target, item.value, item.label))
         else:
             kept.append(item)
     return kept, shared
 
 
-def _child_column(table: LabelTable, item: Labelled) -> str | None:
+def _child_target(table: LabelTable, item: Labelled, numbered: bool = False) -> str | None:
+    """The children's column a label stands for ("referral.children.*.address#postcode"), said of no one child
+    ("Child 2 name") unless `numbered`."""
     found = table.match(item.label, "child")
-    target = found.target or "" if found.status == "ok" else ""
-    return target.removeprefix(_CHILDREN).partition("#")[0] if target.startswith(_CHILDREN) else None
+    target = found.target or ""
+    return target if found.status == "ok" and (numbered or found.index is None) and target.startswith(_CHILDREN) \
+        else None
+
+
+def _column(target: str) -> str:
+    return target.removeprefix(_CHILDREN).partition("#")[0]
 
 
 def apply_shared(shared: list[Shared], fields: dict[str, RawValue], put: Callable[[str, RawValue, str], None]) -> None:
@@ -68,7 +73,7 @@ def apply_shared(shared: list[Shared], fields: dict[str, RawValue], put: Callabl
         return
     for target, value, label in shared:
         lines = [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else []
-        column = target.removeprefix(_CHILDREN).partition("#")[0]
+        column = _column(target)
         # (an address typed over as many lines as there are children is still one address)
         if column not in _EVERY_CHILD and len(children) > 1 and len(lines) == len(children):
             for index, line in zip(children, lines):

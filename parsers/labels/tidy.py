@@ -13,7 +13,7 @@ from typing import Any
 from ..model import RawValue
 from ..normalise import clean_text, is_gender_word, parse_bool_or_none
 from .matcher import LabelTable
-from .recognisers import EDGES, RECOGNISERS
+from .recognisers import EDGES, PHONE_KINDS, RECOGNISERS
 
 __all__ = ["tidy"]
 
@@ -220,7 +220,7 @@ def _safe_to_call_in_notes(fields: dict[str, RawValue], tagged: set[str]) -> Non
     fields["referral.victim.contact_notes"] = notes[match.end():].strip() or None
 
 
-_PHONE_KIND = re.compile(r"(?i)(?:home|work|mobile|landline|mob|tel|day(?:time)?|evening)\s*(?:tel|phone|no)?\.?\s*:?")
+_PHONE_KIND = re.compile(rf"(?i)(?:{'|'.join(PHONE_KINDS)})\s*(?:tel|phone|no)?\.?\s*:?")
 
 
 def _notes_out_of_phone(fields: dict[str, RawValue], path: str) -> None:

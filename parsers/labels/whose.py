@@ -12,7 +12,7 @@ from ..model import Labelled
 from ..tables.walk import is_name_label
 from .matcher import NONE, LabelTable, Match, owner_of
 
-__all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "beside_the_child", "by_context",
+__all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_context",
            "explicit_targets", "match_in_box", "names_whom", "whose_role"]
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
@@ -20,12 +20,15 @@ TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
 _NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?\s|^\s*[A-H][.)]\s", re.IGNORECASE)
 
 
+_DETAILS_OF = re.compile(r"^\W*(?:personal\s+)?(?:details|particulars|information)\s+(?:of|about|for)\b", re.IGNORECASE)
+_TO_SERVICE = re.compile(r"^\W*(?:[\w-]+\s+){0,3}referral\s+(?:form\s+)?to\b", re.IGNORECASE)
+_REFERRAL = re.compile(r"\breferral\b", re.IGNORECASE)
+
+
 def _title_like(heading: str) -> bool:
     """A form's title, not a section: many words, and not numbered as a section is ("Section 1 - About the Child")."""
     return len(heading.split()) > TITLE_WORDS and not _NUMBERED.match(heading) and not _DETAILS_OF.match(heading)
-_REFERRAL = re.compile(r"\breferral\b", re.IGNORECASE)
-_DETAILS_OF = re.compile(r"^\W*(?:personal\s+)?(?:details|particulars|information)\s+(?:of|about|for)\b", re.IGNORECASE)
-_TO_SERVICE = re.compile(r"^\W*(?:[\w-]+\s+){0,3}referral\s+(?:form\s+)?to\b", re.IGNORECASE)
+
 
 
 def among_people(table: LabelTable, item: Labelled) -> Match | None:
@@ -141,7 +144,7 @@ _TO_CHILD = re.compile(r"\(?\s*(?:if\s+different\s+)?\b(?:to|with|from|than)\s+(
                        r"(?:\(ren\))?\b[^()]*\)?", re.IGNORECASE)
 
 
-def beside_the_child(table: LabelTable, label: str, role: str | None, found: Match, nearest: str | None = None
+def _beside_the_child(table: LabelTable, label: str, role: str | None, found: Match, nearest: str | None = None
                      ) -> Match:
     """A label in the victim's or the perpetrator's box that names the child only as the other party is the adult's
     own field ("Address (if different from the child(ren))": hers), or none of the referral's ("Relationship to
@@ -164,7 +167,7 @@ _TO_YOU = re.compile(r"\b(to|with)\s+you\b", re.IGNORECASE)
 
 def match_in_box(table: LabelTable, label: str, role: str | None, nearest: str | None) -> Match:
     """What a label means in its box: as the table matches it under the box's role, then read as the adult's own
-    field or the referrer's where it names the child only as the other party (beside_the_child). Under the victim's
+    field or the referrer's where it names the child only as the other party (_beside_the_child). Under the victim's
     heading a form she fills in herself (a stalking log, a self-referral) says "you" for her: "Your name" is hers, and
     the man's "Relationship to you" is his to her."""
     if role == "victim" and _YOUR.match(label) and (own := table.match(_YOUR.sub("", label), role)).status == "ok":
@@ -172,4 +175,4 @@ def match_in_box(table: LabelTable, label: str, role: str | None, nearest: str |
     if role == "perpetrator" and _TO_YOU.search(label) \
             and (own := table.match(_TO_YOU.sub(r"\1 victim", label), role)).status == "ok":
         return own
-    return beside_the_child(table, label, role, table.match(label, role), nearest)
+    return _beside_the_child(table, label, role, table.match(label, role), nearest)
