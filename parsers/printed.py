@@ -6,6 +6,7 @@ and lines of labels with tick boxes ("Safe to call? ☒ Yes ☐ No"). Pure funct
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .model import RawValue
 from .normalise import is_gender_word
@@ -206,3 +207,14 @@ def asked_yes_no(text: str) -> tuple[str, str] | None:
     if not words or len(words) > 4 or not all(w in ("yes", "no", "y", "n") for w in words):
         return None
     return found.group("question"), answer
+
+
+_SECTION_DOT = re.compile(r"\b(\d+[a-z]?)\.(?=[a-z]{2})")  # "1a.Child's details": a section number with no space
+
+
+def plain(text: str) -> str:
+    """A label's lower-case words: quotes, '&', possessives, abbreviation dots and punctuation dealt with."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("&", " and ")
+    text = re.sub(r"'s\b", "", _SECTION_DOT.sub(r"\1 ", text)).replace("'", "").replace(".", "")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import RawValue, RowTable
-from ..normalise import vocabulary
+from ..normalise import parse_bool_or_none, vocabulary
 from .matcher import ROLE_BASE, LabelTable
 from .people_tables import as_own_column, match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "kin_of", "named_elsewhere", "row_names"]
+__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "column_roles", "kin_of", "named_elsewhere", "role_asked", "row_names", "said_yes"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
 
@@ -142,13 +142,41 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrato
         return None
     kin_at = kin_column(t, table)
     kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
-    roles = adult_roles(table, names, kins, [True] * len(t.rows), [None] * len(t.rows), texts)
+    roles = adult_roles(table, names, kins, [True] * len(t.rows), column_roles(t, table), texts)
     if not any(roles):
         return None
     if "victim?" in roles and warn is not None:
         warn(OTHER_PARENT, "referral.victim")
     roles = ["victim" if r == "victim?" else r for r in roles]
     return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at), slots)
+
+
+@lru_cache(maxsize=1)
+def _role_columns() -> dict[str, frozenset[str]]:
+    said = vocabulary().get("household", {}).get("role_columns", {})
+    return {role: frozenset(said.get(role, [])) for role in _ROLES}
+
+
+def column_roles(t: RowTable, table: LabelTable) -> list[str | None]:
+    """Each row's role where a column asks it of every person ("Alleged to be causing harm? Y / N": "Y"), the one
+    role its yes answers say; None where no such column is answered yes (a "Y / N" left as printed says nothing)."""
+    out: list[str | None] = [None] * len(t.rows)
+    for at, header in enumerate(t.headers):
+        role = role_asked(table, header)
+        for i, row in enumerate(t.rows):
+            if role is not None and at < len(row) and said_yes(row[at]):
+                out[i] = role if out[i] in (None, role) else "?"
+    return [None if r == "?" else r for r in out]
+
+
+def role_asked(table: LabelTable, label: str) -> str | None:
+    """The role a yes to this question gives the person it is asked of ("Alleged to be causing harm?")."""
+    words = " ".join(table.words(label))
+    return next((role for role, phrases in _role_columns().items() if words in phrases), None)
+
+
+def said_yes(cell: RawValue) -> bool:
+    return cell is True or (isinstance(cell, str) and parse_bool_or_none(cell) is True)
 
 
 def row_names(t: RowTable, table: LabelTable) -> list[str]:

@@ -14,9 +14,10 @@ import dataclasses
 from itertools import groupby
 
 from ..model import Labelled, RawValue
+from .adults import role_asked, said_yes
 from .matcher import LabelTable
 
-__all__ = ["told_blocks"]
+__all__ = ["numbered", "told_blocks"]
 
 _TOLD = ("victim", "perpetrator")  # the roles a row of the block can give it
 _HEADING = {"victim": "Victim", "perpetrator": "Alleged perpetrator"}  # read by the matcher as those sections
@@ -43,6 +44,10 @@ def _role_of(table: LabelTable, block: list[Labelled]) -> tuple[str | None, set[
     roles: set[str] = set()
     saying: set[int] = set()
     for i, item in enumerate(block):
+        if (asked := role_asked(table, item.label)) is not None and said_yes(item.value):
+            roles.add(asked)  # "Alleged to be causing harm? Y / N: Y"
+            saying.add(i)
+            continue
         if not (_asks_both(table, item.label) or _asks_both(table, item.value)):
             continue
         answer = _one_role(table, item.value)
@@ -63,24 +68,31 @@ def _kin(table: LabelTable, block: list[Labelled]) -> str | None:
     return None
 
 
-def told_blocks(items: list[Labelled], table: LabelTable) -> list[Labelled]:
+def told_blocks(items: list[Labelled], table: LabelTable) -> tuple[list[Labelled], list[list[Labelled]]]:
     """The items, with each block whose heading names no one but whose rows say victim or perpetrator read as
-    headed by that role."""
+    headed by that role; and, apart, the blocks of "Other significant adults" a row says are a perpetrator's, each to
+    be read after the tables as the next perpetrator (the form lists them after the parents, often a table)."""
     blocks = [list(group) for _, group in groupby(items, key=lambda item: (item.section, tuple(item.headings)))]
     told: list[tuple[list[Labelled], str | None, set[int]]] = []
     for block in blocks:
         role = None
         saying: set[int] = set()
-        if table.section(block[0].section)[0] is None and table.section(block[0].title)[0] is None:
+        # (a box of "Other significant adults" is no one's either, until a row says whose)
+        if table.section(block[0].section)[0] in (None, "others") and table.section(block[0].title)[0] is None:
             role, saying = _role_of(table, block)
         told.append((block, role, saying))
     kin = next((k for block, role, _ in told if role == "victim" and (k := _kin(table, block))), None)
     out: list[Labelled] = []
+    later: list[list[Labelled]] = []
     for block, role, saying in told:
         if role is None:
             out += block
             continue
         heading = _HEADING[role]
+        into = out
+        if role == "perpetrator" and table.section(block[0].section)[0] == "others":
+            into = []
+            later.append(into)
         for i, item in enumerate(block):
             words = _words(table, item.label)
             if i in saying or words[-2:] == ["to", "child"]:
@@ -88,6 +100,12 @@ def told_blocks(items: list[Labelled], table: LabelTable) -> list[Labelled]:
             label = item.label
             if role == "perpetrator" and kin and words[-2:] == ["to", kin]:
                 label = "Relationship to victim"  # "Relationship to mother" where the victim's block says Mother
-            out.append(dataclasses.replace(item, label=label, section=heading,
-                                           headings=[*item.headings, heading]))
-    return out
+            into.append(dataclasses.replace(item, label=label, section=heading,
+                                            headings=[*item.headings, heading]))
+    return out, later
+
+
+def numbered(block: list[Labelled], number: int) -> list[Labelled]:
+    """A block told a perpetrator's, read as the box of the perpetrator of that number ("Alleged perpetrator 2")."""
+    return [dataclasses.replace(item, section=f"{item.section} {number}",
+                                headings=[*item.headings[:-1], f"{item.section} {number}"]) for item in block]

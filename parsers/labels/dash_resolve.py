@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import DashLine
 from ..problem import Problem
+from .again import shown
 from .dash_questions import identify_lines
 
 __all__ = ["dash_lines"]
@@ -17,10 +18,6 @@ __all__ = ["dash_lines"]
 
 def _worth_reporting(value: Any) -> bool:
     return value is not None and value is not False and not (isinstance(value, str) and not value.strip())
-
-
-def _shown(label: str | None) -> str:
-    return " ".join((label or "").split())[:80]
 
 
 _ANSWER_KINDS = frozenset({"yes", "no", "unknown"})
@@ -41,7 +38,7 @@ def dash_lines(lines: list[DashLine], out: Any) -> str | None:
         if target is None:
             if _worth_reporting(line.answer) and len((line.question or "").split()) >= 3:
                 # answered, but neither one of the 24 nor a known extra question: say so, never guess
-                out.warn(f"the DASH checklist line '{_shown(line.question)}' is not one of the 24 SafeLives "
+                out.warn(f"the DASH checklist line '{shown(line.question or '')}' is not one of the 24 SafeLives "
                          "questions nor a known extra one; its answer was not used")
             continue
         path = f"dash.answers.{target}" if isinstance(target, int) else f"dash.extra.{target}"

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import birth_window, parse_date, vocabulary, years_before
-from .adults import OTHER_PARENT, adult_roles, cells_of, kin_column, kin_of, row_names, victim_kin
+from .adults import OTHER_PARENT, adult_roles, cells_of, column_roles, kin_column, kin_of, row_names, victim_kin
 from .matcher import LabelTable
 from .people_tables import match_for
 from .tidy import date_less_age
@@ -71,9 +71,11 @@ def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
     relation = [bool(_RELATION.search(" ".join(table.words(h)))) for h in t.headers]
     born = [(m := match_for(table, h, "child")).status == "ok" and (m.target or "").endswith(".dob") for h in t.headers]
     out: list[str | None] = []
-    for row in t.rows:
+    for row, asked in zip(t.rows, column_roles(t, table)):  # "Alleged to be causing harm? Y / N" answered "Y"
         said = {r for at, c in zip(relation, row) if at and isinstance(c, str) and (r := _role_said(table, c))}
-        if len(said) == 1:
+        if asked is not None and said <= {asked}:
+            out.append(asked)
+        elif len(said) == 1:
             out.append(said.pop())
         elif any(at and isinstance(cell, str) and _adult_kin(cell) for at, cell in zip(relation, row)) \
                 or any(at and _grown_up(cell) for at, cell in zip(born, row)):

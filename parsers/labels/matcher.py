@@ -11,13 +11,13 @@ and with no section it is not guessed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
 from ..fields import CHILD, DASH_TOP, PERPETRATOR, REFERRER, VICTIM
+from ..printed import plain
 
 PERSONS = ("referrer", "victim", "perpetrator", "child")
 ROLE_BASE = {"referrer": "referral.referrer.", "victim": "referral.victim.",
@@ -68,14 +68,6 @@ class Match:
 
 
 NONE = Match("none")
-
-
-def plain(text: str) -> str:
-    """Lower-case words: quotes, '&', possessives, abbreviation dots and punctuation dealt with."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("&", " and ")
-    text = re.sub(r"'s\b", "", text).replace("'", "").replace(".", "")
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def owner_of(path: str) -> str | None:

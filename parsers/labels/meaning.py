@@ -160,12 +160,26 @@ def _as_above(fields: dict[str, RawValue], tagged: set[str], warn: Warn) -> None
             continue
         person = _PERSON.match(path)
         named = person and any(clean_text(str(fields.get(f"{person.group('base')}.{c}") or "")) for c in ("name", "dob"))
-        if named and isinstance(home, str) and clean_text(home):
-            fields[path] = home
+        above = home if isinstance(home, str) and clean_text(home) else _child_above(fields, path, phrases)
+        if named and above:
+            fields[path] = above
         else:
             fields[path] = None  # "Address of children: Same as client" where no child is named: no one's address
             if named:
                 warn("an address is given as the same as another one that was not read; it was left empty", path)
+
+
+def _child_above(fields: dict[str, RawValue], path: str, phrases: frozenset[str]) -> str | None:
+    """A child's "As above" where the victim's address is not read: the address of the child before, as typed (the
+    referred child's, in its own box above the siblings)."""
+    if not _CHILD_ADDRESS.match(path):
+        return None
+    at = int(path.split(".")[2])
+    for before in range(at - 1, -1, -1):
+        value = fields.get(f"referral.children.{before}.address")
+        if isinstance(value, str) and clean_text(value) and plain(value) not in phrases:
+            return value
+    return None
 
 
 def settle(fields: dict[str, RawValue], tagged: set[str], warn: Warn, relationships: frozenset[str],

@@ -3,7 +3,8 @@ thing taken apart, numbered headings the PDF reader handed on as labels made hea
 a box put together, "Give details:" under a heading about the abuse read as the account, a checklist's comments in
 one box at the end set aside, blocks whose own row says whose they are, and what a children's box says of all the
 children it lists set aside to be put on them once their table is read (parsers.labels.said_of_all), and a next of kin
-or emergency contact named inside someone's box left out with the lines that describe them.
+or emergency contact named inside someone's box left out with the lines that describe them, and one box answering
+for several numbered people a line each split among them.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .dash_comments import comment_boxes
 from .digit_boxes import digit_boxes
 from .matcher import ROLE_BASE, LabelTable
 from .numbered_heads import numbered_heads
+from .numbered_lines import numbered_lines
 from .recognisers import PHONE_KINDS
 from .said_of_all import Shared, pull_shared
 from .values import expand
@@ -32,6 +34,7 @@ class Prepared:
     tables: list[RowTable]
     boxes: list[dict[int, str]]  # a checklist's comments given in one box, by question (parsers.labels.dash_comments)
     shared: list[Shared]  # said of all the children a table lists
+    later: list[list[Labelled]]  # other significant adults' boxes a row says are a perpetrator's: read after the tables
 
 
 def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable, warn: Callable[[str], None],
@@ -41,10 +44,11 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:"
     labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
-    labelled = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
+    labelled, later = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
     labelled = _one_a_line(_numbers_by_kind(_less_other_parties(labelled, table), table), table)
-    return Prepared(labelled, tables, boxes, shared)
+    labelled = numbered_lines(labelled, table)  # "Perpetrator 1: Boyfriend" / "Perpetrator 2: Husband" in one box
+    return Prepared(labelled, tables, boxes, shared, later)
 
 
 _PERPETRATOR = ROLE_BASE["perpetrator"]

@@ -15,11 +15,13 @@ from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
 from .adults import adult_rows, named_elsewhere, row_names
+from .again import AGAIN, describe, one_per_person, shown
 from .answers import LISTED, further_victim, stands_in
+from .blocks import numbered
 from .dash_comments import put_comments
 from .dash_resolve import dash_lines
 from .household import household
-from .matcher import ADDRESS_PARTS, ROLE_BASE, LabelTable, Match, owner_of
+from .matcher import ADDRESS_PARTS, NONE, ROLE_BASE, LabelTable, Match, owner_of
 from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_above, settle
 from .people_tables import ROW_ROLES, as_own_column, known_child, row_role_of, table_columns
 from .per_name import split_per_name
@@ -51,16 +53,6 @@ def _bare_yes(value: RawValue) -> bool:
 
 def _worth_reporting(value: RawValue) -> bool:
     return _given(value) and value is not False
-
-
-def _shown(label: str) -> str:
-    return " ".join(label.split())[:80]
-
-
-def _describe(path: str) -> str:
-    """A path the way a coordinator says it: 'perpetrator dob'."""
-    path = path.partition("#")[0].removeprefix("referral.").replace("*.", "")
-    return path.replace("perpetrators", "perpetrator").replace("children", "child").replace(".", " ").replace("_", " ")
 
 
 class _Out:
@@ -105,7 +97,7 @@ class _Out:
             if path.endswith(".address") and says_as_above(value):
                 return  # "As above" in the household table, the child's address given in its own box before
             if _worth_reporting(value) and value != earlier and not (isinstance(value, str) and clean_text(value) is None):
-                self.warn(f"the label '{_shown(label)}' gives the {_describe(path)} again; the first one was used", path)
+                self.warn(AGAIN.format(label=shown(label), field=describe(path)), path)
             return
         if _given(value) or path not in self.fields:
             self.fields[path], self.said_by[path] = value, label
@@ -133,7 +125,7 @@ class _Out:
                     and not isinstance(parts.get("street"), str):
                 # "Town / City" and "Postcode" read, the box before them not: a victim's address without its first
                 # line would pass for the whole one (a referrer may well give only a town)
-                self.warn(f"the {_describe(path)} was read only in part (no first line); it was not used", path)
+                self.warn(f"the {describe(path)} was read only in part (no first line); it was not used", path)
                 continue
             joined = glue.join(str(parts[p]).strip() for p in order if isinstance(parts.get(p), str))
             code = self.fields.get(path.removesuffix("address") + "postcode", code) if path.endswith(".address") \
@@ -165,11 +157,11 @@ class _Rows:
 
 def _report(out: _Out, label: str, found: Match) -> None:
     if found.status == "ambiguous":
-        fields = " or ".join(_describe(c) for c in found.candidates)
-        out.warn(f"the label '{_shown(label)}' could be the {fields}; it was not used")
+        fields = " or ".join(describe(c) for c in found.candidates)
+        out.warn(f"the label '{shown(label)}' could be the {fields}; it was not used")
     elif found.status == "needs_section":
         column = (found.target or "?").lstrip("?").replace("_", " ") or "value"  # no field named: "whose value"
-        out.warn(f"the label '{_shown(label)}' does not say whose {column} it is and has no heading "
+        out.warn(f"the label '{shown(label)}' does not say whose {column} it is and has no heading "
                  "that does; it was not used")
 
 
@@ -211,8 +203,10 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             found = own  # "Their address (if known)" after "Name of the person causing harm": his, whoever's box
         if found.status == "none" and (own := table.match(item.label, None)).status == "ok" \
                 and by_context(table, item, bare=False):
-            # "Safe contact number" after "Perpetrator's name" in a box naming the client too: it says whose
-            found = own
+            # "Safe contact number" after "Perpetrator's name" in a box naming the client too: it says whose. A
+            # label anyone has ("Ethnicity") is the person's named just before it, as his box would say
+            his = table.match(f"{nearest} {item.label}", None) if nearest in ROW_ROLES else NONE
+            found = his if his.status == "ok" and owner_of(his.target or "") == nearest else own
         if found.status != "ok" and role in (None, "victim", "perpetrator") \
                 and (nearest == "perpetrator" or table.section(item.section)[0] != "victim") \
                 and table.match(item.label, None).target == "?relationship_to_perpetrator":
@@ -237,7 +231,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             elif found.status == "ok" and found.target != mapped and found.target in table.follow_ups.values():
                 # after a yes, "If not, why not?" is not some other question's reason either ("N/A" says nothing)
                 if _worth_reporting(item.value) and not (isinstance(item.value, str) and clean_text(item.value) is None):
-                    out.warn(f"the label '{_shown(item.label)}' is answered though the question before it was "
+                    out.warn(f"the label '{shown(item.label)}' is answered though the question before it was "
                              "answered yes; it was not used", mapped)
                 continue
         if found.status == "needs_section" and role is None:
@@ -285,7 +279,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
                 listed.add((row_role, item.section))
             elif given is None and (row_role, item.section) in listed:
                 if _worth_reporting(item.value):  # "Address: 1 Road" beside "Names: 1) … 2) …": whose?
-                    out.warn(f"the label '{_shown(item.label)}' gives one answer in a box that lists several people, "
+                    out.warn(f"the label '{shown(item.label)}' gives one answer in a box that lists several people, "
                              "so whose it is cannot be told; it was not used", ROLE_BASE[row_role].removesuffix(".*."))
                 continue
             path = path.replace("*", str(rows.index(row_role, column, given, role == row_role, _given(item.value))))
@@ -308,7 +302,7 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
         found = table_columns(t, table)
         if found is not None and found[0] == "?":
             cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots, out.warn)
-            for path, value, header in cells or [(None, _shown(", ".join(t.headers)), None)]:
+            for path, value, header in cells or [(None, shown(", ".join(t.headers)), None)]:
                 out.put(path, value, header) if path else out.warn(f"a table headed '{value}' could list children "
                                                                    "or perpetrators; it was not read")
             continue
@@ -343,6 +337,8 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
         labelled, tables, boxes = ready.labelled, ready.tables, ready.boxes
         _labelled(labelled, table, out)
         _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)])
+        for block in ready.later:  # "Other significant adults": "Alleged to be causing harm? Y", the next perpetrator
+            _labelled(numbered(block, out.next_row("perpetrator") + 1), table, out)
         apply_shared(ready.shared, out.fields, out.put)
     version = dash_lines(raw.dash_lines, out)
     put_comments(boxes, version, out.fields, out.tagged, out.warn)
@@ -353,5 +349,5 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     legend = read_legend(raw.labelled)  # an ethnicity legend the form prints, for codes typed alone
     settle(out.fields, out.tagged, out.warn, (table or load_table()).option_lists.get("relationship to victim",
                                                                                       frozenset()), legend)
-    return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines), out.problems,
-                   version or raw.dash_version)
+    return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines),
+                   one_per_person(out.problems), version or raw.dash_version)

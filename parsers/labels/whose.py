@@ -17,7 +17,8 @@ __all__ = ["PERSON_ROLES", "TITLE_WORDS", "among_people", "beside_named", "by_co
 
 PERSON_ROLES = ("referrer", "victim", "perpetrator", "child")
 TITLE_WORDS = 5  # a heading of more words is a form's title, not a section
-_NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[.):]?\s|^\s*[A-H][.)]\s", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:section|part|step)\s+\w{1,3}\b|^\s*\d{1,2}[a-z]?(?:[.):]\s*|\s)|^\s*[A-H][.)]\s",
+                       re.IGNORECASE)  # "1b. Siblings and other related children's details", "1a.Child's details"
 
 
 _DETAILS_OF = re.compile(r"^\W*(?:personal\s+)?(?:details|particulars|information)\s+(?:of|about|for)\b", re.IGNORECASE)

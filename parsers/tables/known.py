@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ..printed import clean_label, is_label_text, looks_like_data, short_line
+from ..printed import clean_label, is_label_text, looks_like_data, plain, short_line
 from ..vocabulary import labels_data
 from .people_cell import people_label
 
@@ -28,10 +27,8 @@ def _data() -> dict[str, Any]:
 
 
 def _plain(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("&", " and ")
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)  # "(M/F)", "(if known)": hints
-    text = re.sub(r"'s\b", "", text).replace("'", "").replace(".", "")
-    return [w for w in re.sub(r"[\W_]+", " ", text).split() if w not in _ARTICLES]
+    return [w for w in plain(text).split() if w not in _ARTICLES]
 
 
 @dataclass(frozen=True)
@@ -113,6 +110,29 @@ def names_section(text: str) -> bool:
     table = _table()
     normal = table.normal(label.rstrip("0123456789 "))
     return normal in table.roles.values() or normal in table.sections
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:section\s+)?\d+[a-z]?\b\W*", re.IGNORECASE)
+_DETAILS = frozenset({"details", "information", "info"})
+
+
+def names_a_box(text: str) -> bool:
+    """The lead words of a long title row, its directions cut off: a section the table lists, or one person's
+    details ("1a.Child's details (Please complete Section 1b for further children)")."""
+    lead = _SECTION_NUMBER.sub("", clean_label(text))
+    if names_section(lead):
+        return True
+    table = _table()
+    words = table.normal(lead).split()
+    return 0 < len(words) <= 3 and sum(w in table.roles.values() for w in words) == 1 \
+        and all(w in _DETAILS or w in table.roles.values() or w == "of" for w in words)
+
+
+def about_children(heading: str) -> bool:
+    """A heading over more than one child: "Siblings and other related children's details", "Children in the
+    household" (not "Child's details": the one child referred)."""
+    words = _plain(_SECTION_NUMBER.sub("", heading))
+    return any(w in ("children", "siblings", "dependants") for w in words)
 
 
 def label_first(text: str) -> list[tuple[str, str]] | None:

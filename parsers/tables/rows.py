@@ -44,7 +44,7 @@ from .columns import (
 from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .first_lines import text_parts
-from .known import known_label, label_first, names_section
+from .known import about_children, known_label, label_first, names_a_box
 from .label_rows import header_over_values, labels_over_answers
 from .own_answer import option_cells, unanswered_options
 from .side_pairs import read_side_pairs
@@ -122,7 +122,7 @@ def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
         walk.add(clean_label(cell.text), None, cell.element)  # a box left blank, its small label alone: no heading
     elif short_line(cell.text) and not _CONDITIONAL.match(cell.text) and not cell.text.lstrip().startswith("*"):
         walk.box_heading(cell.text)
-    elif names_section(lead := re.split(r"\s*[(:–—]", cell.text.strip(), maxsplit=1)[0]):
+    elif names_a_box(lead := re.split(r"\s*[(:–—]", cell.text.strip(), maxsplit=1)[0]):
         walk.box_heading(lead)  # "Significant others (extended family/friends/professionals) who are not …"
     return index + 1
 
@@ -203,7 +203,8 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
         if done := read_detail_rows(rows, index, walk):
             return index + 1 + done  # each person's row of values with rows of "Label: value" details under it
         count = _value_rows(rows, index)
-        if count >= 2:
+        if count >= 2 or (count == 1 and len(row.cells) >= 3 and about_children(walk.section or "")):
+            # (one sibling under "Siblings and other children's details" is a row of that table, not the child's box)
             row_table(row, rows[index + 1:index + 1 + count], walk)
             return index + 1 + count
         if count == 1:
@@ -234,9 +235,10 @@ def _is_ticks(text: str) -> bool:
 def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int, Labelled]) -> None:
     """Label, value, label, value... across a row; inline "Label: value" cells stand alone."""
     cells = row.cells
-    k, start = 0, len(walk.labelled)
+    k, start, first_name = 0, len(walk.labelled), len(walk.names)
     while k < len(cells):
         cell = cells[k]
+        walk.column = (cell.col, cell.span)
         if (chosen := option_cells(cells, k)) is not None:  # "Discussed with the parent? | YES | NO X"
             walk.add(*chosen, cell.element, *(c.element for c in cells[k + 1:]))
             break
@@ -265,6 +267,7 @@ def _pairs(row: Row, walk: Walk, above: dict[int, Labelled], reported: dict[int,
             k += 1
             continue
         k = _pair_at(cells, k, walk, reported)
+    walk.row_read(first_name)
     signed_row(walk.labelled[start:])  # "Referrer signature | name | Date: | …": the date is the signer's
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from ..model import DashLine, Labelled, RawValue, RowTable
 from ..printed import clean_label
@@ -107,6 +107,20 @@ class GridLayout:
     dash: bool
 
 
+class _NameLabel(str):
+    """A name label as read, with the grid column of the cell it was read from (None: a full row or unknown)."""
+    column: tuple[int, int] | None
+
+    def __new__(cls, text: str, column: tuple[int, int] | None) -> Self:
+        made = super().__new__(cls, text)
+        made.column = column
+        return made
+
+
+def _overlap(one: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    return one is not None and one[0] < other[0] + other[1] and other[0] < one[0] + one[1]
+
+
 @dataclass
 class Walk:
     """The walker's state: where on the form it is, and what it has found so far."""
@@ -124,6 +138,7 @@ class Walk:
     path: list[tuple[int, str]] = field(default_factory=list)  # the headings above, outermost first, by level
     box_depth: int = 0  # headings read so far inside this table (box_heading)
     guidance: bool = False  # under a heading of guidance ("Before you refer"): its sentences are no answers
+    column: tuple[int, int] | None = None  # (first grid column, span) of the cell being read across a row, if any
 
     def use(self, *regions: Any) -> None:
         """Hook: the controls in (or around) these regions were reported with their printed labels
@@ -143,12 +158,29 @@ class Walk:
             if label.strip() in ("\u2610", "\u2612"):
                 label = UNREADABLE  # '☐ | Visible high risk': the box is no answer to read
         item = Labelled(_less_explanation(label), value, section if explicit_section else self.section, title,
-                        list(reversed(self.names)), self.headings())
+                        self._context(), self.headings())
         self.labelled.append(item)
         self.use(*regions)
         if is_name_label(label):
-            self.names.append(label)
+            self.names.append(_NameLabel(label, self.column))
         return item
+
+    def row_read(self, first: int) -> None:
+        """A row read across is over: its name labels keep their columns only where it named people side by side
+        ("Client name: …" | "Perpetrator's name: …"); "Name: …" | "Referring Agency: …" are one box's fields."""
+        self.column = None
+        mine = self.names[first:]
+        if len({n.column for n in mine if isinstance(n, _NameLabel)}) < 2:
+            self.names[first:] = [str(n) for n in mine]
+
+    def _context(self) -> list[str]:
+        """The name labels before, nearest first; in a box of two people side by side ("Client name: …" |
+        "Perpetrator's name: …" over "Ethnicity: …" | "Ethnicity: …"), those in the same column come first."""
+        nearest = [str(name) for name in reversed(self.names)]
+        if self.column is None:
+            return nearest
+        same = [str(n) for n in reversed(self.names) if _overlap(getattr(n, "column", None), self.column)]
+        return same + [name for name in nearest if name not in same]
 
     def headings(self) -> list[str]:
         return [text for _, text in self.path]

@@ -1,0 +1,54 @@
+"""How the resolver's problems name a label and a field; and one problem, not one per label, where a whole second set of one person's details is given ("Nominating Officer 1"
+| "Nominating Officer 2", each with a name, job title, organisation, phone and e-mail): the coordinator checks the
+person once, and a form with a second officer is still a well-filled form with one thing to look at."""
+from __future__ import annotations
+
+import re
+
+from ..problem import Problem
+
+__all__ = ["AGAIN", "describe", "one_per_person", "shown"]
+
+AGAIN = "the label '{label}' gives the {field} again; the first one was used"
+_AGAIN = re.compile(r"^the label '(?P<label>.*)' gives the .* again; the first one was used$")
+_PERSON = re.compile(r"^(?P<person>referral\.(?:victim|referrer|(?:perpetrators|children|additional_victims)\.\d+))\.")
+_SEVERAL = 3  # labels of one person given again: a second set of their details, not a slip
+
+
+def shown(label: str) -> str:
+    return " ".join(label.split())[:80]
+
+
+def describe(path: str) -> str:
+    """A path the way a coordinator says it: 'perpetrator dob'."""
+    path = path.partition("#")[0].removeprefix("referral.").replace("*.", "")
+    return path.replace("perpetrators", "perpetrator").replace("children", "child").replace(".", " ").replace("_", " ")
+
+
+def one_per_person(problems: list[Problem]) -> list[Problem]:
+    again: dict[str, list[tuple[int, str]]] = {}
+    for at, problem in enumerate(problems):
+        said, whose = _AGAIN.match(problem.message), _PERSON.match(problem.field or "")
+        if said and whose:
+            again.setdefault(whose.group("person"), []).append((at, said.group("label")))
+    merged = {person: found for person, found in again.items() if len(found) >= _SEVERAL}
+    if not merged:
+        return problems
+    dropped = {at for found in merged.values() for at, _ in found[1:]}
+    out = []
+    for at, problem in enumerate(problems):
+        if at in dropped:
+            continue
+        person = next((p for p, found in merged.items() if found[0][0] == at), None)
+        if person is not None:
+            labels = ", ".join(f"'{label}'" for _, label in merged[person])
+            problem = Problem(f"the form gives a second set of the {_whose(person)} details ({labels}); the first "
+                              "ones were used: check which is right", person, problem.severity)
+        out.append(problem)
+    return out
+
+
+def _whose(person: str) -> str:
+    words = person.removeprefix("referral.").replace("perpetrators.", "perpetrator ").replace("children.", "child ")
+    words = words.replace("additional_victims.", "further victim ")
+    return re.sub(r" (\d+)$", lambda m: f" {int(m.group(1)) + 1}'s", words) if words[-1].isdigit() else f"{words}'s"
