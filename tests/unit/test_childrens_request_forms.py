@@ -7,6 +7,7 @@ the referrer's details. Each test builds the Word file the way such forms are la
 """
 from __future__ import annotations
 
+import pytest
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.table import Table
@@ -81,12 +82,13 @@ def test_another_adult_whose_own_row_says_he_causes_harm_is_the_next_perpetrator
         ("Sam TESTMAN", "1988-06-02"), ("Lee SAMPLE", "1979-01-01")]
 
 
-def test_one_box_answering_for_two_numbered_men_a_line_each() -> None:
+@pytest.mark.parametrize("typed", ["Perpetrator 1: Boyfriend\nPerpetrator 2: Husband",
+                                   "Perpetrator 1: Boyfriend Perpetrator 2: Husband"])  # as a PDF runs the lines on
+def test_one_box_answering_for_two_numbered_men_a_line_each(typed: str) -> None:
     doc = Document()
     t = grid(doc, 2)
     full_width_row(t, "Section 2 – Risk")
-    label_pairs(t, ("Relationship of the person(s) posing the risk to the applicant",
-                    "Perpetrator 1: Boyfriend\nPerpetrator 2: Husband"))
+    label_pairs(t, ("Relationship of the person(s) posing the risk to the applicant", typed))
     referral = parse_docx(doc)["referral"]
     assert [p["relationship_to_victim"] for p in referral["perpetrators"]] == ["Boyfriend", "Husband"]
 
