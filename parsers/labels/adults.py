@@ -21,7 +21,8 @@ from .matcher import ROLE_BASE, LabelTable
 from .people_tables import as_own_column, match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "column_roles", "kin_of", "named_elsewhere", "role_asked", "row_names", "said_yes"]
+__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "column_roles", "kin_of", "named_elsewhere",
+           "role_asked", "row_names", "said_yes"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
 

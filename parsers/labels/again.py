@@ -1,6 +1,7 @@
-"""How the resolver's problems name a label and a field; and one problem, not one per label, where a whole second set of one person's details is given ("Nominating Officer 1"
-| "Nominating Officer 2", each with a name, job title, organisation, phone and e-mail): the coordinator checks the
-person once, and a form with a second officer is still a well-filled form with one thing to look at."""
+"""How the resolver's problems name a label and a field; and one problem, not one per label, where a whole second
+set of one person's details is given ("Nominating Officer 1" | "Nominating Officer 2", each with a name, job title,
+organisation, phone and e-mail): the coordinator checks the person once, and a form with a second officer is still a
+well-filled form with one thing to look at."""
 from __future__ import annotations
 
 import re

@@ -1,7 +1,7 @@
 """Two people side by side in one box, each cell "Label: answer" (issue 11; the blind "DAS referral and
-assessment" layout): "Client name: …" | "Perpetrator's name: …" over "Ethnicity: …" | "Ethnicity: …". A bare label
-in the perpetrator's column is his, as the name at the top of his column says, not the victim's again. All people
-are invented.
+assessment" layout): "Client name: …" | "Perpetrator's name: …" over "Ethnicity: …" | "Ethnicity: …". A bare
+label in the perpetrator's column is his, as the name at the top of his column says, not the victim's again. All
+people are invented.
 """
 from __future__ import annotations
 
