@@ -21,8 +21,8 @@ from .matcher import ROLE_BASE, LabelTable
 from .people_tables import as_own_column, match_for
 from .recognisers import RECOGNISERS
 
-__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "cells_of", "column_roles", "kin_of", "named_elsewhere",
-           "role_asked", "row_names", "said_yes"]
+__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "adult_words", "cells_of", "column_roles", "kin_of", "kin_role",
+           "named_elsewhere", "role_asked", "row_names", "said_yes"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
 
@@ -153,6 +153,12 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrato
 
 
 @lru_cache(maxsize=1)
+def adult_words() -> frozenset[str]:
+    """What an adult of the household is to the child ("Mother", "Step-father", "Lodger": data/values.toml)."""
+    return frozenset(vocabulary().get("household", {}).get("adults", []))
+
+
+@lru_cache(maxsize=1)
 def _role_columns() -> dict[str, frozenset[str]]:
     said = vocabulary().get("household", {}).get("role_columns", {})
     return {role: frozenset(said.get(role, [])) for role in _ROLES}
@@ -168,6 +174,19 @@ def column_roles(t: RowTable, table: LabelTable) -> list[str | None]:
             if role is not None and at < len(row) and said_yes(row[at]):
                 out[i] = role if out[i] in (None, role) else "?"
     return [None if r == "?" else r for r in out]
+
+
+def kin_role(table: LabelTable, kin: str, texts: list[str]) -> str | None:
+    """The role the form's text gives an adult by what they are to the child, said outright: "mother is the victim",
+    "Father was the alleged perpetrator". One role, or None."""
+    said = re.compile(rf"\b{re.escape(kin)}\s+(?:is|was)\s+(?:the\s+|an?\s+)?(?:alleged\s+)?(?P<rest>\S.*)",
+                      re.IGNORECASE)
+    roles = set()
+    for clause in (c for text in texts for c in _CLAUSE.split(text)):
+        if (found := said.search(clause)) and (hit := table.role_re.match(" ".join(table.words(found["rest"])))):
+            roles.add(table.role_of.get(hit.group(1)))
+    roles &= set(_ROLES)
+    return roles.pop() if len(roles) == 1 else None
 
 
 def role_asked(table: LabelTable, label: str) -> str | None:

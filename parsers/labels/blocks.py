@@ -14,7 +14,7 @@ import dataclasses
 from itertools import groupby
 
 from ..model import Labelled, RawValue
-from .adults import role_asked, said_yes
+from .adults import adult_words, kin_of, kin_role, role_asked, said_yes
 from .matcher import LabelTable
 
 __all__ = ["numbered", "told_blocks"]
@@ -60,6 +60,16 @@ def _role_of(table: LabelTable, block: list[Labelled]) -> tuple[str | None, set[
     return (roles.pop() if len(roles) == 1 else None), saying
 
 
+_DETAILS = frozenset({"details", "of", "information", "particulars", "about"})
+
+
+def _heading_kin(table: LabelTable, heading: str | None) -> str | None:
+    """What a box's heading says its adult is to the child: "Details of Mother" -> "mother"."""
+    words = [w for w in _words(table, heading) if w not in _DETAILS]
+    kin = " ".join(words)
+    return kin if words and kin_of(kin) in adult_words() else None
+
+
 def _kin(table: LabelTable, block: list[Labelled]) -> str | None:
     """What the victim is to the child, as her block says ("Relationship to child: Mother")."""
     for item in block:
@@ -68,7 +78,8 @@ def _kin(table: LabelTable, block: list[Labelled]) -> str | None:
     return None
 
 
-def told_blocks(items: list[Labelled], table: LabelTable) -> tuple[list[Labelled], list[list[Labelled]]]:
+def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | None = None
+                ) -> tuple[list[Labelled], list[list[Labelled]]]:
     """The items, with each block whose heading names no one but whose rows say victim or perpetrator read as
     headed by that role; and, apart, the blocks of "Other significant adults" a row says are a perpetrator's, each to
     be read after the tables as the next perpetrator (the form lists them after the parents, often a table)."""
@@ -80,6 +91,8 @@ def told_blocks(items: list[Labelled], table: LabelTable) -> tuple[list[Labelled
         # (a box of "Other significant adults" is no one's either, until a row says whose)
         if table.section(block[0].section)[0] in (None, "others") and table.section(block[0].title)[0] is None:
             role, saying = _role_of(table, block)
+            if role is None and (kin := _heading_kin(table, block[0].section)):
+                role = kin_role(table, kin, texts or [])  # "Details of Mother" where the text says "mother is the victim"
         told.append((block, role, saying))
     kin = next((k for block, role, _ in told if role == "victim" and (k := _kin(table, block))), None)
     out: list[Labelled] = []

@@ -10,8 +10,8 @@ from typing import Any
 
 from ..model import DashLine
 from ..problem import Problem
-from .again import shown
 from .dash_questions import identify_lines
+from .problem_text import shown
 
 __all__ = ["dash_lines"]
 

@@ -12,11 +12,20 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
 from ..model import RawValue, RowTable
-from ..normalise import birth_window, parse_date, vocabulary, years_before
-from .adults import OTHER_PARENT, adult_roles, cells_of, column_roles, kin_column, kin_of, row_names, victim_kin
+from ..normalise import birth_window, parse_date, years_before
+from .adults import (
+    OTHER_PARENT,
+    adult_roles,
+    adult_words,
+    cells_of,
+    column_roles,
+    kin_column,
+    kin_of,
+    row_names,
+    victim_kin,
+)
 from .matcher import LabelTable
 from .people_tables import match_for
 from .tidy import date_less_age
@@ -29,11 +38,6 @@ _OF = re.compile(r"\b(?:of|to|for|with|by|as)\s+(?:the\s+)?$")
 _ADULT_AGE = 18
 # ("relationshipto child": a PDF's narrow header cell may lose the space after the word)
 _RELATION = re.compile(r"\b(relationship|relation|role\b|who\b)")
-
-
-@lru_cache(maxsize=1)
-def _adult_words() -> frozenset[str]:
-    return frozenset(vocabulary().get("household", {}).get("adults", []))
 
 
 def _role_said(table: LabelTable, text: str) -> str | None:
@@ -51,7 +55,7 @@ def _role_said(table: LabelTable, text: str) -> str | None:
 def _adult_kin(text: str) -> bool:
     """ "Mother", "Step-father (not living here)", "Mother's partner": an adult of the household by what the cell's
     first words say the person is to the child."""
-    return kin_of(text) in _adult_words()
+    return kin_of(text) in adult_words()
 
 
 def _grown_up(cell: RawValue) -> bool:

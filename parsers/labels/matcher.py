@@ -304,9 +304,9 @@ class LabelTable:
         if unexplained:
             return key if owner is None or owner in unexplained else None
         if owner is not None and owner not in named and (section_role in PERSONS and owner != section_role
-                                                         or section_role == "others"):
+                                                         or section_role == "others" and "referr" not in wording):
             return None  # "Ethnicity" under the perpetrator's heading is not the victim's; "Name of organisation"
-            # under "Agencies involved" is not the referrer's
+            # under "Agencies involved" is not the referrer's ("Date of referral" in "Referral taken by" is its date)
         if named or "referr" in wording:
             return key  # "Date of referral" under a checklist's heading is still the referral's
         return _SECTION_FIELDS.get(section_role or "", {}).get(key, key)

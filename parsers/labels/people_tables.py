@@ -61,7 +61,13 @@ def match_for(table: LabelTable, header: str, role: str) -> Match:
 
 
 def table_columns(t: RowTable, table: LabelTable) -> tuple[str, list[str | None]] | None:
+    if _professionals(t, table):
+        return None  # "Other professionals involved: First Name | Family Name | Job Title | Team/Agency": no one's own
     role, _ = whose_role(table, t.section, t.title, None, t.headings)
+    if role == "others":
+        # "Significant family members who are not members of the child's household": adults or children, the
+        # perpetrator among them or not; only the form's own words can say whose each row is (parsers.labels.adults)
+        return "?", []
     if role in ROW_ROLES:
         return str(role), _columns(table, t.headers, str(role))
     # No heading that says whose rows these are: the headers decide (school -> children, aliases -> perpetrators).
@@ -73,6 +79,13 @@ def table_columns(t: RowTable, table: LabelTable) -> tuple[str, list[str | None]
     if list(counts.values()).count(counts[best]) > 1:
         return "?", []  # could list children or perpetrators: the form's own words may say whose each row is
     return best, options[best]
+
+
+def _professionals(t: RowTable, table: LabelTable) -> bool:
+    """A table of the other agencies' workers: under a heading of the people or agencies involved, with a column
+    of each one's agency or team."""
+    others = table.section(t.section)[0] == "others" or any(table.section(h)[0] == "others" for h in t.headings)
+    return others and any(table.match(h, "referrer").target == "referral.referrer.agency" for h in t.headers)
 
 
 def _fold(name: str) -> str:

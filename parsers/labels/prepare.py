@@ -44,7 +44,8 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:"
     labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
-    labelled, later = told_blocks(labelled, table)  # "Adult 2" whose row says "Alleged perpetrator"
+    texts = [item.value for item in labelled if isinstance(item.value, str)]  # "mother is the victim"
+    labelled, later = told_blocks(labelled, table, texts)  # "Adult 2" whose row says "Alleged perpetrator"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
     labelled = _one_a_line(_numbers_by_kind(_less_other_parties(labelled, table), table), table)
     labelled = numbered_lines(labelled, table)  # "Perpetrator 1: Boyfriend" / "Perpetrator 2: Husband" in one box

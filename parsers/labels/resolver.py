@@ -15,7 +15,6 @@ from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
 from .adults import adult_rows, named_elsewhere, row_names
-from .again import AGAIN, describe, one_per_person, shown
 from .answers import LISTED, further_victim, stands_in
 from .blocks import numbered
 from .dash_comments import put_comments
@@ -26,6 +25,7 @@ from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_
 from .people_tables import ROW_ROLES, as_own_column, known_child, row_role_of, table_columns
 from .per_name import split_per_name
 from .prepare import prepare
+from .problem_text import AGAIN, UNSAID, describe, one_per_box, one_per_person, shown
 from .said_of_all import apply_shared
 from .synonyms import load_table
 from .tidy import tidy
@@ -161,8 +161,7 @@ def _report(out: _Out, label: str, found: Match) -> None:
         out.warn(f"the label '{shown(label)}' could be the {fields}; it was not used")
     elif found.status == "needs_section":
         column = (found.target or "?").lstrip("?").replace("_", " ") or "value"  # no field named: "whose value"
-        out.warn(f"the label '{shown(label)}' does not say whose {column} it is and has no heading "
-                 "that does; it was not used")
+        out.warn(UNSAID.format(label=shown(label), column=column))
 
 
 _FALLBACK_ROLES = ("referrer", "victim")
@@ -192,6 +191,7 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
             # second "Date of birth" is not the victim's again but the person's named just before it
             found = table.match(item.label, nearest)
         elif found.status != "ok" and nearest in PERSON_ROLES and nearest != role and item.title is None \
+                and role != "others" \
                 and (role not in ("victim", "perpetrator") or (role == "victim" and found.status == "none"
                                                                and "victim" in table.words(item.label)[1:])):
             # a checklist's head: "Name of Stalker", then his "Date of birth"; "Name of Woman being referred" under
@@ -350,4 +350,4 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
     settle(out.fields, out.tagged, out.warn, (table or load_table()).option_lists.get("relationship to victim",
                                                                                       frozenset()), legend)
     return RawForm(raw.kind, out.fields, list(raw.labelled), list(raw.tables), list(raw.dash_lines),
-                   one_per_person(out.problems), version or raw.dash_version)
+                   one_per_person(one_per_box(out.problems)), version or raw.dash_version)

@@ -129,10 +129,11 @@ def names_a_box(text: str) -> bool:
 
 
 def about_children(heading: str) -> bool:
-    """A heading over more than one child: "Siblings and other related children's details", "Children in the
-    household" (not "Child's details": the one child referred)."""
+    """A heading over more than one child, or the household's people: "Siblings and other related children's
+    details", "Children in the household", "Other household members" (not "Child's details": the one child
+    referred). One row under it is a row of its table: the household's logic tells a child from an adult."""
     words = _plain(_SECTION_NUMBER.sub("", heading))
-    return any(w in ("children", "siblings", "dependants") for w in words)
+    return any(w in ("children", "siblings", "dependants", "household") for w in words)
 
 
 def label_first(text: str) -> list[tuple[str, str]] | None:

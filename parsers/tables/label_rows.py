@@ -6,6 +6,8 @@ with no colon or shading, told by a value (a date) below where a pair would have
 """
 from __future__ import annotations
 
+import re
+
 from ..printed import is_label_text, label_pairs, looks_like_data
 from ..ticks import has_mark
 from .walk import Cell, Row
@@ -21,7 +23,9 @@ def labels_over_answers(rows: list[Row], index: int) -> bool:
     if not all(_label_only(row.cells[k]) for k in filled):
         return False
     under = [k for k, c in enumerate(below.cells) if c.text]
-    return bool(under) and set(under) <= set(filled) and not any(
+    if not under:  # left blank under labels each closed by a colon: unanswered, not a person's details
+        return all(_closed(row.cells[k].text.strip().partition("\n")[0]) for k in filled)
+    return set(under) <= set(filled) and not any(
         below.cells[k].cue or _closed(below.cells[k].text) for k in under)
 
 
@@ -30,9 +34,22 @@ def _closed(text: str) -> bool:
 
 
 def _label_only(cell: Cell) -> bool:
+    """A label alone; in a cell set apart, the form's guidance may follow it on lines of its own ("Home Address:" over
+    "This is child/young person's usual or home address…")."""
     text = cell.text.strip()
-    return ((cell.cue or _closed(text)) and "\n" not in text and is_label_text(text)
-            and not looks_like_data(text) and not has_mark(text))
+    label, _, guidance = text.partition("\n")
+    if guidance and not (cell.cue and _closed(label) and _guidance(guidance)):
+        return False
+    return ((cell.cue or _closed(label)) and is_label_text(label) and not looks_like_data(label)
+            and not has_mark(text))
+
+
+_TYPED = re.compile(r"\d{4,}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|@")  # a phone, a date or an e-mail: typed, not printed
+
+
+def _guidance(text: str) -> bool:
+    """Sentences telling what to write ("All known telephone numbers should be given"), not an answer."""
+    return len(text.split()) >= 4 and not _TYPED.search(text) and not has_mark(text)
 
 
 def header_over_values(rows: list[Row], index: int) -> bool:

@@ -18,6 +18,7 @@ import re
 from ..model import Labelled, RawValue
 from ..printed import clean_label, looks_like_data, short_line
 from ..ticks import NOT_TICKS, has_mark, is_option, read_choice
+from .box_titles import ASIDE, titled
 from .cells import (
     answer_and_details,
     boxes_then_pair,
@@ -60,37 +61,13 @@ def read_rows(rows: list[Row], walk: Walk) -> None:
     while index < len(rows):
         row = rows[index]
         reported: dict[int, Labelled] = {}
-        if row.claimed or row.empty:
-            index += 1
-        elif _title_row(row):
-            # "Victim | (please duplicate this box for each victim)": the box's title, not a value.
-            _box_title(row.cells[0].text, walk)
-            walk.use(row.element)
-            index += 1
-        elif len(row.cells) == 1 and (boxed := _ASIDE.search(row.cells[0].text)) and instruction(boxed.group()):
-            _box_title(row.cells[0].text.replace(boxed.group(), " "), walk)  # "Victim (please duplicate ...)"
+        if row.claimed or row.empty or titled(row, walk):  # "Victim | (please duplicate this box …)": a title
             index += 1
         elif len(row.cells) == 1:
             index = _single_cell(rows, index, walk)
         else:
             index = read_grid(rows, index, walk) or _labels_or_pairs(rows, index, walk, above, reported)
         above = reported
-
-
-_ASIDE = re.compile(r"\([^()]*\)\s*$")
-
-
-def _box_title(text: str, walk: Walk) -> None:
-    """A box's title: its heading. A box printed to be duplicated and seen again is "Victim 2"."""
-    title = clean_label(text)
-    seen = walk.boxes[title.lower()] = walk.boxes.get(title.lower(), 0) + 1
-    walk.box_heading(title if seen == 1 else f"{title} {seen}")
-
-
-def _title_row(row: Row) -> bool:
-    filled = [c for c in row.cells if c.text]
-    return (row.instructed and len(filled) == 1 and filled[0] is row.cells[0] and short_line(filled[0].text)
-            and not looks_like_data(filled[0].text))
 
 
 def _single_cell(rows: list[Row], index: int, walk: Walk) -> int:
@@ -291,7 +268,7 @@ def _own_parts(cells: list[Cell], k: int) -> list[tuple[str, RawValue]] | None:
     parts = cell.parts or text_parts(cell.text) or label_first(cell.text)  # "Risk summary" over its answer
     if not parts or (after is not None and after.text and not (after.parts or after.cue or printed_pairs(after.text))):
         return None
-    if all(instruction(value) or _ASIDE.fullmatch(value.strip()) for _, value in parts if value):
+    if all(instruction(value) or ASIDE.fullmatch(value.strip()) for _, value in parts if value):
         return None  # the plain words are a hint in brackets, not an answer
     return [(clean_label(label), value_of(value) if value else None) for label, value in parts]
 

@@ -1,16 +1,19 @@
-"""How the resolver's problems name a label and a field; and one problem, not one per label, where a whole second
-set of one person's details is given ("Nominating Officer 1" | "Nominating Officer 2", each with a name, job title,
-organisation, phone and e-mail): the coordinator checks the person once, and a form with a second officer is still a
-well-filled form with one thing to look at."""
+"""How the resolver's problems name a label and a field, and problems said once where one per label would bury the
+coordinator: a whole second set of one person's details ("Nominating Officer 1" | "Nominating Officer 2", each with
+a name, job title, organisation, phone and e-mail) is one problem, and so is a box of labels none of which says whose
+they are ("Details of Father": "Surname", "First names", "DoB", …). A well-filled form with a second officer is
+still a form with one thing to look at."""
 from __future__ import annotations
 
 import re
 
 from ..problem import Problem
 
-__all__ = ["AGAIN", "describe", "one_per_person", "shown"]
+__all__ = ["AGAIN", "UNSAID", "describe", "one_per_box", "one_per_person", "shown"]
 
 AGAIN = "the label '{label}' gives the {field} again; the first one was used"
+UNSAID = "the label '{label}' does not say whose {column} it is and has no heading that does; it was not used"
+_UNSAID = re.compile(r"^the label '(?P<label>.*)' does not say whose .* it is and has no heading that does; it was not used$")
 _AGAIN = re.compile(r"^the label '(?P<label>.*)' gives the .* again; the first one was used$")
 _PERSON = re.compile(r"^(?P<person>referral\.(?:victim|referrer|(?:perpetrators|children|additional_victims)\.\d+))\.")
 _SEVERAL = 3  # labels of one person given again: a second set of their details, not a slip
@@ -53,3 +56,24 @@ def _whose(person: str) -> str:
     words = person.removeprefix("referral.").replace("perpetrators.", "perpetrator ").replace("children.", "child ")
     words = words.replace("additional_victims.", "further victim ")
     return re.sub(r" (\d+)$", lambda m: f" {int(m.group(1)) + 1}'s", words) if words[-1].isdigit() else f"{words}'s"
+
+
+def one_per_box(problems: list[Problem]) -> list[Problem]:
+    """Labels that do not say whose they are, one after the other (a box's), said once where there are several."""
+    out: list[Problem] = []
+    run: list[tuple[Problem, str]] = []
+    for problem in [*problems, None]:
+        said = _UNSAID.match(problem.message) if problem is not None else None
+        if said:
+            run.append((problem, said.group("label")))
+            continue
+        if len(run) >= _SEVERAL:
+            labels = ", ".join(f"'{label}'" for _, label in run)
+            out.append(Problem(f"{len(run)} labels in one box ({labels}): each does not say whose it is, and no "
+                               "heading does, so none was read: check whose box it is", None, run[0][0].severity))
+        else:
+            out += [p for p, _ in run]
+        run = []
+        if problem is not None:
+            out.append(problem)
+    return out

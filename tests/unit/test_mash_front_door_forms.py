@@ -1,0 +1,136 @@
+"""Children's front-door (MASH) referral forms sent for a domestic abuse case (issue 11; the eleventh blind set,
+tests/corpus/fresh9, found them): a table of the other professionals involved (a GP, a school's lead), whose people
+are no one's of the referral; a box for the receiving service ("Referral TAKEN by"), whose worker is not the
+referrer; labels over answers with the form's guidance under each label, box after box; a box's title with a question
+after it ("Details of Mother   Is Mother Main Carer ? Y"), whose adult the concerns tie ("mother is the victim"); a
+"Date Referral Received:" label; the family members outside the household, who are not children. Each test builds the
+Word file the way such forms are laid out; all people are invented.
+"""
+from __future__ import annotations
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.shared import Pt
+from docx.table import Table, _Cell
+
+from tests.corpus.docx_parts import full_width_row, shade, write
+from tests.corpus.heldout._kit import label
+from tests.word_forms import grid, label_pairs, parse_docx
+
+
+def _head_row(t: Table, *labels: str) -> None:
+    for cell, text in zip(t.add_row().cells, labels):
+        label(cell, text)
+
+
+def _row(t: Table, *values: str) -> None:
+    for cell, text in zip(t.add_row().cells, values):
+        write(cell, text)
+
+
+def _referrer(doc: DocumentType) -> None:
+    t = grid(doc, 4)
+    full_width_row(t, "1. Details of Practitioner MAKING this REFERRAL")
+    label_pairs(t, ("Name of Referrer:", "Alex EXAMPLE"), ("Job title:", "Housing Officer"))
+    label_pairs(t, ("Tel/Mobile:", "0117 496 0001"), ("Email:", "alex@example.gov.uk"))
+
+
+def test_the_professionals_involved_are_no_perpetrators() -> None:
+    doc = Document()
+    _referrer(doc)
+    t = grid(doc, 6)
+    full_width_row(t, "5. Other professionals involved (to include GP and school details)")
+    _head_row(t, "First Name", "Family Name", "Job Title", "Team/Agency", "Address", "Telephone/Mobile")
+    _row(t, "", "Abbott", "GP", "Canal Street Surgery", "Canal Street, Exampletown", "0117 496 0100")
+    _row(t, "Priya", "Sample", "Designated Safeguarding Lead", "Hillside Academy", "Hill Road, Exampletown",
+         "0117 496 0200")
+    referral = parse_docx(doc)["referral"]
+    assert referral["perpetrators"] == []
+    assert referral["children"] == []
+    assert referral["referrer"]["phone"] == "0117 496 0001"  # "Tel/Mobile:" is a phone label
+
+
+def test_the_worker_who_took_the_referral_is_not_the_referrer() -> None:
+    doc = Document()
+    t = grid(doc, 6)
+    full_width_row(t, "Referral TAKEN by:")
+    label_pairs(t, ("Name / Job Title:", "Robin SAMPLE / Senior Practitioner"), ("Agency/Team:", "MASH Duty Team"))
+    label_pairs(t, ("Date of Referral:", "31/10/2026"), ("Time:", "11:05"), ("Telephone:", "023 8091 9000"))
+    _referrer(doc)
+    referrer = parse_docx(doc)["referral"]["referrer"]
+    assert (referrer["name"], referrer["phone"]) == ("Alex EXAMPLE", "0117 496 0001")
+    assert referrer["date"] == "2026-10-31"  # the referral's date, whoever wrote it down
+
+
+def _guided(cell: _Cell, text: str, guidance: str) -> None:
+    """The printed label in bold, the form's guidance under it in small type, the cell shaded."""
+    shade(cell, "D9D9D9")
+    cell.paragraphs[0].add_run(text).bold = True
+    cell.add_paragraph().add_run(guidance).font.size = Pt(7)
+
+
+def test_labels_with_guidance_over_their_answers_box_after_box() -> None:
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "Details of Child / Young Person being referred")
+    _head_row(t, "Surname:", "First names:", "")
+    _row(t, "TESTCHILD", "Mia", "")
+    cells = t.add_row().cells
+    _guided(cells[0], "Other known as names:", "Please record all names child / young person have been known by.")
+    label(cells[1], "DoB or EDD:")
+    label(cells[2], "Gender:")
+    _row(t, "", "03/04/2019", "Female")
+    cells = t.add_row().cells
+    _guided(cells[0], "Home Address:", "This is the child's usual or home address. A child may have 2 addresses.")
+    label(cells[1], "Postcode:")
+    _guided(cells[2], "Telephone/Mobile:", "All known telephone numbers should be given")
+    _row(t, "4 Test Lane, Exampletown", "EX1 1AA", "07700 900111")
+    _head_row(t, "Current address if different from above:", "Postcode:", "Telephone/Mobile:")
+    _row(t, "", "", "")
+    children = parse_docx(doc)["referral"]["children"]
+    assert [(c["name"], c["dob"], c["gender"]) for c in children] == [("Mia TESTCHILD", "2019-04-03", "Female")]
+    assert children[0]["address"].startswith("4 Test Lane, Exampletown")
+
+
+def test_a_box_title_with_a_question_and_the_concerns_saying_whose_box_it_is() -> None:
+    doc = Document()
+    t = grid(doc, 3)
+    title = full_width_row(t, "Details of Mother   Is Mother Main Carer ? Y")
+    assert title.text.startswith("Details of Mother")
+    _head_row(t, "Surname:", "First names:", "DoB:")
+    _row(t, "TESTWOMAN", "Jo", "14/02/1990")
+    t = grid(doc, 2)
+    full_width_row(t, "Reason for referral")
+    label_pairs(t, ("Any known or suspected concerns linked to alcohol, drug misuse, or domestic violence?",
+                    "Domestic violence – mother is the victim (see above)"))
+    label_pairs(t, ("Date Referral Received:", ""))
+    parsed = parse_docx(doc)
+    victim = parsed["referral"]["victim"]
+    assert (victim["name"], victim["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    assert not [p for p in parsed["problems"] if "Received" in p["message"]]
+
+
+def test_a_box_of_an_adult_nothing_ties_is_one_problem_and_read_for_no_one() -> None:
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "Details of Father   Is Father Main Carer ? Y / N")
+    _head_row(t, "Surname:", "First names:", "DoB:")
+    _row(t, "TESTMAN", "Sam", "02/06/1988")
+    _head_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
+    _row(t, "9 Sample Road, Exampletown", "07700 900222", "White British")
+    parsed = parse_docx(doc)
+    referral = parsed["referral"] or {"victim": {"name": None}, "perpetrators": []}
+    assert referral["victim"]["name"] is None and referral["perpetrators"] == []
+    unsaid = [p for p in parsed["problems"] if "does not say whose" in p["message"]]
+    assert len(unsaid) == 1 and "'Surname'" in unsaid[0]["message"]
+
+
+def test_family_members_outside_the_household_are_not_children() -> None:
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "Significant family members who are not members of the child's household")
+    _head_row(t, "Name", "Relationship to child", "Address / Telephone")
+    _row(t, "Sam TESTMAN", "Half-brother", "9 Sample Road, Exampletown")
+    parsed = parse_docx(doc)
+    referral = parsed["referral"] or {"children": []}
+    assert referral["children"] == []
