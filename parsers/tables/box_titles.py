@@ -13,7 +13,9 @@ __all__ = ["ASIDE", "titled"]
 
 ASIDE = re.compile(r"\([^()]*\)\s*$")  # "(please duplicate this box for each victim)" at the end
 # a box's title, then (after a run of spaces or a tab) a question and its answer
-_TITLE_THEN_QUESTION = re.compile(r"^(?P<title>[^:?\n]{3,40}?)(?:[ \u00a0]{3,}|\t+)(?P<rest>[^\n]*\?.*)$")
+# (or a capitalised question word: a PDF prints the run of spaces as one)
+_TITLE_THEN_QUESTION = re.compile(r"^(?P<title>[^:?\n]{3,40}?)(?:[ \u00a0]{3,}|\t+|\s+(?=(?-i:Is|Are|Does|Do|Has|Have|Was|Were)\s))"
+                                  r"(?P<rest>[^\n]*\?.*)$")
 
 
 def titled(row: Row, walk: Walk) -> bool:
