@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..fields import Kind, kind_of
 from ..model import Labelled
 from ..normalise import vocabulary
 from .matcher import LabelTable
@@ -19,6 +20,7 @@ __all__ = ["labelled_in_sentence"]
 _REFERENCE = r"[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){1,4}"  # EX/61544/26, 14-123456-24
 _BEFORE = r"(?P<label>(?:[A-Za-z][\w.]*\s+){0,2}[A-Za-z][\w.]*)\s*[:.\-–]?\s+"
 _WANTED = ("referral.crime_reference", "referral.police.officer_in_charge")
+_SHORT_KINDS = (Kind.INT, Kind.DATE, Kind.ANSWER, Kind.BOOL)
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +44,19 @@ def labelled_in_sentence(item: Labelled, table: LabelTable) -> list[Labelled]:
                 if match.status == "ok" and match.target in _WANTED:
                     found.append(replace(item, label=label, value=hit.group("value")))
                     break
-    return found
+    return found + _line_pairs(item, item.value, table, {table.match(i.label, None).target for i in found})
+
+
+_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{2,60}?)\s*:\s*(?P<value>\S[^\n]{0,40}?)\s*$", re.MULTILINE)
+
+
+def _line_pairs(item: Labelled, value: str, table: LabelTable, found: set[str | None]) -> list[Labelled]:
+    """Lines of the box that are "Label: answer" of a number, date or yes / no the table knows ("DASH risk
+    assessment score: 16" typed under "Agency Information - Police"). Free text is not taken out of a sentence."""
+    out: list[Labelled] = []
+    for hit in _LINE.finditer(value):
+        match = table.match(hit.group("label"), None)
+        if match.status == "ok" and match.target not in found and kind_of(match.target or "") in _SHORT_KINDS:
+            out.append(replace(item, label=hit.group("label"), value=hit.group("value")))
+            found.add(match.target)
+    return out

@@ -41,6 +41,9 @@ def label_with_value(text: str, table: LabelTable) -> tuple[str, str] | None:
 
 
 _NUMBER_WORDS = frozenset({"ref", "reference", "no", "number", "num", "id", "code"})
+# words labels are made of, never the first word of an answer ("Agency Information Social Work" is one label)
+_LABEL_WORDS = frozenset({"information", "details", "detail", "name", "names", "date", "number", "address", "contact",
+                          "reference", "type"})
 # "Date Referral Received", "Date DASH Updated": the word after a date label that says which date, not its value
 _WHICH_DATE = frozenset({"received", "completed", "made", "taken", "sent", "updated", "signed", "agreed", "reviewed",
                          "started", "submitted", "opened", "closed"})
@@ -51,8 +54,8 @@ def _looks_like_value(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower())
     if words and set(words) <= _NUMBER_WORDS and words != ["no"]:
         return False  # "Agency Ref. No." asks for a number; a lone "No" is an answer
-    if words and words[-1] in _WHICH_DATE:
-        return False  # "Referral Received": the rest of the label
+    if words and (words[-1] in _WHICH_DATE or words[0] in _LABEL_WORDS):
+        return False  # "Referral Received", "Information Social Work": the rest of the label
     first = text[:1]
     if first.isdigit() or first.isupper() or not first.isalnum() and first not in "([":
         return not re.match(r"^(?:and|or|of|if|&|/)\b", text, re.IGNORECASE)
