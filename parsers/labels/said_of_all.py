@@ -68,7 +68,8 @@ def apply_shared(shared: list[Shared], fields: dict[str, RawValue], put: Callabl
     """Each shared box on the children the table gave: as many lines as children, one each; an address on all."""
     children = sorted({int(index) for path, value in fields.items() if value not in (None, "")
                        for index in [path.removeprefix(_ROWS).partition(".")[0]]
-                       if path.startswith(_ROWS) and path.endswith(".name") and index.isdigit()})
+                       # (a child read as surname and forename has no name until they are joined: its date of birth)
+                       if path.startswith(_ROWS) and path.endswith((".name", ".dob")) and index.isdigit()})
     if not children:
         return
     for target, value, label in shared:

@@ -128,12 +128,14 @@ def names_a_box(text: str) -> bool:
         and all(w in _DETAILS or w in table.roles.values() or w == "of" for w in words)
 
 
-def about_children(heading: str) -> bool:
-    """A heading over more than one child, or the household's people: "Siblings and other related children's
-    details", "Children in the household", "Other household members" (not "Child's details": the one child
-    referred). One row under it is a row of its table: the household's logic tells a child from an adult."""
-    words = _plain(_SECTION_NUMBER.sub("", heading))
-    return any(w in ("children", "siblings", "dependants", "household") for w in words)
+_HOUSEHOLD_WORDS = frozenset({"children", "siblings", "dependants", "household", "parents", "carers"})
+
+
+def lists_household(heading: str) -> bool:
+    """A heading over the household's people: "Siblings and other related children's details", "Children in the
+    household", "Other household members", "Parents / carers" (not "Child's details": the one child referred). One
+    row under it is a row of its table, for the household's logic to tell a child from an adult."""
+    return any(w in _HOUSEHOLD_WORDS for w in _plain(_SECTION_NUMBER.sub("", heading)))
 
 
 def label_first(text: str) -> list[tuple[str, str]] | None:

@@ -45,7 +45,7 @@ from .columns import (
 from .dash_grid import read_grid
 from .detail_rows import read_detail_rows, row_table
 from .first_lines import text_parts
-from .known import about_children, known_label, label_first, names_a_box
+from .known import known_label, label_first, lists_household, names_a_box
 from .label_rows import header_over_values, labels_over_answers
 from .own_answer import option_cells, unanswered_options
 from .side_pairs import read_side_pairs
@@ -180,7 +180,7 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
         if done := read_detail_rows(rows, index, walk):
             return index + 1 + done  # each person's row of values with rows of "Label: value" details under it
         count = _value_rows(rows, index)
-        if count >= 2 or (count == 1 and len(row.cells) >= 3 and about_children(walk.section or "")):
+        if count >= 2 or (count == 1 and len(row.cells) >= 3 and lists_household(walk.section or "")):
             # (one sibling under "Siblings and other children's details" is a row of that table, not the child's box)
             row_table(row, rows[index + 1:index + 1 + count], walk)
             return index + 1 + count

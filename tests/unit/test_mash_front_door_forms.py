@@ -143,3 +143,42 @@ def test_family_members_outside_the_household_are_not_children() -> None:
     parsed = parse_docx(doc)
     referral = parsed["referral"] or {"children": []}
     assert referral["children"] == []
+
+
+def test_a_record_of_a_discussion_its_police_box_and_its_named_person() -> None:
+    """An inter-agency discussion record: the police's box holds "Crime reference: …" and "DASH risk assessment
+    score: …" a line each; the "Named Person" is a professional, not the referrer; an agency's box left empty is a
+    label, not "Agency: Information Social Work"."""
+    doc = Document()
+    t = grid(doc, 2)
+    label_pairs(t, ("Referred by:", "Alex EXAMPLE, Housing Officer, Exampletown Council"))
+    label_pairs(t, ("Named Person:", "Head Teacher, Hillside Academy"))
+    t = grid(doc, 2)
+    label_pairs(t, ("Agency Information - Police Scotland",
+                    "Crime reference: EX/12345/26\nDASH risk assessment score: 15\nBail conditions in place"))
+    label_pairs(t, ("Agency Information Social Work", ""))
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert (referral["crime_reference"], referral["dash_score_stated"]) == ("EX/12345/26", 15)
+    assert referral["referrer"]["name"] == "Alex EXAMPLE"
+    assert referral["referrer"]["agency"] == "Exampletown Council"
+    assert not [p for p in parsed["problems"] if "again" in p["message"]]
+
+
+def test_the_childrens_shared_address_and_one_carer_under_the_carers_heading() -> None:
+    """Children read as surname and forename, then "Address(es): …" and "Post Code(s): …" said of all of them; the
+    one carer's row under "Parents / carers" is no child (the household's logic leaves "Mother" to the coordinator)."""
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "2. CHILD/YOUNG PERSON DETAILS (add any additional names on separate sheet)")
+    _head_row(t, "Last Name", "First Name", "DOB/EDD", "M/F")
+    _row(t, "TESTCHILD", "Mia", "03/04/2019", "F")
+    _row(t, "TESTCHILD", "Leo", "06/08/2021", "M")
+    label_pairs(t, ("Address(es):", "4 Test Lane, Exampletown"), ("Post Code(s):", "EX1 1AA"))
+    t = grid(doc, 5)
+    full_width_row(t, "3. PARENTS / CARERS")
+    _head_row(t, "Carer Last Name", "Carer First Name", "Relationship to child", "M/F", "DOB/Age")
+    _row(t, "TESTWOMAN", "Jo", "Mother", "F", "14/02/1990 (36)")
+    children = parse_docx(doc)["referral"]["children"]
+    assert [(c["name"], c["address"]) for c in children] == [("Mia TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA"),
+                                                             ("Leo TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA")]
