@@ -14,6 +14,7 @@ from ..fields import Kind, kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, parse_bool_or_none
 from ..problem import Problem
+from ..tables.cells import no_entry
 from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
 from .blocks import numbered
@@ -282,7 +283,8 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
                     out.warn(f"the label '{shown(item.label)}' gives one answer in a box that lists several people, "
                              "so whose it is cannot be told; it was not used", ROLE_BASE[row_role].removesuffix(".*."))
                 continue
-            path = path.replace("*", str(rows.index(row_role, column, given, role == row_role, _given(item.value))))
+            filled = _given(item.value) and not no_entry(item.value)  # "Current address if different: N/A": none
+            path = path.replace("*", str(rows.index(row_role, column, given, role == row_role, filled)))
         further = further_victim(item.section) if role == "victim" else None
         if further is not None and path.startswith("referral.victim."):
             # The victim box copied for a second victim ("Victim 2", from the Word reader).

@@ -194,8 +194,11 @@ def _labels_or_pairs(rows: list[Row], index: int, walk: Walk, above: dict[int, L
 
 
 def _label_above(head: Row, below: Row, walk: Walk) -> None:
-    # The first label ("Perpetrator(s) name | DOB") says whose the others are, or the nearest name label before it.
-    title = clean_label(head.cells[0].text)
+    # The first label ("Perpetrator(s) name | DOB") says whose the others are, or the nearest name label before it;
+    # a first label with the form's guidance under it ("Reason for residence at this address: Please indicate …")
+    # is a question of its own, no title.
+    first = head.cells[0].text
+    title = clean_label(first) if "\n" not in first.strip() else None
     for cell in head.cells:
         if not cell.text:
             continue

@@ -182,3 +182,15 @@ def test_the_childrens_shared_address_and_one_carer_under_the_carers_heading() -
     children = parse_docx(doc)["referral"]["children"]
     assert [(c["name"], c["address"]) for c in children] == [("Mia TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA"),
                                                              ("Leo TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA")]
+
+
+def test_a_second_address_box_answered_na_is_no_second_child() -> None:
+    doc = Document()
+    t = grid(doc, 2)
+    full_width_row(t, "Details of Child / Young Person being referred")
+    label_pairs(t, ("Name of child:", "Mia TESTCHILD"))
+    label_pairs(t, ("Home Address:", "4 Test Lane, Exampletown"))
+    label_pairs(t, ("Current address if different from above:", "N/A"))
+    label_pairs(t, ("School / Nursery attended:", "Riverside Primary"))
+    children = parse_docx(doc)["referral"]["children"]
+    assert [(c["name"], c["school"]) for c in children] == [("Mia TESTCHILD", "Riverside Primary")]
