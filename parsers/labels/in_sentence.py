@@ -20,7 +20,6 @@ __all__ = ["labelled_in_sentence"]
 _REFERENCE = r"[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){1,4}"  # EX/61544/26, 14-123456-24
 _BEFORE = r"(?P<label>(?:[A-Za-z][\w.]*\s+){0,2}[A-Za-z][\w.]*)\s*[:.\-–]?\s+"
 _WANTED = ("referral.crime_reference", "referral.police.officer_in_charge")
-_SHORT_KINDS = (Kind.INT, Kind.DATE, Kind.ANSWER, Kind.BOOL)
 
 
 @lru_cache(maxsize=1)
@@ -47,16 +46,25 @@ def labelled_in_sentence(item: Labelled, table: LabelTable) -> list[Labelled]:
     return found + _line_pairs(item, item.value, table, {table.match(i.label, None).target for i in found})
 
 
-_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][^:\n]{2,60}?)\s*:\s*(?P<value>\S[^\n]{0,40}?)\s*$", re.MULTILINE)
+_COLON = re.compile(r"(?P<before>(?:[A-Za-z][\w/'’()-]*\s+){0,7}[A-Za-z][\w/'’()-]*)\s*:\s*")
+_SHORT = {Kind.INT: r"\d{1,3}\b", Kind.DATE: r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+          Kind.ANSWER: r"(?:yes|no|y|n|unknown|not known)\b", Kind.BOOL: r"(?:yes|no|y|n)\b"}
 
 
 def _line_pairs(item: Labelled, value: str, table: LabelTable, found: set[str | None]) -> list[Labelled]:
-    """Lines of the box that are "Label: answer" of a number, date or yes / no the table knows ("DASH risk
-    assessment score: 16" typed under "Agency Information - Police"). Free text is not taken out of a sentence."""
+    """ "Label: answer" of a number, date or yes / no the table knows, typed inside another box ("DASH risk
+    assessment score: 16" under "Agency Information - Police", a line of its own or run on by a PDF): the answer
+    right after the colon. Free text is not taken out of a sentence."""
     out: list[Labelled] = []
-    for hit in _LINE.finditer(value):
-        match = table.match(hit.group("label"), None)
-        if match.status == "ok" and match.target not in found and kind_of(match.target or "") in _SHORT_KINDS:
-            out.append(replace(item, label=hit.group("label"), value=hit.group("value")))
-            found.add(match.target)
+    for hit in _COLON.finditer(value):
+        words = hit.group("before").split()
+        for start in range(len(words)):  # the longest known label ending at the colon
+            label = " ".join(words[start:])
+            match = table.match(label, None)
+            kind = kind_of(match.target or "") if match.status == "ok" else None
+            answer = re.match(_SHORT[kind], value[hit.end():], re.IGNORECASE) if kind in _SHORT else None
+            if answer and match.target not in found:
+                out.append(replace(item, label=label, value=answer.group()))
+                found.add(match.target)
+                break
     return out

@@ -145,7 +145,9 @@ def test_family_members_outside_the_household_are_not_children() -> None:
     assert referral["children"] == []
 
 
-def test_a_record_of_a_discussion_its_police_box_and_its_named_person() -> None:
+@pytest.mark.parametrize("police", ["Crime reference: EX/12345/26\nDASH risk assessment score: 15\nBail conditions in place",
+                                    "Crime reference: EX/12345/26 DASH risk assessment score: 15 Bail conditions in place"])
+def test_a_record_of_a_discussion_its_police_box_and_its_named_person(police: str) -> None:
     """An inter-agency discussion record: the police's box holds "Crime reference: …" and "DASH risk assessment
     score: …" a line each; the "Named Person" is a professional, not the referrer; an agency's box left empty is a
     label, not "Agency: Information Social Work"."""
@@ -154,8 +156,7 @@ def test_a_record_of_a_discussion_its_police_box_and_its_named_person() -> None:
     label_pairs(t, ("Referred by:", "Alex EXAMPLE, Housing Officer, Exampletown Council"))
     label_pairs(t, ("Named Person:", "Head Teacher, Hillside Academy"))
     t = grid(doc, 2)
-    label_pairs(t, ("Agency Information - Police Scotland",
-                    "Crime reference: EX/12345/26\nDASH risk assessment score: 15\nBail conditions in place"))
+    label_pairs(t, ("Agency Information - Police Scotland", police))  # the PDF runs the lines on
     label_pairs(t, ("Agency Information Social Work", ""))
     parsed = parse_docx(doc)
     referral = parsed["referral"]
