@@ -27,6 +27,20 @@ def label_pairs(table: Table, *pairs: tuple[str, str]) -> None:
         write(cells[index * 2 + 1], value)
 
 
+def label_row(table: Table, *labels: str) -> None:
+    """A row of printed labels, each bold on grey (a blank one left empty)."""
+    for cell, text in zip(table.add_row().cells, labels):
+        if text:
+            write(cell, text, bold=True)
+            shade(cell, "D9D9D9")
+
+
+def value_row(table: Table, *values: str) -> None:
+    """A row of typed answers."""
+    for cell, text in zip(table.add_row().cells, values):
+        write(cell, text)
+
+
 def parse_docx(doc: DocumentType) -> dict[str, Any]:
     out = io.BytesIO()
     doc.save(out)

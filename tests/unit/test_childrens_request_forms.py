@@ -14,14 +14,12 @@ from docx.table import Table
 
 from tests.corpus.docx_parts import full_width_row, write
 from tests.corpus.heldout._kit import label
-from tests.word_forms import grid, label_pairs, parse_docx
+from tests.word_forms import grid, label_pairs, label_row, parse_docx
 
 
 def _rows(t: Table, head: tuple[str, ...], *rows: tuple[str, ...], label_column: bool = True) -> None:
     """A printed header row, then rows whose first cell is a printed label where `label_column` (bold on grey)."""
-    for cell, text in zip(t.add_row().cells, head):
-        if text:
-            label(cell, text)
+    label_row(t, *head)
     for values in rows:
         for k, (cell, text) in enumerate(zip(t.add_row().cells, values)):
             label(cell, text) if k == 0 and label_column else write(cell, text)

@@ -12,21 +12,11 @@ import pytest
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.shared import Pt
-from docx.table import Table, _Cell
+from docx.table import _Cell
 
-from tests.corpus.docx_parts import full_width_row, shade, write
+from tests.corpus.docx_parts import full_width_row, shade
 from tests.corpus.heldout._kit import label
-from tests.word_forms import grid, label_pairs, parse_docx
-
-
-def _head_row(t: Table, *labels: str) -> None:
-    for cell, text in zip(t.add_row().cells, labels):
-        label(cell, text)
-
-
-def _row(t: Table, *values: str) -> None:
-    for cell, text in zip(t.add_row().cells, values):
-        write(cell, text)
+from tests.word_forms import grid, label_pairs, label_row, parse_docx, value_row
 
 
 def _referrer(doc: DocumentType) -> None:
@@ -41,9 +31,9 @@ def test_the_professionals_involved_are_no_perpetrators() -> None:
     _referrer(doc)
     t = grid(doc, 6)
     full_width_row(t, "5. Other professionals involved (to include GP and school details)")
-    _head_row(t, "First Name", "Family Name", "Job Title", "Team/Agency", "Address", "Telephone/Mobile")
-    _row(t, "", "Abbott", "GP", "Canal Street Surgery", "Canal Street, Exampletown", "0117 496 0100")
-    _row(t, "Priya", "Sample", "Designated Safeguarding Lead", "Hillside Academy", "Hill Road, Exampletown",
+    label_row(t, "First Name", "Family Name", "Job Title", "Team/Agency", "Address", "Telephone/Mobile")
+    value_row(t, "", "Abbott", "GP", "Canal Street Surgery", "Canal Street, Exampletown", "0117 496 0100")
+    value_row(t, "Priya", "Sample", "Designated Safeguarding Lead", "Hillside Academy", "Hill Road, Exampletown",
          "0117 496 0200")
     referral = parse_docx(doc)["referral"]
     assert referral["perpetrators"] == []
@@ -74,20 +64,20 @@ def test_labels_with_guidance_over_their_answers_box_after_box() -> None:
     doc = Document()
     t = grid(doc, 3)
     full_width_row(t, "Details of Child / Young Person being referred")
-    _head_row(t, "Surname:", "First names:", "")
-    _row(t, "TESTCHILD", "Mia", "")
+    label_row(t, "Surname:", "First names:", "")
+    value_row(t, "TESTCHILD", "Mia", "")
     cells = t.add_row().cells
     _guided(cells[0], "Other known as names:", "Please record all names child / young person have been known by.")
     label(cells[1], "DoB or EDD:")
     label(cells[2], "Gender:")
-    _row(t, "", "03/04/2019", "Female")
+    value_row(t, "", "03/04/2019", "Female")
     cells = t.add_row().cells
     _guided(cells[0], "Home Address:", "This is the child's usual or home address. A child may have 2 addresses.")
     label(cells[1], "Postcode:")
     _guided(cells[2], "Telephone/Mobile:", "All known telephone numbers should be given")
-    _row(t, "4 Test Lane, Exampletown", "EX1 1AA", "07700 900111")
-    _head_row(t, "Current address if different from above:", "Postcode:", "Telephone/Mobile:")
-    _row(t, "", "", "")
+    value_row(t, "4 Test Lane, Exampletown", "EX1 1AA", "07700 900111")
+    label_row(t, "Current address if different from above:", "Postcode:", "Telephone/Mobile:")
+    value_row(t, "", "", "")
     children = parse_docx(doc)["referral"]["children"]
     assert [(c["name"], c["dob"], c["gender"]) for c in children] == [("Mia TESTCHILD", "2019-04-03", "Female")]
     assert children[0]["address"].startswith("4 Test Lane, Exampletown")
@@ -99,10 +89,10 @@ def test_a_box_title_with_a_question_and_the_concerns_saying_whose_box_it_is(tit
     doc = Document()
     t = grid(doc, 3)
     full_width_row(t, title)
-    _head_row(t, "Surname:", "First names:", "DoB:")
-    _row(t, "TESTWOMAN", "Jo", "14/02/1990")
-    _head_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
-    _row(t, "Same as child", "07700 900111", "White British")
+    label_row(t, "Surname:", "First names:", "DoB:")
+    value_row(t, "TESTWOMAN", "Jo", "14/02/1990")
+    label_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
+    value_row(t, "Same as child", "07700 900111", "White British")
     t = grid(doc, 2)
     full_width_row(t, "Child's details")
     label_pairs(t, ("Name of child", "Mia TESTWOMAN"))
@@ -123,10 +113,10 @@ def test_a_box_of_an_adult_nothing_ties_is_one_problem_and_read_for_no_one() -> 
     doc = Document()
     t = grid(doc, 3)
     full_width_row(t, "Details of Father   Is Father Main Carer ? Y / N")
-    _head_row(t, "Surname:", "First names:", "DoB:")
-    _row(t, "TESTMAN", "Sam", "02/06/1988")
-    _head_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
-    _row(t, "9 Sample Road, Exampletown", "07700 900222", "White British")
+    label_row(t, "Surname:", "First names:", "DoB:")
+    value_row(t, "TESTMAN", "Sam", "02/06/1988")
+    label_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
+    value_row(t, "9 Sample Road, Exampletown", "07700 900222", "White British")
     parsed = parse_docx(doc)
     referral = parsed["referral"] or {"victim": {"name": None}, "perpetrators": []}
     assert referral["victim"]["name"] is None and referral["perpetrators"] == []
@@ -138,8 +128,8 @@ def test_family_members_outside_the_household_are_not_children() -> None:
     doc = Document()
     t = grid(doc, 3)
     full_width_row(t, "Significant family members who are not members of the child's household")
-    _head_row(t, "Name", "Relationship to child", "Address / Telephone")
-    _row(t, "Sam TESTMAN", "Half-brother", "9 Sample Road, Exampletown")
+    label_row(t, "Name", "Relationship to child", "Address / Telephone")
+    value_row(t, "Sam TESTMAN", "Half-brother", "9 Sample Road, Exampletown")
     parsed = parse_docx(doc)
     referral = parsed["referral"] or {"children": []}
     assert referral["children"] == []
@@ -172,14 +162,14 @@ def test_the_childrens_shared_address_and_one_carer_under_the_carers_heading() -
     doc = Document()
     t = grid(doc, 4)
     full_width_row(t, "2. CHILD/YOUNG PERSON DETAILS (add any additional names on separate sheet)")
-    _head_row(t, "Last Name", "First Name", "DOB/EDD", "M/F")
-    _row(t, "TESTCHILD", "Mia", "03/04/2019", "F")
-    _row(t, "TESTCHILD", "Leo", "06/08/2021", "M")
+    label_row(t, "Last Name", "First Name", "DOB/EDD", "M/F")
+    value_row(t, "TESTCHILD", "Mia", "03/04/2019", "F")
+    value_row(t, "TESTCHILD", "Leo", "06/08/2021", "M")
     label_pairs(t, ("Address(es):", "4 Test Lane, Exampletown"), ("Post Code(s):", "EX1 1AA"))
     t = grid(doc, 5)
     full_width_row(t, "3. PARENTS / CARERS")
-    _head_row(t, "Carer Last Name", "Carer First Name", "Relationship to child", "M/F", "DOB/Age")
-    _row(t, "TESTWOMAN", "Jo", "Mother", "F", "14/02/1990 (36)")
+    label_row(t, "Carer Last Name", "Carer First Name", "Relationship to child", "M/F", "DOB/Age")
+    value_row(t, "TESTWOMAN", "Jo", "Mother", "F", "14/02/1990 (36)")
     children = parse_docx(doc)["referral"]["children"]
     assert [(c["name"], c["address"]) for c in children] == [("Mia TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA"),
                                                              ("Leo TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA")]
