@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils dovecot-imapd fonts-dejavu-core tesseract-ocr tesseract-ocr-eng postgresql
 ARGS ?=
+# The suite runs on this many processes (pytest-xdist): two cores, two workers. 0 runs it in one process.
+WORKERS ?= 2
 
 .PHONY: install run demo test test-fast lint-imports bench system-packages forms clean
 
@@ -53,11 +55,11 @@ lint-imports: install
 	$(BIN)/lint-imports
 
 test: install system-packages lint-imports
-	@$(BIN)/python -m pytest $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+	@$(BIN)/python -m pytest -n $(WORKERS) $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 # The fast loop: no real servers, LibreOffice or subprocess daemons (tests/unit, and nothing marked integration).
 test-fast: install lint-imports
-	@$(BIN)/python -m pytest -m "not integration" tests/unit $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+	@$(BIN)/python -m pytest -n $(WORKERS) -m "not integration" tests/unit $(ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
