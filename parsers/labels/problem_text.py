@@ -17,6 +17,7 @@ _UNSAID = re.compile(r"^the label '(?P<label>.*)' does not say whose .* it is an
 _AGAIN = re.compile(r"^the label '(?P<label>.*)' gives the .* again; the first one was used$")
 _PERSON = re.compile(r"^(?P<person>referral\.(?:victim|referrer|(?:perpetrators|children|additional_victims)\.\d+))\.")
 _SEVERAL = 3  # labels of one person given again: a second set of their details, not a slip
+_SEVERAL_IN_A_BOX = 2  # unowned labels one after another: one box nothing ties
 
 
 def shown(label: str) -> str:
@@ -67,7 +68,7 @@ def one_per_box(problems: list[Problem]) -> list[Problem]:
         if said:
             run.append((problem, said.group("label")))
             continue
-        if len(run) >= _SEVERAL:
+        if len(run) >= _SEVERAL_IN_A_BOX:
             labels = ", ".join(f"'{label}'" for _, label in run)
             out.append(Problem(f"{len(run)} labels in one box ({labels}): each does not say whose it is, and no "
                                "heading does, so none was read: check whose box it is", None, run[0][0].severity))

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..fields import Kind, kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
-from ..normalise import clean_text, parse_bool_or_none
+from ..normalise import clean_text, is_unknown_text, parse_bool_or_none
 from ..problem import Problem
 from ..tables.cells import no_entry
 from .adults import adult_rows, named_elsewhere, row_names
@@ -257,8 +257,9 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
                 named = as_own_column(table.match(item.label, None), titled)
             found = named if named.status == "ok" else found
         if found.status != "ok" or found.target is None:
-            if _worth_reporting(item.value) and role != "others":  # other agencies' details are not asked for
-                _report(out, item.label, found)
+            if _worth_reporting(item.value) and role != "others" and not no_entry(item.value) \
+                    and not (isinstance(item.value, str) and is_unknown_text(item.value)):
+                _report(out, item.label, found)  # (another agency's details, "N/A", "Not known": nothing is lost)
             continue
         path = found.target
         if path.startswith("referral.children.") and path.endswith(".name") and isinstance(item.value, str) \

@@ -40,9 +40,9 @@ FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_fo
                                                      fresh8_forms: 81.0, fresh9_forms: 71.0}
 # fresh3's, fresh4's, fresh8's and fresh9's children's forms say, where they cannot tell the household's adults apart,
 # that they did not read them (and that no perpetrator was read): values the coordinator must key, so the notes are no
-# false alarm (fresh9's Swindon form says it of the mother's, the father's and the other adults' boxes apart).
+# false alarm (fresh9's Swindon form says it of the father's box and the other adults' table apart).
 MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 2, fresh4_forms: 2, fresh8_forms: 2,
-                                                 fresh9_forms: 5}
+                                                 fresh9_forms: 4}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,

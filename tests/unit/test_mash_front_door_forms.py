@@ -185,3 +185,14 @@ def test_a_second_address_box_answered_na_is_no_second_child() -> None:
     label_pairs(t, ("School / Nursery attended:", "Riverside Primary"))
     children = parse_docx(doc)["referral"]["children"]
     assert [(c["name"], c["school"]) for c in children] == [("Mia TESTCHILD", "Riverside Primary")]
+
+
+def test_an_unknown_adult_nothing_ties_raises_nothing() -> None:
+    """ "Surname: Not known" in a box nothing ties loses nothing: no problem for the coordinator to read."""
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "Details of Father   Is Father Main Carer ? Y / N")
+    label_row(t, "Surname:", "First names:", "DoB:")
+    value_row(t, "Not known", "", "")
+    parsed = parse_docx(doc)
+    assert not [p for p in parsed["problems"] if "does not say whose" in p["message"]]
