@@ -82,9 +82,11 @@ def table_columns(t: RowTable, table: LabelTable) -> tuple[str, list[str | None]
 
 
 def _professionals(t: RowTable, table: LabelTable) -> bool:
-    """A table of the other agencies' workers: under a heading of the people or agencies involved, with a column
-    of each one's agency or team."""
-    others = table.section(t.section)[0] == "others" or any(table.section(h)[0] == "others" for h in t.headings)
+    """A table of the other agencies' workers, with a column of each one's agency or team: under a heading of the
+    people or agencies involved, or with no one's date of birth or age ("Participants: Agency | Name")."""
+    born = any((table.match(h, "child").target or "").endswith((".dob", ".age")) for h in t.headers)
+    others = not born or table.section(t.section)[0] == "others" or any(table.section(h)[0] == "others"
+                                                                         for h in t.headings)
     return others and any(table.match(h, "referrer").target == "referral.referrer.agency" for h in t.headers)
 
 

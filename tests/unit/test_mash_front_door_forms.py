@@ -196,3 +196,16 @@ def test_an_unknown_adult_nothing_ties_raises_nothing() -> None:
     value_row(t, "Not known", "", "")
     parsed = parse_docx(doc)
     assert not [p for p in parsed["problems"] if "does not say whose" in p["message"]]
+
+
+def test_the_participants_of_a_discussion_are_no_one_of_the_referral() -> None:
+    doc = Document()
+    _referrer(doc)
+    t = grid(doc, 2)
+    full_width_row(t, "Participants")
+    label_row(t, "Agency", "Name")
+    value_row(t, "Police", "DS Sample, Public Protection Unit")
+    value_row(t, "Social Work", "Team Manager, Duty Team")
+    parsed = parse_docx(doc)
+    assert parsed["referral"]["perpetrators"] == [] and parsed["referral"]["children"] == []
+    assert not [p for p in parsed["problems"] if "could list children or perpetrators" in p["message"]]
