@@ -49,6 +49,17 @@ def _role_then_agency(part: str) -> list[str]:
     return [part]
 
 
+def _role_then_name(part: str) -> list[str] | None:
+    """ "Health Visitor Tyler Rahman", "PC Jo Example": the job title before the name, as [name, role]."""
+    tokens = part.split()
+    for n in range(1, len(tokens) - 1):
+        name = tokens[n:]
+        if _role_or_agency(" ".join(tokens[:n])) == "role" and len(name) in (2, 3) \
+                and all(t[:1].isupper() for t in name) and _role_or_agency(" ".join(name)) is None:
+            return [" ".join(name), " ".join(tokens[:n])]
+    return None
+
+
 def _put(record: dict[str, Any], key: str, value: str, path: str, found: Found, same: Any = fold) -> None:
     """Move a part to its own field when that is empty. A different phone or email already there is said; a
     role or agency box of its own is taken over what the name box restates ("IDVA" beside "Independent
@@ -76,6 +87,8 @@ def check_referrer(path: str, referrer: dict[str, Any], found: Found) -> None:
         rest = RECOGNISERS[kind].sub(" ", rest)
     rest = _CONTACT_WORDS.sub(" ", rest) if rest != name else rest
     parts = [piece for p in _PARTS.split(rest) if p.strip(_EDGES) for piece in _role_then_agency(p.strip(_EDGES))]
+    if parts and _role_or_agency(parts[0]) and (split := _role_then_name(parts[0])):
+        parts[:1] = split
     kinds = [_role_or_agency(p) for p in parts]
     if rest == name and not any(kinds[1:]):
         return  # one name, or "Cartwright, Stuart": nothing else is in the box

@@ -209,3 +209,12 @@ def test_the_participants_of_a_discussion_are_no_one_of_the_referral() -> None:
     parsed = parse_docx(doc)
     assert parsed["referral"]["perpetrators"] == [] and parsed["referral"]["children"] == []
     assert not [p for p in parsed["problems"] if "could list children or perpetrators" in p["message"]]
+
+
+def test_the_referrers_job_title_typed_before_the_name() -> None:
+    doc = Document()
+    t = grid(doc, 2)
+    label_pairs(t, ("Referred by:", "Health Visitor Robin Example, Riverside Housing Association"))
+    referrer = parse_docx(doc)["referral"]["referrer"]
+    assert (referrer["name"], referrer["role"], referrer["agency"]) == (
+        "Robin Example", "Health Visitor", "Riverside Housing Association")
