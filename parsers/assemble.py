@@ -113,8 +113,9 @@ def _date(path: str, value: str) -> Any:
         # The plausible age reads a two-digit year; a year written in full is taken as written, unless
         # it is in the future (an expected baby's due date is the one exception).
         whose = next((w for prefix, w in _WHOSE_BIRTH.items() if path.startswith(prefix)), None)
-        day = normalise.parse_date(value, window=normalise.birth_window(whose))
         latest = dt.date.today() + dt.timedelta(days=300 if whose == "child" else 0)
+        born = normalise.birth_window(whose)
+        day = normalise.parse_date(value, window=(born[0], max(born[1], latest)))  # an EDD "02.02.27" too
         if day > latest:
             raise normalise.NotUnderstood(f"'{value}' is not a plausible date of birth (in the future)")
         return day

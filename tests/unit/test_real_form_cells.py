@@ -199,6 +199,8 @@ def test_unborn_row_is_an_unborn_child_and_none_row_is_no_child() -> None:
     unborn = form(("Unborn", "01/03/2027", ""))["referral"]["children"]
     assert len(unborn) == 1 and unborn[0]["unborn"] is True and unborn[0]["name"] is None
     assert unborn[0]["dob"] == "2027-03-01"
+    # the due date with a two-digit year: only this century's reading is a child's (or a baby expected)
+    assert form(("Unborn", "EDD 02.02.27", ""))["referral"]["children"][0]["dob"] == "2027-02-02"
     for none in ("None", "No children"):
         assert form((none, "", ""))["referral"]["children"] == []
 
