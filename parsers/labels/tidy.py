@@ -34,6 +34,8 @@ def tidy(fields: dict[str, RawValue], tagged: set[str], warn: Any, table: LabelT
     for path in [p for p in fields if p.endswith(".name") and p not in tagged]:
         _aliases_out_of_name(fields, path, aliases)
     for path in [p for p in fields if p.endswith(".name") and p not in tagged and _PERSON_NAME.match(p)]:
+        if isinstance(value := fields[path], str) and _MARKS.search(value):
+            fields[path] = " ".join(_MARKS.sub(" ", value).split()) or None  # "Reece * EVANS-PRICE": a mark
         _forename_first(fields, path)
     for path in [p for p in fields if p.endswith(".email") and p not in tagged]:
         _phone_out_of_email(fields, path)
@@ -90,6 +92,8 @@ def _aliases_out_of_name(fields: dict[str, RawValue], path: str, aliases: re.Pat
         fields[alias_path] = extra
 
 
+# "*" set against a name, as a form asks ("Please indicate by * against name if … also being referred"): a mark
+_MARKS = re.compile(r"(?<!\S)\*+(?!\S)")
 _PERSON_NAME = re.compile(r"^referral\.(?:victim|(?:perpetrators|children|additional_victims)\.\d+)\.name$")
 _CAPITALS = re.compile(r"^(?:(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][A-Z'’-]*[A-Z])$")  # "DE", "O'BRIEN", "EVANS-PRICE", "McDONALD"
 _TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"})

@@ -80,7 +80,7 @@ def names_person(title: str) -> bool:
 def _left_label(cell: Cell) -> bool:
     text = cell.text
     return bool(text) and (cell.cue or text.rstrip().endswith(":")) and not has_mark(text) \
-        and short_line(text) and not label_pairs(text)
+        and short_line(text) and not any(value is not None for _, value in label_pairs(text) or [])  # "Name:" alone
 
 
 def labelled_rows(rows: list[Row], index: int) -> list[Row]:

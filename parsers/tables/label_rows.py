@@ -17,16 +17,22 @@ def labels_over_answers(rows: list[Row], index: int) -> bool:
     """rows[index] holds labels only (two or more, each closed by a colon or question mark, or set apart), and the
     row under it, as wide, holds answers under those labels and nowhere else."""
     row, below = rows[index], rows[index + 1] if index + 1 < len(rows) else None
-    filled = [k for k, c in enumerate(row.cells) if c.text]
-    if below is None or len(filled) < 2 or len(below.cells) != len(row.cells) or below.claimed:
+    filled = [c for c in row.cells if c.text]
+    if below is None or len(filled) < 2 or below.width != row.width or below.claimed:
         return False
-    if not all(_label_only(row.cells[k]) for k in filled):
+    if not all(_label_only(c) for c in filled):
         return False
-    under = [k for k, c in enumerate(below.cells) if c.text]
+    under = [c for c in below.cells if c.text]
     if not under:  # left blank under labels each closed by a colon: unanswered, not a person's details
-        return all(_closed(row.cells[k].text.strip().partition("\n")[0]) for k in filled)
-    return set(under) <= set(filled) and not any(
-        below.cells[k].cue or _closed(below.cells[k].text) for k in under)
+        return all(_closed(c.text.strip().partition("\n")[0]) for c in filled)
+    # each answer under one label, by grid columns: "Surname | | Forenames | " over "Cartwright | Stuart", the
+    # answers' cells merged across the blank ones
+    return all(len([c for c in filled if _over(c, answer)]) == 1 and not answer.cue and not _closed(answer.text)
+               for answer in under)
+
+
+def _over(label: Cell, answer: Cell) -> bool:
+    return label.col < answer.col + answer.span and answer.col < label.col + label.span
 
 
 def _closed(text: str) -> bool:

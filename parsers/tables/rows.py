@@ -134,11 +134,11 @@ def _is_plain_header(rows: list[Row], index: int) -> bool:
 
 def _value_rows(rows: list[Row], index: int) -> int:
     """How many rows of values follow a row of labels."""
-    width = len(rows[index].cells)
+    width = rows[index].width  # grid columns: answers may be merged across a label's blank neighbour
     count = 0
     for row in rows[index + 1:]:
         # Values are plain: a row with a bold or shaded cell holds labels of its own (pairs).
-        if len(row.cells) != width or row.claimed or any(c.cue for c in row.cells):
+        if row.width != width or len(row.cells) < 2 or row.claimed or any(c.cue for c in row.cells):
             break
         count += 1
     return count
