@@ -20,6 +20,8 @@ def labels_over_answers(rows: list[Row], index: int) -> bool:
     filled = [c for c in row.cells if c.text]
     if below is None or len(filled) < 2 or below.width != row.width or below.claimed:
         return False
+    if len(below.cells) != len(row.cells) and len(filled) == len(row.cells):
+        return False  # cells merged otherwise only across a label's blank neighbour ("Surname | | Forenames | ")
     if not all(_label_only(c) for c in filled):
         return False
     under = [c for c in below.cells if c.text]
