@@ -81,3 +81,21 @@ def test_a_star_set_against_a_childs_name_is_no_part_of_it() -> None:
     value_row(t, "TESTCHILD", "Mia", "03/04/2019")
     children = parse_docx(doc)["referral"]["children"]
     assert [c["name"] for c in children] == ["Leo TESTCHILD", "Mia TESTCHILD"]
+
+
+def test_a_croydon_style_head_the_date_and_time_and_the_police_reference() -> None:
+    doc = Document()
+    t = grid(doc, 2)
+    full_width_row(t, "Child or Young Person's Details")
+    label_pairs(t, ("Family name:", "TESTCHILD"))
+    label_pairs(t, ("First Name(s):", "Mia"))
+    label_pairs(t, ("D.O.B or expected date of delivery:", "03/04/2019"))
+    t = grid(doc, 2)
+    full_width_row(t, "Section A – Basic Referral Details (to be completed in all cases)")
+    label_pairs(t, ("Date and time of referral:", "30/10/2026  10:40"))
+    label_pairs(t, ("Are the parents/carers aware of this referral?", "Yes"))
+    label_pairs(t, ("Police involvement – crime reference number:", "EX/12345/26"))
+    referral = parse_docx(doc)["referral"]
+    assert referral["children"][0]["dob"] == "2019-04-03"
+    assert (referral["referrer"]["date"], referral["crime_reference"], referral["victim_aware"]) == (
+        "2026-10-30", "EX/12345/26", True)
