@@ -22,34 +22,36 @@ from tests.corpus.fresh6 import all_forms as fresh6_forms
 from tests.corpus.fresh7 import all_forms as fresh7_forms
 from tests.corpus.fresh8 import all_forms as fresh8_forms
 from tests.corpus.fresh9 import all_forms as fresh9_forms
+from tests.corpus.fresh10 import all_forms as fresh10_forms
 from tests.corpus.heldout import all_forms as heldout_forms
 from tests.corpus.unseen import all_forms as unseen_forms
 
 FLOOR = 99.0  # percent of values right over each corpus (issue 11 aims at 99)
 MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is filled well
 # The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %, fresh3 51 %, fresh4
-# 55 %, fresh5 44 %, fresh6 75 %, fresh7 55 %, fresh8 56 %, fresh9 43 %), and
+# 55 %, fresh5 44 %, fresh6 75 %, fresh7 55 %, fresh8 56 %, fresh9 43 %, fresh10 45 %), and
 # tuned by class since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity
 # codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 a children's form whose adults are told
 # apart only by "Mother" / "Father" (never guessed: either may be the victim) and a young person's checklist head;
 # fresh4 the same children's-form adults, and a head grid's referrer and children's address; fresh8 the same adults
-# on a children's front-door form; fresh9 the same on three more.
+# on a children's front-door form; fresh9 and fresh10 the same on five more.
 # Their floors hold what they read now; 0 silent holds for all.
 FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
                                                      fresh3_forms: 91.0, fresh4_forms: 94.0, fresh7_forms: 88.0,
-                                                     fresh8_forms: 81.0, fresh9_forms: 71.0}
-# fresh3's, fresh4's, fresh8's and fresh9's children's forms say, where they cannot tell the household's adults apart,
-# that they did not read them (and that no perpetrator was read): values the coordinator must key, so the notes are no
-# false alarm (fresh9's Swindon form says it of the father's box and the other adults' table apart).
+                                                     fresh8_forms: 81.0, fresh9_forms: 73.0,
+                                                     fresh10_forms: 68.0}
+# fresh3's, fresh4's, fresh8's, fresh9's and fresh10's children's forms say, where they cannot tell the household's
+# adults apart, that they did not read them (and that no perpetrator was read): values the coordinator must key, so the
+# notes are no false alarm (fresh9's Swindon form says it of the father's box and the other adults' table apart).
 MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 2, fresh4_forms: 2, fresh8_forms: 2,
-                                                 fresh9_forms: 4}
+                                                 fresh9_forms: 4, fresh10_forms: 2}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,
                                    fresh2_forms, fresh3_forms, fresh4_forms, fresh5_forms, fresh6_forms, fresh7_forms,
-                                   fresh8_forms, fresh9_forms],
+                                   fresh8_forms, fresh9_forms, fresh10_forms],
                          ids=["areas", "heldout", "unseen", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
-                              "fresh6", "fresh7", "fresh8", "fresh9"])
+                              "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"])
 def test_no_value_is_wrong_without_a_problem_and_accuracy_holds(forms: Callable[[], list[AreaForm]]) -> None:
     scores = measure(forms(), [1, 2, 3], pdf=False)
     silent = {key: s.wrong for (key, _), s in scores.items() if s.counts[WRONG_SILENT]}
