@@ -92,7 +92,8 @@ def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | Non
         if table.section(block[0].section)[0] in (None, "others") and table.section(block[0].title)[0] is None:
             role, saying = _role_of(table, block)
             if role is None and (kin := _heading_kin(table, block[0].section)):
-                role = kin_role(table, kin, texts or [])  # "Details of Mother" where the text says "mother is the victim"
+                # "Details of Mother" where the text says "mother is the victim"
+                role = kin_role(table, kin, texts or [])
         told.append((block, role, saying))
     kin = next((k for block, role, _ in told if role == "victim" and (k := _kin(table, block))), None)
     out: list[Labelled] = []

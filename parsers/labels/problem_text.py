@@ -13,8 +13,16 @@ __all__ = ["AGAIN", "UNSAID", "describe", "one_per_box", "one_per_person", "show
 
 AGAIN = "the label '{label}' gives the {field} again; the first one was used"
 UNSAID = "the label '{label}' does not say whose {column} it is and has no heading that does; it was not used"
-_UNSAID = re.compile(r"^the label '(?P<label>.*)' does not say whose .* it is and has no heading that does; it was not used$")
-_AGAIN = re.compile(r"^the label '(?P<label>.*)' gives the .* again; the first one was used$")
+
+
+def _said(template: str) -> re.Pattern[str]:
+    """A problem made from `template`, read back: its label, whatever the field."""
+    pattern = re.sub(r"\\\{(\w+)\\\}", lambda m: "(?P<label>.*)" if m.group(1) == "label" else ".*",
+                     re.escape(template))
+    return re.compile(f"^{pattern}$")
+
+
+_AGAIN, _UNSAID = _said(AGAIN), _said(UNSAID)
 _PERSON = re.compile(r"^(?P<person>referral\.(?:victim|referrer|(?:perpetrators|children|additional_victims)\.\d+))\.")
 _SEVERAL = 3  # labels of one person given again: a second set of their details, not a slip
 _SEVERAL_IN_A_BOX = 2  # unowned labels one after another: one box nothing ties

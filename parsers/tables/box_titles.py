@@ -14,7 +14,8 @@ __all__ = ["ASIDE", "titled"]
 ASIDE = re.compile(r"\([^()]*\)\s*$")  # "(please duplicate this box for each victim)" at the end
 # a box's title, then (after a run of spaces or a tab) a question and its answer
 # (or a capitalised question word: a PDF prints the run of spaces as one)
-_TITLE_THEN_QUESTION = re.compile(r"^(?P<title>[^:?\n]{3,40}?)(?:[ \u00a0]{3,}|\t+|\s+(?=(?-i:Is|Are|Does|Do|Has|Have|Was|Were)\s))"
+_TITLE_THEN_QUESTION = re.compile(r"^(?P<title>[^:?\n]{3,40}?)"
+                                  r"(?:[ \u00a0]{3,}|\t+|\s+(?=(?:Is|Are|Does|Do|Has|Have|Was|Were)\s))"
                                   r"(?P<rest>[^\n]*\?.*)$")
 
 

@@ -135,8 +135,10 @@ def test_family_members_outside_the_household_are_not_children() -> None:
     assert referral["children"] == []
 
 
-@pytest.mark.parametrize("police", ["Crime reference: EX/12345/26\nDASH risk assessment score: 15\nBail conditions in place",
-                                    "Crime reference: EX/12345/26 DASH risk assessment score: 15 Bail conditions in place"])
+_POLICE = "Crime reference: EX/12345/26{0}DASH risk assessment score: 15{0}Bail conditions in place"
+
+
+@pytest.mark.parametrize("police", [_POLICE.format("\n"), _POLICE.format(" ")])
 def test_a_record_of_a_discussion_its_police_box_and_its_named_person(police: str) -> None:
     """An inter-agency discussion record: the police's box holds "Crime reference: …" and "DASH risk assessment
     score: …" a line each; the "Named Person" is a professional, not the referrer; an agency's box left empty is a
