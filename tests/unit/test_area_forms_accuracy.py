@@ -39,7 +39,7 @@ MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is fille
 FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
                                                      fresh3_forms: 91.0, fresh4_forms: 94.0, fresh7_forms: 88.0,
                                                      fresh8_forms: 81.0, fresh9_forms: 73.0,
-                                                     fresh10_forms: 68.0}
+                                                     fresh10_forms: 70.0}
 # fresh3's, fresh4's, fresh8's, fresh9's and fresh10's children's forms say, where they cannot tell the household's
 # adults apart, that they did not read them (and that no perpetrator was read): values the coordinator must key, so the
 # notes are no false alarm (fresh9's Swindon form says it of the father's box and the other adults' table apart).

@@ -99,3 +99,14 @@ def test_a_croydon_style_head_the_date_and_time_and_the_police_reference() -> No
     assert referral["children"][0]["dob"] == "2019-04-03"
     assert (referral["referrer"]["date"], referral["crime_reference"], referral["victim_aware"]) == (
         "2026-10-30", "EX/12345/26", True)
+
+
+def test_the_referrers_agency_with_its_address_on_the_lines_below() -> None:
+    doc = Document()
+    t = grid(doc, 2)
+    full_width_row(t, "3. Details of person making the referral")
+    label_pairs(t, ("Name", "Alex EXAMPLE"))
+    label_pairs(t, ("Agency & Address", "Exampletown Council\nTown Hall Annexe, Station Road, Exampletown"))
+    referrer = parse_docx(doc)["referral"]["referrer"]
+    assert (referrer["agency"], referrer["address"]) == ("Exampletown Council",
+                                                         "Town Hall Annexe, Station Road, Exampletown")
