@@ -29,12 +29,9 @@ def labels_over_answers(rows: list[Row], index: int) -> bool:
         return all(_closed(c.text.strip().partition("\n")[0]) for c in filled)
     # each answer under one label, by grid columns: "Surname | | Forenames | " over "Cartwright | Stuart", the
     # answers' cells merged across the blank ones
-    return all(len([c for c in filled if _over(c, answer)]) == 1 and not answer.cue and not _closed(answer.text)
+    return all(len([c for c in filled if c.meets(answer)]) == 1 and not answer.cue and not _closed(answer.text)
                for answer in under)
 
-
-def _over(label: Cell, answer: Cell) -> bool:
-    return label.col < answer.col + answer.span and answer.col < label.col + label.span
 
 
 def _closed(text: str) -> bool:

@@ -65,6 +65,10 @@ class Cell:
     def covers(self, other: Cell) -> bool:
         return self.col <= other.col < self.col + self.span
 
+    def meets(self, other: Cell) -> bool:
+        """The two cells share a grid column (one row's cells merged otherwise than the other's)."""
+        return spans_meet((self.col, self.span), (other.col, other.span))
+
     def highlighted(self) -> bool:
         """The word in this cell is highlighted (or run-shaded): how some referrers pick an option."""
         return self.lit
@@ -117,7 +121,8 @@ class _NameLabel(str):
         return made
 
 
-def _overlap(one: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+def spans_meet(one: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    """Two (first grid column, span) share a column; None (a full row, or not known) meets none."""
     return one is not None and one[0] < other[0] + other[1] and other[0] < one[0] + one[1]
 
 
@@ -179,7 +184,7 @@ class Walk:
         nearest = [str(name) for name in reversed(self.names)]
         if self.column is None:
             return nearest
-        same = [str(n) for n in reversed(self.names) if _overlap(getattr(n, "column", None), self.column)]
+        same = [str(n) for n in reversed(self.names) if spans_meet(getattr(n, "column", None), self.column)]
         return same + [name for name in nearest if name not in same]
 
     def headings(self) -> list[str]:
