@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..normalise import strip_placeholders
 from ..tables.cells import instruction
 from ..tables.rows import read_rows
 from ..tables.walk import Cell, Row
@@ -30,6 +31,8 @@ def _row(tr: etree._Element, walk: WordWalk) -> Row:
         text = render(tc, walk.marks)
         if instruction(text):
             text, instructed = "", True
+        elif text and not strip_placeholders(text).strip():
+            text = ""  # a prompt typed as text (a control LibreOffice or a .doc flattened): an empty box
         bold = all_bold(tc)
         cells.append(WordCell(tc, text, bold or shaded(tc), col, max(span, 1),
                               parts=None if bold or not text else bold_led(tc, walk.marks)))

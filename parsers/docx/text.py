@@ -107,9 +107,10 @@ def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> 
                 out.append("\n")
             picks = _picked(child)
             for part in child if picks else [child]:
-                _render([part] if picks else part, marks, out)
-                if part in picks:
-                    out.append(f" {TICKED if picks[part] else UNTICKED}")  # "Y ☒   N ☐": read as ticks
+                if part in picks:  # "Y ☒   N ☐": read as ticks
+                    out.append(_marked(part, picks[part]))
+                else:
+                    _render([part] if picks else part, marks, out)
         elif tag == w("r"):
             if _raised_mark(child):
                 pass  # "Gender:ᴹ": the form's sign for a box that must be filled in, not text
@@ -150,15 +151,40 @@ def _lit(run: etree._Element) -> bool:
         shading is not None and (shading.get(w("fill")) or "auto").lower() not in ("auto", "ffffff", ""))
 
 
+# What parts a printed choice's options: "M / F", "Yes | No", "Y or N", "Yes   No".
+_BETWEEN_OPTIONS = re.compile(r"(\s*[/|]\s*|\s+or\s+|\s{2,}|^\s+|\s+$)", re.IGNORECASE)
+
+
+def _run_text(run: etree._Element) -> str:
+    return "".join(t.text or "" for t in run.iter(w("t")))
+
+
+def _options(text: str) -> list[str] | None:
+    """The options a run prints, with what parts them, or None if it holds anything else."""
+    parts = _BETWEEN_OPTIONS.split(text)
+    words = parts[0::2]
+    if not any(words) or not all(is_option(p) or is_gender_word(p) for p in words if p):
+        return None
+    return parts
+
+
+def _marked(run: etree._Element, lit: bool) -> str:
+    parts = _options(_run_text(run)) or []
+    return "".join(f"{p} {TICKED if lit else UNTICKED}" if i % 2 == 0 and p else p for i, p in enumerate(parts))
+
+
 def _picked(paragraph: etree._Element) -> dict[etree._Element, bool]:
-    """A printed "Y  N" (or "Yes  No") with exactly one option highlighted, each option a run of its own: the
-    options with whether each was picked; empty for any other paragraph (nothing, or more than one, lit)."""
+    """A printed "Y  N" (or "M / F") with exactly one option highlighted: the runs holding the options with
+    whether each was picked; empty for any other paragraph (nothing, or more than one, lit). The lit run is
+    one option; the others may hold several with their separators, as Word saves runs formatted alike."""
     runs = [r for r in paragraph if r.tag == w("r") and _shown(r)]
-    options = [r for r in runs if is_option(text := "".join(t.text or "" for t in r.iter(w("t")))) or is_gender_word(text)]
     lit = [r for r in runs if _lit(r)]
-    if len(options) < 2 or len(lit) != 1 or lit[0] not in options:
+    if len(lit) != 1 or len([p for p in (_options(_run_text(lit[0])) or [])[0::2] if p]) != 1:
+        return {}  # the lit run is exactly one option
+    holding = {run: parts for run in runs if (parts := _options(_run_text(run)))}
+    if lit[0] not in holding or sum(1 for parts in holding.values() for p in parts[0::2] if p) < 2:
         return {}
-    return {r: r is lit[0] for r in options}
+    return {run: run is lit[0] for run in holding}
 
 
 def _raised_mark(run: etree._Element) -> bool:

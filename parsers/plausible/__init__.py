@@ -21,13 +21,14 @@ from .people import (
     check_victim_and_perpetrators,
     drop_repeated_perpetrators,
 )
-from .values import check_free_text, check_gender, check_single, check_tick_list
-from .vocab import Found
+from .values import check_free_text, check_gender, check_run_on, check_single, check_tick_list
+from .vocab import Found, words
 
 __all__ = ["check"]
 
 _PEOPLE = ("perpetrators", "children", "additional_victims")
 _GROUPS = ("referrer", "police", "reasons")
+ONE_VALUE = words("fields", "single") | {"phone", "email", "dob", "date"}
 
 
 def check(result: dict[str, Any], tagged: Iterable[str] = (), today: dt.date | None = None) -> dict[str, Any]:
@@ -42,6 +43,9 @@ def check(result: dict[str, Any], tagged: Iterable[str] = (), today: dt.date | N
     sure = frozenset(re.sub(r"\.\d+\.", ".*.", path.partition("=")[0]) for path in tagged)
     if isinstance(referral, dict):
         _check_referral(referral, found, sure)
+    dash = result.get("dash")
+    if isinstance(dash, dict) and isinstance(dash.get("completed_by"), str):
+        check_run_on("dash.completed_by", "completed_by", dash["completed_by"], dash, found)
     check_dates(result, found, sure, today)
     result["problems"] = list(result.get("problems") or []) + [p.as_dict() for p in found.problems]
     return result
@@ -80,6 +84,10 @@ def _check_referral(referral: dict[str, Any], found: Found, sure: frozenset[str]
             if value is None:
                 continue
             if key != "name" or path == "referral.referrer":
+                if key in ONE_VALUE:
+                    check_run_on(field, key, value, record, found)
+                    if record[key] is None:
+                        continue
                 check_single(field, key, value, record, found)
             check_free_text(field, key, value, found)
             if key == "gender":

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import normalise, ticks
 from ..labels.recognisers import RECOGNISERS
-from .vocab import Found, fold, list_marker_re, phrase_re, setting, words
+from .vocab import Found, fold, list_marker_re, phrase_re, run_on_labels, setting, words
 
 _LABEL_LEFT = re.compile(r"^(?:full\s+)?(?:name|surname|forenames?|first\s+names?)\s*:\s*(?=\S)", re.IGNORECASE)
 _BOXES = frozenset(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)
@@ -43,6 +43,8 @@ def _why_not_a_name(name: str) -> str | None:
         return "holds digits or a date, which a name does not"
     if phrase_re("names", "other_field_words").search(name):
         return "holds another field's words (such as 'DOB' or an address)"
+    if run_on_labels(name):
+        return "holds other boxes' labels and answers run together"
     if _TWO_PEOPLE.search(name):
         return "names more than one person"
     if len(name.split()) > int(setting("names", "most_words", 8)):

@@ -8,12 +8,13 @@ from typing import Any
 
 from .. import normalise, ticks
 from .names import has_list
-from .vocab import Found, fold, quote, words
+from .vocab import Found, fold, quote, run_on_labels, words
 
 _GLYPHS = re.compile(f"[{re.escape(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)}]")
 _BOXES = frozenset(ticks.CHECKED_GLYPHS + ticks.UNCHECKED_GLYPHS)
 _WORD = re.compile(r"[\w'’-]+")
 MOST_GENDER_LETTERS = 3  # a longer gender is written in words, not a code with a stray mark
+
 
 
 def check_tick_list(path: str, key: str, value: str, record: dict[str, Any], found: Found) -> str | None:
@@ -28,6 +29,15 @@ def check_tick_list(path: str, key: str, value: str, record: dict[str, Any], fou
     if len(ticked) > 1 and key in words("fields", "single"):
         found.add(path, "more than one box is ticked in its list: check which is meant", "warning")
     return record[key]
+
+
+def check_run_on(path: str, key: str, value: str, record: dict[str, Any], found: Found) -> None:
+    """A one-value box holding other boxes' labels and answers: which part is its answer cannot be told."""
+    if "\n" in value.strip() or not run_on_labels(value):
+        return
+    record[key] = None
+    found.add(path, "holds other boxes' labels and answers run together (the form's boxes were lost when it "
+                    "was saved or converted?), so it was not used: read it from the form")
 
 
 def check_single(path: str, key: str, value: str, record: dict[str, Any], found: Found) -> None:

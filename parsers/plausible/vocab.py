@@ -77,3 +77,15 @@ class Found:
 
     def add(self, path: str, message: str, severity: Severity = "error") -> None:
         self.problems.append(Problem(f"{label(path)}: {message}", path, severity))
+
+
+# "…: answer" after a label: a colon after a word (a time "10:40" is no label), with an answer after it.
+_LABEL_COLON = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.)])):\s*\S")
+# A label glued to the answer before it ("Stuart CartwrightCollar no.:4471"): boxes whose walls were lost.
+_GLUED_LABEL = re.compile(r"[^\W\d_][A-Z][a-z][\w /.&'’()-]{0,40}:\s*\S")
+
+
+def run_on_labels(value: str) -> bool:
+    """Several labelled answers run together in one value ("Stuart CartwrightDate:30/10/2026Name:…"): what a
+    table whose cell walls were lost reads as. A name or a single answer never holds two, nor a glued one."""
+    return len(_LABEL_COLON.findall(value)) >= 2 or bool(_GLUED_LABEL.search(value))

@@ -513,8 +513,8 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def export_with_libreoffice(documents: dict[str, bytes], timeout: float = 240) -> dict[str, bytes]:
-    """Convert several .docx at once (one LibreOffice start, a fresh profile) -> PDF bytes by key."""
+def export_with_libreoffice(documents: dict[str, bytes], timeout: float = 240, to: str = "pdf") -> dict[str, bytes]:
+    """Convert several .docx at once (one LibreOffice start, a fresh profile) -> PDF (or `to`) bytes by key."""
     binary = soffice()
     if binary is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
@@ -525,9 +525,9 @@ def export_with_libreoffice(documents: dict[str, bytes], timeout: float = 240) -
             (work / f"{key}.docx").write_bytes(data)
             sources.append(str(work / f"{key}.docx"))
         subprocess.run([binary, "--headless", f"-env:UserInstallation=file://{work / 'profile'}",
-                        "--convert-to", "pdf", "--outdir", str(work / "out"), *sources],
+                        "--convert-to", to, "--outdir", str(work / "out"), *sources],
                        check=True, capture_output=True, timeout=timeout)
-        return {key: (work / "out" / f"{key}.pdf").read_bytes() for key in documents}
+        return {key: (work / "out" / f"{key}.{to}").read_bytes() for key in documents}
 
 
 def _key(layout: str, wording: str, values: dict[str, Value]) -> str:

@@ -64,3 +64,67 @@ def test_password_protected_doc_is_reported(values: dict[str, str | bool], tmp_p
     parsed = parse_bytes(target.read_bytes(), "locked.doc")
     assert parsed["source"]["kind"] == "doc"
     assert "password" in parsed["problems"][0]["message"] and parsed["forms"] == []
+
+
+def _ends_on_a_table(final_paragraph: bool) -> bytes:
+    """A referral whose last table is the referrer's, as a generator such as python-docx leaves it (no
+    paragraph after the table) or as Word saves it (final_paragraph)."""
+    import io
+
+    from docx import Document
+
+    from tests.corpus.docx_parts import write
+    doc = Document()
+    doc.add_paragraph().add_run("MARAC referral form").bold = True
+    people = doc.add_table(rows=0, cols=2)
+    for label, answer in (("Victim name", "Grace ABBOTT"), ("Date of birth", "03/04/1991")):
+        cells = people.add_row().cells
+        write(cells[0], label, bold=True)
+        write(cells[1], answer)
+    doc.add_paragraph()
+    referrer = doc.add_table(rows=0, cols=2)
+    for label, answer in (("Referrer name", "Stuart Cartwright"), ("Agency", "Exampleshire Police"),
+                          ("Telephone", "0117 496 0779"), ("Date of referral", "30/10/2026"),
+                          ("Has the victim consented to the referral?", None)):
+        cells = referrer.add_row().cells
+        write(cells[0], label, bold=True)
+        if answer is not None:
+            write(cells[1], answer)
+            continue
+        paragraph = cells[1].paragraphs[0]
+        paragraph.add_run("Y / ")
+        paragraph.add_run("N").font.strike = True  # the referrer struck out the answer that is not hers
+    if final_paragraph:
+        doc.add_paragraph()
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@needs_soffice
+def test_a_doc_whose_last_table_libreoffice_flattens_is_read_box_by_box(tmp_path: Path) -> None:
+    """LibreOffice saves such a .docx as a .doc that ends on the table; opened again, that table's boxes are
+    one run-together paragraph. The boxes come back from the file's stored text, their formatting kept (the
+    struck-out "N"), and the coordinator is told to check them."""
+    parsed = parse_bytes(_to_doc(_ends_on_a_table(final_paragraph=False), tmp_path), "referral.doc")
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Grace ABBOTT"
+    assert (referral["referrer"]["name"], referral["referrer"]["agency"], referral["referrer"]["phone"],
+            referral["referrer"]["date"]) == ("Stuart Cartwright", "Exampleshire Police", "0117 496 0779", "2026-10-30")
+    assert referral["consent"] is True
+    warnings = [p for p in parsed["problems"] if "last table" in p["message"]]
+    assert len(warnings) == 1 and warnings[0]["severity"] == "warning"
+
+
+@needs_soffice
+def test_a_doc_ending_as_word_ends_it_is_read_with_no_warning(tmp_path: Path) -> None:
+    parsed = parse_bytes(_to_doc(_ends_on_a_table(final_paragraph=True), tmp_path), "referral.doc")
+    assert parsed["referral"]["referrer"]["name"] == "Stuart Cartwright" and parsed["referral"]["consent"] is True
+    assert not [p for p in parsed["problems"] if "last table" in p["message"]]
+
+
+def test_stored_text_of_something_that_is_not_a_doc_is_none() -> None:
+    from parsers.ole.doc_text import main_text
+    from parsers.ole.last_table import restore_last_table
+    assert main_text(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) is None
+    assert restore_last_table(b"PK not a docx", "ends with a paragraph\r") is None

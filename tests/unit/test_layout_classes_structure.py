@@ -195,6 +195,23 @@ def test_yes_no_marked_by_highlight_in_question_cells_and_child_columns() -> Non
         assert [v for label, v in found if label.startswith("Were they present")] == ["Y", "N"], how
 
 
+def test_the_picked_option_beside_a_run_holding_the_others_and_their_slash() -> None:
+    """Word saves runs formatted alike as one: "M / " plain and "F" bold and underlined is two runs, not three
+    (how a .doc saved by Word, or a form opened and saved again, holds a circled-by-underline choice)."""
+    doc = Document()
+    t = _table(doc, 2)
+    for question, runs, pick in (("Sex", ("M / ", "F"), 1), ("Consent given?", ("Yes", " / No / Not known"), 0),
+                                 ("Safe to call?", ("Y", " / N"), 1)):
+        cells = t.add_row().cells
+        write(cells[0], question, bold=True)
+        added = [cells[1].paragraphs[0].add_run(text) for text in runs]
+        added[pick].bold = added[pick].underline = True
+    raw = read_docx(_bytes(doc))
+    found = {item.label: item.value for item in raw.labelled}
+    assert found["Sex"] == "F" and found["Consent given?"] == "Yes"
+    assert found["Safe to call?"] == "N"  # " / N" underlined: the slash went with the word picked
+
+
 # --- O: two people side by side ----------------------------------------------------------------------------------
 
 def test_two_people_side_by_side_are_read_column_by_column() -> None:

@@ -91,6 +91,29 @@ def test_a_name_holding_other_things_is_left_out(name: str, why: str) -> None:
     assert why in problems["referral.perpetrators.0.name"]["message"]
 
 
+def test_boxes_run_together_are_never_one_value() -> None:
+    """A table whose cell walls were lost (a .doc saved by one program and opened by another) reads as one
+    line of labels and answers: none of it is the name, the ethnicity or the checklist's author."""
+    result = _result(victim={"name": "Grace ABBOTTEthnicity:White British", "ethnicity": "White BritishLanguage:English"},
+                     referrer={"name": "Stuart CartwrightJob title:Domestic Abuse OfficerDate:30/10/2026"})
+    result["dash"] = {"completed_by": "Stuart CartwrightCollar / staff no.:4471Date completed:30/10/2026", "answers": {}}
+    out = check(result, today=TODAY)
+    problems = {p["field"]: p["message"] for p in out["problems"]}
+    assert out["referral"]["victim"]["name"] is None and out["referral"]["victim"]["ethnicity"] is None
+    assert out["referral"]["referrer"]["name"] is None and out["dash"]["completed_by"] is None
+    assert all("run together" in problems[f] for f in ("referral.victim.ethnicity", "referral.referrer.name",
+                                                       "dash.completed_by", "referral.victim.name"))
+
+
+@pytest.mark.parametrize("field, value", [("address", "Flat 2: 25 Hawthorn Drive, Exampletown, BS5 0XJ"),
+                                          ("role", "PC 4471, Safeguarding Team"), ("name", "Stuart McDONALD")])
+def test_one_label_colon_or_a_time_is_not_boxes_run_together(field: str, value: str) -> None:
+    result = _result(referrer={field: value})
+    result["dash"] = {"completed_by": "PC 4471 Cartwright at 10:40", "answers": {}}
+    out = check(result, today=TODAY)
+    assert out["referral"]["referrer"][field] == value and out["dash"]["completed_by"] == "PC 4471 Cartwright at 10:40"
+
+
 def test_a_name_with_its_own_date_of_birth_keeps_the_name_and_fills_an_empty_date() -> None:
     referral, problems = _checked(_result(victim={"name": "Grace ABBOTT – DOB 03/04/1991", "dob": None}))
     assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Grace ABBOTT", "1991-04-03")
