@@ -45,6 +45,8 @@ DEFAULT_DOCUMENT = "word/document.xml"
 _PROMPT = re.compile(r"^\s*(please\s+)?(select|choose)\b|^\s*-+\s*$|^\s*click\b", re.IGNORECASE)
 DAMAGED = "the Word file is damaged and cannot be opened: ask the referrer to send it again"
 NOT_WORD = "this file is not a Word document, so it cannot be read as a referral form"
+REPAIRED = ("the Word file was saved damaged (as some programs save check boxes), and was read as Word repairs "
+            "it: check its values against the form")
 
 
 def _w(name: str) -> str:
@@ -58,10 +60,12 @@ class _Refused(Exception):
 def read_docx(data: bytes) -> RawForm:
     raw = RawForm("docx")
     try:
-        root = _document_root(data)
+        root, repaired = _document_root(data)
     except _Refused as exc:
         raw.problems.append(Problem(str(exc)))
         return raw
+    if repaired:
+        raw.problems.append(Problem(REPAIRED, severity="warning"))
     # Text boxes are stored twice (DrawingML and a VML fallback); read only the first copy.
     for fallback in list(root.iter(MC_FALLBACK)):
         fallback.getparent().remove(fallback)
@@ -123,25 +127,52 @@ def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etre
 
 # --- the package ---------------------------------------------------------------------------
 
-def _safe_parser() -> etree.XMLParser:
+def _safe_parser(recover: bool = False) -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           load_dtd=False, dtd_validation=False)
+                           load_dtd=False, dtd_validation=False, recover=recover)
 
 
-def _document_root(data: bytes) -> etree._Element:
+def _document_root(data: bytes) -> tuple[etree._Element, bool]:
+    """The document's XML, and whether it had to be repaired to be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             _check_sizes(package)
             xml = _read_part(package, _main_part_name(package))
-            return etree.fromstring(xml, _safe_parser())
+            return etree.fromstring(xml, _safe_parser()), False
     except _Refused:
         raise
     except etree.XMLSyntaxError as exc:
-        raise _Refused("the text of the Word document is damaged and cannot be read") from exc
+        return _repaired(xml, exc), True
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
             RuntimeError, EOFError, OSError, ValueError) as exc:
         # RuntimeError: an encrypted zip entry; NotImplementedError: an unknown compression.
         raise _Refused(DAMAGED) from exc
+
+
+_TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)[^>]*?(/?)>")
+
+
+def _repaired(xml: bytes, error: etree.XMLSyntaxError) -> etree._Element:
+    """A document whose XML closes an element it never opened (LibreOffice closes a check box's content control
+    twice when it saves one in a table), read as Word's repair reads it: each closing tag that does not close
+    the element open there is dropped. Refused if the XML is still broken."""
+    kept: list[bytes] = []
+    stack: list[bytes] = []
+    at = 0
+    for tag in _TAG.finditer(xml):
+        closing, name, empty = tag.group(1), tag.group(2), tag.group(3)
+        if closing and (not stack or stack[-1] != name):
+            kept.append(xml[at:tag.start()])
+            at = tag.end()  # a stray closing tag
+        elif closing:
+            stack.pop()
+        elif not empty:
+            stack.append(name)
+    kept.append(xml[at:])
+    try:
+        return etree.fromstring(b"".join(kept), _safe_parser())
+    except etree.XMLSyntaxError:
+        raise _Refused("the text of the Word document is damaged and cannot be read") from error
 
 
 def _check_sizes(package: zipfile.ZipFile) -> None:

@@ -1,11 +1,12 @@
-"""A .doc whose last table LibreOffice's import flattened, its boxes put back as lines.
+"""A .doc whose last table LibreOffice's import flattened, rebuilt from the text stored in the file.
 
 A Word 97-2003 file always ends with a paragraph after its last table; a .doc written without one (what
 LibreOffice writes when it saves as .doc a .docx that ends on a table) is opened by LibreOffice with that
-table's cells run together in one paragraph ("Safe contact number0117 496 0855Is this number safe to
-call?Y /"), where nothing can be told apart. The stored text still marks every cell's end, so each glued
-paragraph is split back into one paragraph per box, keeping each run's formatting (a bold label stays
-bold): the reader then takes label and answer line by line, as it does on a form typed as lines.
+table's cells run together ("Safe contact number0117 496 0855Is this number safe to call?Y /"), where
+nothing can be told apart. The stored text still marks every cell's and row's end, so the table is built
+again, each cell taking the runs and fields that show its text (a bold label stays bold, a struck-out option
+struck, a check box ticked). When the rows cannot be told, each cell becomes a line instead, and the reader
+takes label and answer line by line, as it does on a form typed as lines.
 """
 from __future__ import annotations
 
@@ -18,45 +19,92 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..docx.text import w
+from .doc_text import StoredParagraph
 
 CELL_END = "\x07"
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]")
 _TEXT_PARTS = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("rPr"): ""}
+Flattened = tuple[etree._Element, list[StoredParagraph]]  # a glued paragraph and the stored ones it holds
 
 
-def restore_last_table(docx: bytes, stored: str | None) -> bytes | None:
-    """The converted .docx with a flattened last table's boxes as paragraphs, or None when there is nothing
-    to restore (the file ends with a paragraph, as Word writes it, or the two texts do not agree)."""
-    if not stored or not stored.endswith(CELL_END):
+def restore_last_table(docx: bytes, stored: list[StoredParagraph] | None) -> bytes | None:
+    """The converted .docx with a flattened last table built again, or None when there is nothing to restore
+    (the file ends with a paragraph, as Word writes it, or the stored and converted texts do not agree)."""
+    if not stored or stored[-1].end != CELL_END:
         return None
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     root = etree.fromstring(parts["word/document.xml"])
     body = root.find(w("body"))
-    if body is None:
+    flattened = _flattened(body, stored) if body is not None else []
+    if not flattened:
         return None
-    segments = stored.split("\r")
-    restored = False
-    for paragraph in reversed(_after_last_table(body)):
-        text = _text(paragraph)
-        if not segments:
-            break
-        if not _INVISIBLE.sub("", text) and _INVISIBLE.sub("", segments[-1]):
-            continue  # an empty paragraph LibreOffice added: no stored text of its own
-        segment = segments.pop()
-        if _INVISIBLE.sub("", text) != _INVISIBLE.sub("", segment):
-            break  # the texts part ways: leave the rest as it was read
-        if CELL_END in segment:
-            _split(paragraph, segment)
-            restored = True
-    if not restored:
-        return None
+    table = [pair for pair in flattened if all(p.in_table and not p.nested for p in pair[1])]
+    if not (table and table == flattened[-len(table):] and _as_table(table)):
+        for paragraph, held in flattened:
+            _as_lines(paragraph, [p.text for p in held])
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def _flattened(body: etree._Element, stored: list[StoredParagraph]) -> list[Flattened]:
+    """The paragraphs after the document's last table that hold table cells, each with the stored paragraphs
+    it holds (LibreOffice ends a paragraph only where the stored text has "\r"); matched from the end."""
+    groups: list[list[StoredParagraph]] = [[]]
+    for paragraph in stored:
+        groups[-1].append(paragraph)
+        if paragraph.end == "\r":
+            groups.append([])
+    groups = [group for group in groups if group]
+    found: list[Flattened] = []
+    for paragraph in reversed(_after_last_table(body)):
+        text = _INVISIBLE.sub("", _text(paragraph))
+        if not groups:
+            break
+        held = "".join(p.text for p in groups[-1])
+        if not text and _INVISIBLE.sub("", held):
+            continue  # an empty paragraph LibreOffice added: no stored text of its own
+        if text != _INVISIBLE.sub("", held):
+            break  # the texts part ways: leave the rest as it was read
+        group = groups.pop()
+        if any(p.end == CELL_END or p.in_table for p in group):  # cells, or a cell's first lines
+            found.insert(0, (paragraph, group))
+        elif found:
+            break  # a paragraph of its own before the table
+    return found
+
+
+def _as_table(flattened: list[Flattened]) -> bool:
+    """Build the table in place of its glued paragraphs; False (nothing changed) when a run or field straddles
+    two cells or the rows cannot be told."""
+    units = [p for _, held in flattened for p in held]
+    placed = _place([atom for paragraph, _ in flattened for atom in _atoms(paragraph)],
+                    [p.text.replace("\x0b", "\n") for p in units if not p.row_end])
+    if placed is None or not units[-1].row_end:
+        return False
+    table = etree.Element(w("tbl"))
+    etree.SubElement(table, w("tblPr"))
+    row, cell = etree.Element(w("tr")), etree.Element(w("tc"))
+    contents = iter(placed)
+    for unit in units:
+        if unit.row_end:
+            table.append(row)
+            row = etree.Element(w("tr"))
+            continue
+        paragraph = etree.SubElement(cell, w("p"))
+        paragraph.extend(next(contents))
+        if unit.end == CELL_END:
+            row.append(cell)
+            cell = etree.Element(w("tc"))
+    first = flattened[0][0]
+    first.addprevious(table)
+    for paragraph, _ in flattened:
+        paragraph.getparent().remove(paragraph)
+    return True
 
 
 def _after_last_table(body: etree._Element) -> list[etree._Element]:
@@ -103,11 +151,10 @@ def _atoms(paragraph: etree._Element) -> list[_Atom]:
     return atoms
 
 
-def _split(paragraph: etree._Element, segment: str) -> None:
-    """One paragraph per box, in place of the glued one, each taking the runs and fields that show its text
-    (so a bold label stays bold, a struck-out option struck, a check box ticked); the boxes' text alone when
-    a run or field straddles two boxes."""
-    boxes = [box.replace("\x0b", "\n") for box in segment.split(CELL_END)]
+def _as_lines(paragraph: etree._Element, boxes: list[str]) -> None:
+    """One paragraph per box, in place of the glued one, each taking the runs and fields that show its text;
+    the boxes' text alone when a run or field straddles two boxes."""
+    boxes = [box.replace("\x0b", "\n") for box in boxes]
     placed = _place(_atoms(paragraph), boxes)
     anchor = paragraph
     for index, box in enumerate(boxes):

@@ -17,7 +17,7 @@ from ..docx.reader import read_docx
 from ..model import RawForm
 from ..office import convert, soffice
 from ..problem import Problem
-from .doc_text import main_text
+from .doc_text import stored_paragraphs
 from .last_table import restore_last_table
 
 # Below the parser pool's 30 s limit (parsers.sandbox), so a hung LibreOffice is stopped here, by its
@@ -28,8 +28,8 @@ NO_LIBREOFFICE = ("this is an old-style Word .doc file, which cannot be read her
                   "installed): " + ASK_FOR_DOCX)
 NOT_CONVERTED = "this old-style Word .doc file could not be converted to be read: " + ASK_FOR_DOCX
 RESTORED = ("the last table of this old-style Word .doc file was damaged (the file ends without the paragraph Word "
-            "puts after a table, as some programs save it), so its boxes were read as lines one after another: "
-            "check the values from that table on the form")
+            "puts after a table, as some programs save it) and was rebuilt from the text stored in the file: check "
+            "the values from that table on the form")
 PASSWORD = ("the document is password-protected: ask the referrer to send it without a password, "
             "or open it and save an unprotected copy")
 
@@ -67,7 +67,7 @@ def read_doc(data: bytes) -> RawForm:
     converted = convert_to_docx(data, program)
     if converted is None:
         return RawForm("doc", problems=[Problem(NOT_CONVERTED)])
-    restored = restore_last_table(converted, main_text(data))
+    restored = restore_last_table(converted, stored_paragraphs(data))
     raw = read_docx(restored or converted)
     raw.kind = "doc"
     if restored is not None:

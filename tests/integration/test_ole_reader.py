@@ -124,7 +124,34 @@ def test_a_doc_ending_as_word_ends_it_is_read_with_no_warning(tmp_path: Path) ->
 
 
 def test_stored_text_of_something_that_is_not_a_doc_is_none() -> None:
-    from parsers.ole.doc_text import main_text
+    from parsers.ole.doc_text import StoredParagraph, stored_paragraphs
     from parsers.ole.last_table import restore_last_table
-    assert main_text(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) is None
-    assert restore_last_table(b"PK not a docx", "ends with a paragraph\r") is None
+    assert stored_paragraphs(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600) is None
+    assert restore_last_table(b"PK not a docx", [StoredParagraph("ends with a paragraph", "\r", False)]) is None
+
+
+@needs_soffice
+def test_a_checklist_that_is_the_last_table_of_such_a_doc_keeps_its_tick_columns(tmp_path: Path) -> None:
+    """The checklist is often a form's last table: read line by line, its Yes / No / Don't know columns would
+    mean nothing. Rebuilt from the rows and cells the file stores, each tick stays under its heading."""
+    import io
+    import tomllib
+
+    from docx import Document
+
+    from tests.corpus.docx_parts import write
+    questions = tomllib.loads(Path("parsers/data/dash_questions.toml").read_text())["question"][:12]
+    ticks = {"yes": ("☒", "☐", "☐"), "no": ("☐", "☒", "☐"), "unknown": ("☐", "☐", "☒")}
+    answers = ["no", "yes", "unknown"] * 4
+    doc = Document()
+    doc.add_paragraph().add_run("SafeLives Dash risk checklist").bold = True
+    table = doc.add_table(rows=0, cols=4)
+    for cell, text in zip(table.add_row().cells, ("", "Yes", "No", "Don't know")):
+        write(cell, text, bold=True)
+    for question, answer in zip(questions, answers):
+        for cell, text in zip(table.add_row().cells, (f"{question['number']}. {question['text']}", *ticks[answer])):
+            write(cell, text)
+    out = io.BytesIO()
+    doc.save(out)
+    parsed = parse_bytes(_to_doc(out.getvalue(), tmp_path), "checklist.doc")
+    assert [parsed["dash"]["answers"][str(n)] for n in range(1, 13)] == answers

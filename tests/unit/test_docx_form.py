@@ -168,6 +168,28 @@ def test_damaged_or_foreign_files_give_problems(filled_docx: bytes, name: str) -
         assert parsed["problems"] and parsed["forms"] == []
 
 
+def test_a_word_file_saved_with_stray_closing_tags_is_read_as_word_repairs_it() -> None:
+    """LibreOffice saves a table's check box content control closed twice ("<w:p></w:sdtContent></w:sdt>"):
+    Word repairs such a file on opening, and so does the reader, saying so; XML broken past that is refused."""
+    from docx import Document
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)
+    for row, (label, answer) in zip(table.rows, (("Victim name", "Grace ABBOTT"), ("Date of birth", "03/04/1991"))):
+        row.cells[0].text, row.cells[1].text = label, answer
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
+        entries = {info.filename: package.read(info.filename) for info in package.infolist()}
+    xml = entries["word/document.xml"]
+    at = xml.index(b"<w:p>", xml.index(b"<w:tc>"))
+    entries["word/document.xml"] = xml[:at + 5] + b"</w:sdtContent></w:sdt>" + xml[at + 5:]
+    raw = read_docx(_zip(entries))
+    assert ("Victim name", "Grace ABBOTT") in [(item.label, item.value) for item in raw.labelled]
+    assert [p.severity for p in raw.problems if "repairs" in p.message] == ["warning"]
+    entries["word/document.xml"] = xml.replace(b"</w:body>", b"</w:tbl></w:body>", 1)[:-40]
+    assert "damaged" in read_docx(_zip(entries)).problems[0].message
+
+
 def test_zip_bomb_and_entities_are_refused_or_inert() -> None:
     bomb = _zip({"word/document.xml": b"<a>" + b" " * (4 * 1024 * 1024) + b"</a>"})
     assert "not opened" in read_docx(bomb).problems[0].message
