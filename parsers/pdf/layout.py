@@ -24,6 +24,11 @@ from .marks import UNREADABLE
 
 MAX_WORDS_PER_PAGE = 20000  # a page of a form holds a few hundred words; beyond this is not a form
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+# A gap between two letters wider than this share of the type size parts two words. A print-to-PDF driver
+# writes no space characters, only gaps, and a space is a quarter of the size or more: pdfplumber's own
+# three points would run "Darren EVANS-PRICE" together in 9.5 point type.
+WORD_GAP = 0.2
+_SUBSET = re.compile(r"^[A-Z]{6}\+")  # "NENTLJ+DejaVuSerif": one subset of a font, as drivers cut them
 
 _ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no", "don't know": "unknown", "dont know": "unknown",
             "do not know": "unknown", "dk": "unknown", "d/k": "unknown", "not known": "unknown",
@@ -115,7 +120,10 @@ def page_words(page: Any) -> list[Word]:
     if len(page.chars) > MAX_WORDS_PER_PAGE * 8:
         raise ValueError("too many characters on one page")
     marks = page_marks(page)
-    words = extract_words(marks.chars, extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    # A driver puts the ligatures ("ff", "fi") in a subset of their own: the same font, so not a new word.
+    chars = [{**c, "fontname": _SUBSET.sub("", str(c.get("fontname", "")))} for c in marks.chars]
+    words = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False,
+                          x_tolerance_ratio=WORD_GAP)
     if len(words) > MAX_WORDS_PER_PAGE:
         raise ValueError("too many words on one page")
     found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),

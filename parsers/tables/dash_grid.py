@@ -42,6 +42,7 @@ from .walk import Cell, GridLayout, Row, Walk
 _TYPED = {"answer", "response", "answers"}
 _TYPED_SPLIT = re.compile(r"/|,|\bor\b")
 MAX_ANSWER_CHARS = 20
+MAX_MARK_CHARS = 3  # "X", "✓", "Yes": longer words under an answer column that are no answer are text
 FOLLOW_UP_MIN_QUESTIONS = 3  # a numbered grid after a DASH checklist (stalking, honour-based questions)
 
 
@@ -182,7 +183,7 @@ def read_grid(rows: list[Row], index: int, walk: Walk) -> int | None:
             walk.use(row.element)
             end += 1
             continue
-        if row.width != layout.head.width or len(row.cells) == 1:
+        if row.width != layout.head.width or len(row.cells) == 1 or _off_grid(row, layout):
             break  # a full-width row ("Stalking questions", "Total: 15") is read as any other row
         if not _repeated_header(row, layout):
             last = _read_line(row, layout, walk)
@@ -210,6 +211,22 @@ def _answer_like(text: str) -> bool:
     key = answer_key("".join(ch for ch in text if ch not in UNCHECKED_GLYPHS))
     return (not key or any(g in text for g in CHECKED_GLYPHS) or key in MARK_WORDS
             or answer_kind(key) is not None or choice_cell(text) or typed_answer(text)[0] != " ".join(text.split()))
+
+
+def _off_grid(row: Row, layout: GridLayout) -> bool:
+    """A row whose boxes do not stand under the header's and that holds words, not marks, under an answer
+    column: a sign-off row ("Completed by | … | Date | …") in the checklist's own table, as Word joins two
+    tables with nothing between them."""
+    if {(c.col, c.span) for c in row.cells} == {(c.col, c.span) for c in layout.head.cells}:
+        return False
+    for cell in [c for c, _ in layout.answers] + [layout.typed] * (layout.typed is not None):
+        text = row.text_under(cell)
+        key = answer_key("".join(ch for ch in text if ch not in CHECKED_GLYPHS + UNCHECKED_GLYPHS))
+        typed = answer_key(typed_answer(text)[0] or "")  # "Yes - see below" is an answer
+        if len(key) > MAX_MARK_CHARS and key not in MARK_WORDS and not key.isdigit() \
+                and answer_kind(key) is None and answer_kind(typed) is None:
+            return True
+    return False
 
 
 def _marked(text: str, kind: str) -> bool:

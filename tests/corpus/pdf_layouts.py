@@ -530,6 +530,18 @@ def export_with_libreoffice(documents: dict[str, bytes], timeout: float = 240, t
         return {key: (work / "out" / f"{key}.{to}").read_bytes() for key in documents}
 
 
+def print_to_pdf(pdf: bytes, timeout: float = 60) -> bytes:
+    """The PDF printed again through a print-to-PDF driver: poppler's cairo output, as GTK's and Chrome's
+    print dialogs write it (every glyph placed, no space characters, ligatures in a subset of their own,
+    form fields drawn flat)."""
+    with tempfile.TemporaryDirectory(prefix="print-to-pdf-") as tmp:
+        source, target = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftocairo", "-pdf", str(source), str(target)], check=True, capture_output=True,
+                       timeout=timeout)
+        return target.read_bytes()
+
+
 def _key(layout: str, wording: str, values: dict[str, Value]) -> str:
     import hashlib
     return hashlib.sha256(repr((layout, wording, sorted(values.items()))).encode()).hexdigest()[:16]

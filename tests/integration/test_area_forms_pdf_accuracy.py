@@ -13,10 +13,10 @@ import pytest
 
 from tests.corpus.areas import AreaForm, all_forms
 from tests.corpus.areas.report import RIGHT, WRONG_SILENT, measure
-from tests.corpus.heldout import all_forms as heldout_forms
 from tests.corpus.blind import all_forms as blind_forms
 from tests.corpus.fresh import all_forms as fresh_forms
 from tests.corpus.fresh2 import all_forms as fresh2_forms
+from tests.corpus.heldout import all_forms as heldout_forms
 from tests.corpus.unseen import all_forms as unseen_forms
 
 FLOOR = 99.0  # percent of values right, as for the Word files
@@ -49,3 +49,13 @@ def test_the_area_forms_saved_as_doc_by_libreoffice_read_with_nothing_wrong_unsa
     right = sum(s.counts[RIGHT] for s in scores.values())
     assert 100 * right / sum(s.total for s in scores.values()) >= FLOOR
     assert {key: s.said for (key, _), s in scores.items() if s.most_raised > MOST_PROBLEMS} == {}
+
+
+def test_the_area_forms_printed_through_a_print_to_pdf_driver_read_as_the_pdf_does() -> None:
+    """The same PDFs printed again through a print-to-PDF driver (GTK's and Chrome's dialogs write PDFs so):
+    no space characters, only gaps, and the ligatures "fi" and "ff" in a font subset of their own. Before,
+    "Darren EVANS-PRICE" read as one word and "Police officer" as "Police o ff icer", with nothing said."""
+    scores = {key: s for key, s in measure(all_forms(), [1, 2, 3], pdf=False, printed=True).items() if key[1] == "print"}
+    assert {key: s.wrong for (key, _), s in scores.items() if s.counts[WRONG_SILENT]} == {}
+    right = sum(s.counts[RIGHT] for s in scores.values())
+    assert 100 * right / sum(s.total for s in scores.values()) >= FLOOR

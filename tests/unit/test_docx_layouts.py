@@ -317,6 +317,31 @@ def test_dash_table_with_merged_heading_and_ticks_in_headings() -> None:
     assert raw.dash_lines[0].comment == "Police" and raw.labelled == []
 
 
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_sign_off_row_in_the_checklists_own_table_is_read_as_labels(typed: bool) -> None:
+    """Two tables with nothing between them are one table in Word (and in a file LibreOffice saved): the
+    "Completed by | … | Date | …" row then sits in the checklist's table, its boxes not under the answer
+    columns. It is the checklist's author and date, never a question answered "yes"."""
+    doc = Document()
+    table = doc.add_table(rows=0, cols=8)
+    head = ("Question", "Y / N / DK", "Comments") if typed else ("Question", "Yes", "No", "Don't know")
+    spans = (4, 2, 2) if typed else (2, 2, 2, 2)
+    def row(texts: tuple[str, ...], widths: tuple[int, ...], bold: bool = False) -> None:
+        cells, at = table.add_row().cells, 0
+        for text, width in zip(texts, widths):
+            cell = cells[at].merge(cells[at + width - 1]) if width > 1 else cells[at]
+            write(cell, text, bold=bold)
+            at += width
+    row(head, spans, bold=True)
+    for n in range(1, 11):
+        row((f"{n}. Invented question {n}?", "Yes" if typed else "X", "") if typed else
+            (f"{n}. Invented question {n}?", "X", "", ""), spans)
+    row(("Completed by", "Stuart Cartwright", "Date", "30/10/2026"), (1, 3, 2, 2))
+    raw = read_docx(_save(doc))
+    assert len(raw.dash_lines) == 10 and all((line.answer or "").lower() == "yes" for line in raw.dash_lines)
+    assert ("Completed by", "Stuart Cartwright") in [(item.label, item.value) for item in raw.labelled]
+
+
 def test_typed_answer_column_and_question_answer_tables() -> None:
     doc = Document()
     dash = doc.add_table(rows=0, cols=4)

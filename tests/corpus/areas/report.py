@@ -2,11 +2,13 @@
 right, wrong with a problem raised, wrong with no problem (the worst: a coordinator trusts it), or
 missing. People the form does not have (an extra perpetrator made from a header row) count as wrong.
 
-    .venv/bin/python -m tests.corpus.areas.report [--seeds 1 2 3] [--no-pdf] [--doc] [--show-wrong]
+    .venv/bin/python -m tests.corpus.areas.report [--seeds 1 2 3] [--no-pdf] [--doc] [--print] [--show-wrong]
 
 Word files are parsed as built; PDFs are made from them by LibreOffice (one run for all) and parsed; with
 --doc, so are the same files saved as Word 97-2003 .doc by LibreOffice (the corpus's Word files end on a
-table, as generators leave them: LibreOffice's .doc of such a file is read by restoring its last table).
+table, as generators leave them: LibreOffice's .doc of such a file is read by restoring its last table); with
+--print, so is the PDF printed again through a print-to-PDF driver (no space characters, only gaps; ligatures
+in a font subset of their own), as GTK's and Chrome's print dialogs write it.
 The last columns count the problems raised per form (most, and mean over the seeds): every corpus form is
 filled well, so each problem is one a coordinator would read for nothing (the target is at most one).
 """
@@ -132,7 +134,8 @@ def cases(seeds: list[int]) -> list[Case]:
     return [invented_case(seed, *shapes[i % len(shapes)]) for i, seed in enumerate(seeds)]
 
 
-def measure(forms: list[AreaForm], seeds: list[int], pdf: bool, doc: bool = False) -> dict[tuple[str, str], Score]:
+def measure(forms: list[AreaForm], seeds: list[int], pdf: bool, doc: bool = False,
+            printed: bool = False) -> dict[tuple[str, str], Score]:
     built: dict[str, tuple[bytes, dict[str, Any]]] = {}
     for form in forms:
         for case in cases(seeds):
@@ -140,11 +143,14 @@ def measure(forms: list[AreaForm], seeds: list[int], pdf: bool, doc: bool = Fals
     scores: dict[tuple[str, str], Score] = {}
     for key, (docx, expected) in built.items():
         score(parse_bytes(docx, f"{key}.docx"), expected, scores.setdefault((key.split("--")[0], "docx"), Score()))
-    from tests.corpus.pdf_layouts import export_with_libreoffice
-    for fmt in ("pdf",) * pdf + ("doc",) * doc:  # printed to PDF; saved as Word 97-2003 (.doc) by LibreOffice
-        exported = export_with_libreoffice({key: docx for key, (docx, _) in built.items()}, to=fmt)
+    from tests.corpus.pdf_layouts import export_with_libreoffice, print_to_pdf
+    for fmt in ("pdf",) * pdf + ("doc",) * doc + ("print",) * printed:
+        # printed to PDF; saved as Word 97-2003 (.doc); that PDF printed again through a print-to-PDF driver
+        exported = export_with_libreoffice({key: docx for key, (docx, _) in built.items()}, to=fmt.replace("print", "pdf"))
         for key, data in exported.items():
-            score(parse_bytes(data, f"{key}.{fmt}"), built[key][1], scores.setdefault((key.split("--")[0], fmt), Score()))
+            data = print_to_pdf(data) if fmt == "print" else data
+            name = f"{key}.{fmt.replace('print', 'pdf')}"
+            score(parse_bytes(data, name), built[key][1], scores.setdefault((key.split("--")[0], fmt), Score()))
     return scores
 
 
@@ -175,11 +181,13 @@ def main(argv: list[str] | None = None, forms_of: Callable[[], list[AreaForm]] =
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--doc", action="store_true", help="also the Word file saved as .doc by LibreOffice")
+    parser.add_argument("--print", action="store_true", dest="printed",
+                        help="also the PDF printed again through a print-to-PDF driver (poppler's cairo)")
     parser.add_argument("--only", nargs="*", help="form keys to measure")
     parser.add_argument("--show-wrong", action="store_true", help="list every value not read right")
     args = parser.parse_args(argv)
     forms = [f for f in forms_of() if not args.only or f.key in args.only]
-    scores = measure(forms, args.seeds, pdf=not args.no_pdf, doc=args.doc)
+    scores = measure(forms, args.seeds, pdf=not args.no_pdf, doc=args.doc, printed=args.printed)
     print(table(scores))
     if args.show_wrong:
         for (key, fmt), s in sorted(scores.items()):
