@@ -24,6 +24,7 @@ from .marks import UNREADABLE
 
 MAX_WORDS_PER_PAGE = 20000  # a page of a form holds a few hundred words; beyond this is not a form
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 # A gap between two letters wider than this share of the type size parts two words. A print-to-PDF driver
 # writes no space characters, only gaps, and a space is a quarter of the size or more: pdfplumber's own
 # three points would run "Darren EVANS-PRICE" together in 9.5 point type.
@@ -49,6 +50,7 @@ class Word:
     bottom: float
     bold: bool
     size: float
+    italic: bool = False
     # Asked for over and over by every layout rule; a word's place never changes once read, so they are
     # worked out as it is made (functools.cached_property takes a lock at each first look).
     mid_y: float = field(init=False, repr=False, compare=False)
@@ -86,6 +88,10 @@ class Line:
     @property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
+
+    @property
+    def italic(self) -> bool:
+        return all(w.italic for w in self.words)
 
     @property
     def size(self) -> float:
@@ -127,7 +133,8 @@ def page_words(page: Any) -> list[Word]:
     if len(words) > MAX_WORDS_PER_PAGE:
         raise ValueError("too many words on one page")
     found = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                  bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0)) for w in words]
+                  bool(BOLD.search(str(w.get("fontname", "")))), float(w.get("size") or 0),
+                  bool(ITALIC.search(str(w.get("fontname", ""))))) for w in words]
     found = _less_raised_marks(less_blank_lines(found))
     page._marac_words = found
     return found
@@ -161,6 +168,17 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines
+
+
+def tight(gap: float | None, size: float) -> bool:
+    """Lines of one wrapped value sit closer than the gap between two rows of a form."""
+    return gap is not None and gap < 0.45 * size
+
+
+def one_paragraph(above: Line, line: Line) -> bool:
+    """Two lines of one paragraph: set alike (weight and size) and closer than two paragraphs. The size matters where
+    the gap is near the limit: a printer's font metrics move each line's box a point or two."""
+    return above.bold == line.bold and abs(above.size - line.size) < 0.5 and tight(line.top - above.bottom, line.size)
 
 
 def split_cells(line: Line) -> list[list[Word]]:

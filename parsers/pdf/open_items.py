@@ -11,7 +11,7 @@ from ..model import Labelled, RawValue
 from ..printed import asked_yes_no, is_label_text, label_pairs, list_goes_on, looks_like_data, may_ask, short_answer
 from ..tables.known import known_label, names_section, run_on
 from ..tables.people_cell import people_in_text, people_label
-from ..tables.walk import BOLD_LINE
+from ..tables.walk import BOLD_LINE, Walk
 from ..ticks import labelled_ticks
 from .layout import (
     Cell,
@@ -41,6 +41,9 @@ class OpenPair:
     # A bold question line the label table does not know, also taken for a heading ("Address line 1" on a printed
     # web form): only a short answer that is no sentence is its answer (parsers.printed.short_answer).
     unsure: bool = False
+    # The label's colon was followed by the form's own hint in italics ("Give details: *Full names should be
+    # used …*"): the hint's lines are passed over, and the answer is the plain paragraph below them.
+    hint: bool = False
 
     def wraps_onto(self, line: Line) -> bool:
         """A value typed after a tab stop runs past the right margin and goes on at the paragraph's left
@@ -55,6 +58,9 @@ class OpenPair:
     def takes_below(self, line: Line, gap: float | None, plain: bool) -> bool:
         """A "Label:" line's value: the next paragraph (a paragraph's spacing below it), and the lines
         it wraps onto. A bold line, another label, a tick line or a numbered question is not a value."""
+        if self.hint and not self.lines and line.italic and gap is not None and gap <= 0.45 * line.size:
+            self.bottom = line.bottom  # the hint's next line
+            return True
         numbered = list_goes_on("\n".join(ln.text for ln in self.lines), line.text)  # "1) …" then "2) …"
         if self.style != "above" or gap is None or not (plain or numbered) or line.bold or bold_lead(line) \
                 or self.unsure and not self.lines and not short_answer(line.text):
@@ -224,3 +230,21 @@ def heading_goes_on(line: Line, before: Line | None, heading: str | None) -> boo
     return 0 <= line.top - before.bottom < 0.45 * line.size and line.bold and before.bold \
         and abs(line.size - before.size) < 0.5 and not before.text.rstrip().endswith((".", ":", "?")) \
         and len(split_cells(line)) == 1
+
+
+HINT_WORDS = 6  # the fewest words of an italic hint after a label's colon: a short italic answer is an answer
+
+
+def hint_pair(walk: Walk, label: str, line: Line, page: int, right: float) -> OpenPair | None:
+    """ "Label: *the form's hint in italics*": the label, open for the answer below the hint; None for any other line."""
+    if not _after_colon_is_hint(line):
+        return None
+    return OpenPair(walk.add(clean_label(label), None), "above", line.x0, line.x0, [], line.bottom, page, right, hint=True)
+
+
+def _after_colon_is_hint(line: Line) -> bool:
+    """Everything after the label's colon set in italics, a sentence long: the form's printed instruction, not the
+    referrer's answer (as parsers.docx.layout reads it in the Word file)."""
+    colon = next((i for i, w in enumerate(line.words) if w.text.endswith(":")), None)
+    after = line.words[colon + 1:] if colon is not None else []
+    return len(after) >= HINT_WORDS and all(w.italic for w in after) and not any(w.italic for w in line.words[:colon + 1])

@@ -33,9 +33,11 @@ from .layout import (
     group_lines,
     is_heading,
     number_of,
+    one_paragraph,
     page_words,
     read_ticks,
     split_cells,
+    tight,
 )
 from .open_items import (
     OpenPair,
@@ -47,6 +49,7 @@ from .open_items import (
     continue_pair,
     heading_goes_on,
     heading_level,
+    hint_pair,
     stands_as_label,
     tick_pairs,
 )
@@ -57,11 +60,6 @@ from .wraps import cell_of, join_lines
 _NUMBERED = re.compile(r"^(?:Q\.?)?\d{1,2}[.):]", re.IGNORECASE)  # "7." or, auto-numbered, "10.Is"
 MARGIN_TOP, MARGIN_BOTTOM = 20.0, 30.0  # running headers and "Page 2 of 4" live here
 TABLE_END_GAP = 24.0  # an empty band this tall ends a table whose rows are told apart by gaps
-
-
-def _tight(gap: float | None, size: float) -> bool:
-    """Lines of one wrapped value sit closer than the gap between two rows of a form."""
-    return gap is not None and gap < 0.45 * size
 
 
 class TextReader(GridReader):
@@ -142,7 +140,7 @@ class TextReader(GridReader):
                 paragraphs.append((None, None))
                 previous = None
                 continue
-            if previous is not None and _tight(thing.top - previous.bottom, thing.size) \
+            if previous is not None and tight(thing.top - previous.bottom, thing.size) \
                     and not _NUMBERED.match(thing.words[0].text):
                 groups[-1].append(thing)
                 paragraphs[-1] = ((self.page_no, len(groups) - 1), join_lines(groups[-1], self.right).replace("\n", " "))
@@ -178,8 +176,7 @@ class TextReader(GridReader):
             return
         if (goes_on := heading_goes_on(line, self.heading_line, self.section)) or is_heading(line, self.body):
             wrapped = goes_on or (self.heading_line is not None and self.section is not None and self.walk.path
-                       and _tight(self._gap(line, self.heading_line.bottom, self.heading_page), line.size)
-                       and line.bold == self.heading_line.bold and abs(line.size - self.heading_line.size) < 0.5)
+                                  and self.heading_page == self.page_no and one_paragraph(self.heading_line, line))
             self._unanswered(None if wrapped else self.pair)
             self._close()
             if wrapped:
@@ -246,14 +243,14 @@ class TextReader(GridReader):
             if table.column_of(first) == 0 and number_of(first.text) is not None:
                 table.add(line, new_row=True)
                 return True
-            if gap is None or not _tight(gap, line.size) or not table.rows:
+            if gap is None or not tight(gap, line.size) or not table.rows:
                 return False
             table.add(line, new_row=False)
             table.page = self.page_no
             return True
         if gap is not None and gap > TABLE_END_GAP:
             return False
-        table.add(line, new_row=table.tabbed or gap is None or not _tight(gap, line.size))
+        table.add(line, new_row=table.tabbed or gap is None or not tight(gap, line.size))
         table.page = self.page_no
         return True
 
@@ -288,7 +285,7 @@ class TextReader(GridReader):
         plain = (len(cells) == 1 and colon_pair(line.text) is None and not has_mark(line.text)
                  and not _NUMBERED.match(line.words[0].text)) or options_only(line.text)  # "◉ Yes  ○ No"
         if pair is not None and (pair.takes_below(line, gap, plain) if pair.style == "above"
-                                 else _tight(gap, line.size) and continue_pair(pair, line, cells)):
+                                 else tight(gap, line.size) and continue_pair(pair, line, cells)):
             if pair.unsure and len(pair.lines) == 1:
                 self.walk.back_to(self.before_heading)  # the bold question was answered: no heading after all
             pair.bottom = line.bottom
@@ -299,7 +296,7 @@ class TextReader(GridReader):
             # "Reason for referral (please include details of the most recent incident):" alone on its
             # line: the paragraph below is its value. Wrapped, its first line was taken for a heading.
             label = line.text
-            if heading is not None and heading.bold == line.bold and _tight(line.top - heading.bottom, line.size):
+            if heading is not None and one_paragraph(heading, line):
                 label = f"{self.section} {label}"
                 self.walk.back_to(self.before_heading)
             item = self.walk.add(clean_label(label), None)
@@ -308,6 +305,9 @@ class TextReader(GridReader):
         if len(cells) == 1 and self._one_run(line):
             return
         first = colon_pair(cells[0].text)
+        if first is not None and len(cells) == 1 and (hinted := hint_pair(self.walk, first[0], line, self.page_no, self.right)):
+            self.pair = hinted  # "Give details: *Full names should be used …*": the answer is below the hint
+            return
         if first is not None:
             for cell in cells:
                 found = cell_pair(cell, cell is cells[-1])

@@ -7,7 +7,8 @@ coordinator would notice: the PDF gives the value the Word file gives, whole, or
 - a cell opening with its label ("GP: Dr ...") whose value the page break carries onto the next page;
 - two tables printed touching ("Completed by | ... | Date | ..." straight under the checklist), which
   the PDF shows as one;
-- a "Label:" line alone, its value the paragraph below;
+- a "Label:" line alone, its value the paragraph below; a label whose colon is followed by the form's hint in
+  italics, its answer the paragraph below the hint;
 - a table going on at the top of the next page with a row of other widths than the row that ended
   the page before;
 - numbered section lines (Word's list numbering, the number printed plain before the bold words), one of
@@ -151,6 +152,19 @@ def label_above_form() -> bytes:
     doc.add_paragraph()
     doc.add_paragraph("Referrer details").runs[0].bold = True
     doc.add_paragraph("Referrer name: Stuart Cartwright")
+    return _saved(doc)
+
+
+def italic_hint_form() -> bytes:
+    """ "Reason for referral:" in bold, the form's hint after it in italics over two lines, the answer the paragraph below."""
+    doc = Document()
+    doc.add_paragraph("Victim details").runs[0].bold = True
+    doc.add_paragraph(f"Victim name: {NAME}")
+    hinted = doc.add_paragraph()
+    hinted.add_run("Reason for referral: ").bold = True
+    hinted.add_run("Full names and titles should be used when referring to any other professionals, carers etc. This "
+                   "is the first information the reader sees so it must make sense.").italic = True
+    doc.add_paragraph(SUMMARY)
     return _saved(doc)
 
 
@@ -379,7 +393,7 @@ def question_cell_cut_form() -> bytes:
 FORMS = {"numbered": numbered_sections_form, "tab_stops": tab_stops_form, "tab_two": lambda: tab_stops_form(2),
          "cell_lines": cell_lines_form,
          "carried": carried_table_form, "symbols": symbol_boxes_form, "cut_cell": labelled_cell_cut_form, "touching": touching_tables_form,
-         "label_above": label_above_form, "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
+         "label_above": label_above_form, "italic_hint": italic_hint_form, "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
          "narrow_heads": narrow_heads_form, "listed_kids": listed_kids_form,
          "question_cut": question_cell_cut_form}
 
@@ -452,6 +466,11 @@ def test_a_label_line_takes_the_paragraph_below(parsed: dict) -> None:
     assert _flat(pdf["referral"]["risks_summary"]) == _flat(word["referral"]["risks_summary"])
     assert pdf["referral"]["victim"]["name"] == NAME
     assert pdf["referral"]["referrer"]["name"] == "Stuart Cartwright"
+
+
+def test_a_hint_in_italics_after_the_label_is_passed_over_for_the_answer_below(parsed: dict) -> None:
+    word, pdf = parsed["italic_hint"]
+    assert _flat(pdf["referral"]["risks_summary"]) == _flat(word["referral"]["risks_summary"]) == SUMMARY
 
 
 def test_a_table_going_on_over_the_page_keeps_whose_details_they_are(printed: dict, parsed: dict) -> None:

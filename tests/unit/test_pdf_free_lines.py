@@ -7,7 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parsers.model import Labelled
-from parsers.pdf.layout import Cell, Line, Word, is_heading
+from parsers.pdf.layout import Cell, Line, Word, is_heading, one_paragraph
 from parsers.pdf.marks import _struck
 from parsers.pdf.open_items import OpenPair, bold_lead, tick_pairs
 from parsers.pdf.table_parts import bold_parts, split_row
@@ -139,3 +139,14 @@ def test_a_strike_through_an_option_and_its_space_strikes_the_option() -> None:
     assert "".join(str(chars[i]["text"]) for i in sorted(_struck(chars, page))) == "Don't "
     rule = {"x0": 380.0, "x1": 470.0, "top": 676.0, "bottom": 676.5, "object_type": "line"}  # runs past the words
     assert _struck(chars, SimpleNamespace(lines=[rule], rects=[], height=792.0)) == set()
+
+
+def test_a_title_over_a_smaller_bold_label_is_not_the_labels_first_line() -> None:
+    """A print-to-PDF driver's font metrics move each line's box a point or two: a 14-point title then sits as
+    close above an 11-point bold "PLEASE READ …:" as the first line of a wrapped label would. Set in another
+    size, it is not that label's first line; a label's own wrapped line, set alike, is."""
+    def line(text: str, top: float, size: float) -> Line:
+        return Line([Word(word, 90, 120, top, top + size, True, size) for word in text.split(" ")])
+    title, label = line("Multi Agency Referral Form", 98.3, 14.0), line("PLEASE READ THE FOLLOWING:", 116.7, 11.0)
+    assert not one_paragraph(title, label)
+    assert one_paragraph(line("Reason for referral (please", 80.0, 11.0), line("include details):", 95.5, 11.0))
