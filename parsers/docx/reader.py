@@ -45,6 +45,8 @@ DEFAULT_DOCUMENT = "word/document.xml"
 _PROMPT = re.compile(r"^\s*(please\s+)?(select|choose)\b|^\s*-+\s*$|^\s*click\b", re.IGNORECASE)
 DAMAGED = "the Word file is damaged and cannot be opened: ask the referrer to send it again"
 NOT_WORD = "this file is not a Word document, so it cannot be read as a referral form"
+STATELESS_BOXES = ("some tick boxes in this Word file do not say whether they are ticked (a program that converted it "
+                   "dropped their state), so those answers are left empty: check the ticks on the form")
 REPAIRED = ("the Word file was saved damaged (as some programs save check boxes), and was read as Word repairs "
             "it: check its values against the form")
 
@@ -112,7 +114,9 @@ def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etre
         if legacy.begin is None:
             continue
         if legacy.kind == "checkbox":
-            marks.checkboxes[legacy.begin] = bool(legacy.value)
+            marks.checkboxes[legacy.begin] = None if legacy.value is None else bool(legacy.value)
+            if legacy.value is None and STATELESS_BOXES not in [p.message for p in raw.problems]:
+                raw.problems.append(Problem(STATELESS_BOXES, severity="warning"))
         if legacy.kind == "dropdown":
             if isinstance(legacy.value, str) and _PROMPT.match(legacy.value):
                 legacy.value = None  # "Please Select", "Choose an item.": nothing chosen

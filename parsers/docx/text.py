@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..normalise import is_gender_word
 from ..printed import RAISED_MARKS
-from ..ticks import TICKED, UNTICKED, is_option
+from ..ticks import TICKED, UNREADABLE, UNTICKED, is_option
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -60,7 +60,7 @@ def children(parent: etree._Element, name: str) -> list[etree._Element]:
 @dataclass
 class Marks:
     """What the rendering must know about the document's controls and fields."""
-    checkboxes: dict[etree._Element, bool] = field(default_factory=dict)  # FORMCHECKBOX begin -> ticked
+    checkboxes: dict[etree._Element, bool | None] = field(default_factory=dict)  # FORMCHECKBOX begin -> ticked
     dropdowns: dict[etree._Element, str] = field(default_factory=dict)  # FORMDROPDOWN begin -> shown item
     canonical: set[etree._Element] = field(default_factory=set)  # controls/fields named by path
 
@@ -126,7 +126,8 @@ def _render(element: Iterable[etree._Element], marks: Marks, out: list[str]) -> 
             out.append(_control_text(child, marks))
         elif tag == w("fldChar"):
             if child in marks.checkboxes:
-                out.append(TICKED if marks.checkboxes[child] else UNTICKED)
+                state = marks.checkboxes[child]
+                out.append(UNREADABLE if state is None else TICKED if state else UNTICKED)
             elif child in marks.dropdowns:
                 out.append(marks.dropdowns[child])  # Word shows the chosen item; no text run holds it
         elif tag == w("sym"):

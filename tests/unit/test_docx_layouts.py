@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from parsers import parse_bytes
 from parsers.docx.reader import read_docx
@@ -340,6 +341,25 @@ def test_a_sign_off_row_in_the_checklists_own_table_is_read_as_labels(typed: boo
     raw = read_docx(_save(doc))
     assert len(raw.dash_lines) == 10 and all((line.answer or "").lower() == "yes" for line in raw.dash_lines)
     assert ("Completed by", "Stuart Cartwright") in [(item.label, item.value) for item in raw.labelled]
+
+
+def test_a_legacy_tick_box_that_does_not_say_its_state_is_left_unanswered_with_a_warning() -> None:
+    """Word always writes a legacy tick box's default state; LibreOffice's RTF of a form drops it, and the box comes
+    back with neither "checked" nor "default". Whether it was ticked cannot be read: never "No", and said."""
+    doc, fields = Document(), Fields()
+    table = doc.add_table(rows=0, cols=2)
+    for label, checked in (("Visible high risk", True), ("Repeat referral", False)):
+        cells = table.add_row().cells
+        write(cells[0], label, bold=True)
+        fields.form_checkbox(cells[1].paragraphs[0], checked)
+    for box in doc.element.body.iter(qn("w:checkBox")):
+        if box.find(qn("w:checked")) is not None:
+            for state in box.findall(qn("w:default")) + box.findall(qn("w:checked")):
+                box.remove(state)  # the ticked box's state dropped; the other keeps its default
+    raw = read_docx(_save(doc))
+    found = {item.label: item.value for item in raw.labelled}
+    assert found["Visible high risk"] is None and found["Repeat referral"] is False
+    assert [p.severity for p in raw.problems if "do not say whether they are ticked" in p.message] == ["warning"]
 
 
 def test_typed_answer_column_and_question_answer_tables() -> None:
