@@ -131,9 +131,9 @@ def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etre
 
 # --- the package ---------------------------------------------------------------------------
 
-def _safe_parser(recover: bool = False) -> etree.XMLParser:
+def _safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           load_dtd=False, dtd_validation=False, recover=recover)
+                           load_dtd=False, dtd_validation=False)
 
 
 def _document_root(data: bytes) -> tuple[etree._Element, bool]:

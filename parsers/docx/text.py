@@ -152,7 +152,7 @@ def _lit(run: etree._Element) -> bool:
         shading is not None and (shading.get(w("fill")) or "auto").lower() not in ("auto", "ffffff", ""))
 
 
-# What parts a printed choice's options: "M / F", "Yes | No", "Y or N", "Yes   No".
+# What separates a printed choice's options: "M / F", "Yes | No", "Y or N", "Yes   No".
 _BETWEEN_OPTIONS = re.compile(r"(\s*[/|]\s*|\s+or\s+|\s{2,}|^\s+|\s+$)", re.IGNORECASE)
 
 

@@ -32,9 +32,12 @@ def restore_last_table(docx: bytes, stored: list[StoredParagraph] | None) -> byt
     (the file ends with a paragraph, as Word writes it, or the stored and converted texts do not agree)."""
     if not stored or stored[-1].end != CELL_END:
         return None
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
-    root = etree.fromstring(parts["word/document.xml"])
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+        root = etree.fromstring(parts["word/document.xml"], etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None  # the converted file is read as it is (and repaired there if it can be)
     body = root.find(w("body"))
     flattened = _flattened(body, stored) if body is not None else []
     if not flattened:

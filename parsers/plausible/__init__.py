@@ -28,7 +28,6 @@ __all__ = ["check"]
 
 _PEOPLE = ("perpetrators", "children", "additional_victims")
 _GROUPS = ("referrer", "police", "reasons")
-ONE_VALUE = words("fields", "single") | {"phone", "email", "dob", "date"}
 
 
 def check(result: dict[str, Any], tagged: Iterable[str] = (), today: dt.date | None = None) -> dict[str, Any]:
@@ -84,7 +83,7 @@ def _check_referral(referral: dict[str, Any], found: Found, sure: frozenset[str]
             if value is None:
                 continue
             if key != "name" or path == "referral.referrer":
-                if key in ONE_VALUE:
+                if key in words("fields", "single"):  # a phone, an email or a date has checks of its own
                     check_run_on(field, key, value, record, found)
                     if record[key] is None:
                         continue

@@ -16,7 +16,6 @@ _WORD = re.compile(r"[\w'’-]+")
 MOST_GENDER_LETTERS = 3  # a longer gender is written in words, not a code with a stray mark
 
 
-
 def check_tick_list(path: str, key: str, value: str, record: dict[str, Any], found: Found) -> str | None:
     """A "tick one" list read as the answer ("☐ Right to life …\n☒ Overriding public interest …"): the answer
     is the ticked line; none ticked is no answer. Several ticked are kept together, with a warning when the
