@@ -30,10 +30,8 @@ def _legacy_field(ff_data: etree._Element | None) -> Legacy:
     name = _child_val(ff_data, "name").strip()
     box = ff_data.find(_w("checkBox"))
     if box is not None:
-        checked, default = box.find(_w("checked")), box.find(_w("default"))
-        # Word always writes the default state; a box with neither state was converted by a program that dropped
-        # it (LibreOffice's RTF of a form): whether it is ticked cannot be read, so it is never read as unticked.
-        ticked = _on(checked) if checked is not None else _on(default) if default is not None else None
+        checked = box.find(_w("checked"))
+        ticked = _on(checked) if checked is not None else _on(box.find(_w("default")))
         return Legacy(name, "checkbox", ticked)
     options = ff_data.find(_w("ddList"))
     if options is not None:

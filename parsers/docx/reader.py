@@ -45,8 +45,6 @@ DEFAULT_DOCUMENT = "word/document.xml"
 _PROMPT = re.compile(r"^\s*(please\s+)?(select|choose)\b|^\s*-+\s*$|^\s*click\b", re.IGNORECASE)
 DAMAGED = "the Word file is damaged and cannot be opened: ask the referrer to send it again"
 NOT_WORD = "this file is not a Word document, so it cannot be read as a referral form"
-STATELESS_BOXES = ("some tick boxes in this Word file do not say whether they are ticked (a program that converted it "
-                   "dropped their state), so those answers are left empty: check the ticks on the form")
 REPAIRED = ("the Word file was saved damaged (as some programs save check boxes), and was read as Word repairs "
             "it: check its values against the form")
 
@@ -59,7 +57,9 @@ class _Refused(Exception):
     """The file cannot be read; the message is for the coordinator."""
 
 
-def read_docx(data: bytes) -> RawForm:
+def read_docx(data: bytes, stateless_boxes: bool = False) -> RawForm:
+    """The form in a .docx. `stateless_boxes`: the file's legacy tick boxes came through a conversion that dropped
+    whether they were ticked (parsers.text.converted), so none is read as ticked or unticked."""
     raw = RawForm("docx")
     try:
         root, repaired = _document_root(data)
@@ -72,7 +72,7 @@ def read_docx(data: bytes) -> RawForm:
     for fallback in list(root.iter(MC_FALLBACK)):
         fallback.getparent().remove(fallback)
     marks = Marks()
-    by_name = _named_values(root, raw, marks)
+    by_name = _named_values(root, raw, marks, stateless_boxes)
     body = root.find(_w("body"))
     walk = walk_body(body if body is not None else root, marks)
     for item in paired_lists(walk.labelled):
@@ -98,7 +98,8 @@ def _prompts_in_one_box(item: Labelled) -> list[Labelled]:
     return [Labelled(prompt, answer, item.section, item.title, item.context) for prompt, answer in prompts]
 
 
-def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etree._Element, tuple[str, RawValue]]:
+def _named_values(root: etree._Element, raw: RawForm, marks: Marks,
+                  stateless_boxes: bool = False) -> dict[etree._Element, tuple[str, RawValue]]:
     """Controls and fields: canonical ones into raw.fields, the rest (by element) for later."""
     by_name: dict[etree._Element, tuple[str, RawValue]] = {}
     for sdt in root.iter(_w("sdt")):
@@ -114,9 +115,7 @@ def _named_values(root: etree._Element, raw: RawForm, marks: Marks) -> dict[etre
         if legacy.begin is None:
             continue
         if legacy.kind == "checkbox":
-            marks.checkboxes[legacy.begin] = None if legacy.value is None else bool(legacy.value)
-            if legacy.value is None and STATELESS_BOXES not in [p.message for p in raw.problems]:
-                raw.problems.append(Problem(STATELESS_BOXES, severity="warning"))
+            marks.checkboxes[legacy.begin] = None if stateless_boxes else bool(legacy.value)
         if legacy.kind == "dropdown":
             if isinstance(legacy.value, str) and _PROMPT.match(legacy.value):
                 legacy.value = None  # "Please Select", "Choose an item.": nothing chosen

@@ -17,6 +17,8 @@ CONVERT_SECONDS = 20
 Kind = Literal["odt", "rtf"]
 NAMES: dict[Kind, str] = {"odt": "an OpenDocument text file (.odt)", "rtf": "a Rich Text file (.rtf)"}
 ASK = "ask the referrer for a .docx or PDF, or open it in Word or LibreOffice and save it as .docx"
+STATELESS_BOXES = ("the tick boxes in this Rich Text file do not say whether they are ticked (the program that saved "
+                   "it left their state out), so those answers are left empty: check the ticks on the form, or " + ASK)
 
 
 def read_converted(data: bytes, kind: Kind) -> RawForm:
@@ -30,9 +32,19 @@ def read_converted(data: bytes, kind: Kind) -> RawForm:
     if converted is None:
         return RawForm(kind, problems=[Problem(  # type: ignore[arg-type]
             f"this is {what} that could not be converted to be read: {ASK}")])
-    raw = read_docx(converted)
+    stateless = kind == "rtf" and stateless_rtf_boxes(data)
+    raw = read_docx(converted, stateless_boxes=stateless)
     raw.kind = kind  # type: ignore[assignment]
+    if stateless:
+        raw.problems.append(Problem(STATELESS_BOXES, severity="warning"))
     return raw
+
+
+def stateless_rtf_boxes(data: bytes) -> bool:
+    """Form tick boxes (FORMCHECKBOX fields) without the form-field data that holds their state (\\fftype1, a check
+    box): what LibreOffice writes when it saves a form as RTF. Word writes the data for every box."""
+    boxes = data.count(b"FORMCHECKBOX")
+    return boxes > 0 and data.count(b"\\fftype1") < boxes
 
 
 def read_odt(data: bytes) -> RawForm:

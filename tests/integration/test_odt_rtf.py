@@ -78,3 +78,17 @@ def test_a_message_with_an_odt_and_an_rtf_form_is_a_referral_like_any_other(form
     assert "1 referral(s) accepted" in result.stdout
     outbox = list((home / "outbox").glob("*.eml"))
     assert len(outbox) == 1 and b'filename="MARAC referral.odt"' in outbox[0].read_bytes()
+
+
+def test_an_rtf_form_whose_tick_boxes_lost_their_state_says_so_and_reads_none_as_no(tmp_path):
+    """LibreOffice saves a form's legacy tick boxes in RTF without their state (Word keeps it): opened again,
+    each box looks unticked. The reader says so and leaves those answers empty: never "No" for a ticked box."""
+    from tests.corpus.areas.essex import FORMS as ESSEX
+    case = invented_case(seed=14)
+    rtf = convert(ESSEX[0].build(case), "essex.docx", "rtf", 60)
+    assert rtf is not None and converted.stateless_rtf_boxes(rtf)
+    parsed = parse_bytes(rtf, "essex.rtf")
+    reasons = parsed["referral"]["reasons"]
+    assert (reasons["visible_high_risk"], reasons["potential_escalation"]) == (None, None)
+    assert [p["severity"] for p in parsed["problems"] if "do not say whether they are ticked" in p["message"]] == ["warning"]
+    assert not converted.stateless_rtf_boxes(b"{\\rtf1 {\\field{\\*\\fldinst FORMCHECKBOX {\\*\\formfield{\\fftype1\\ffres1}}}}}")
