@@ -241,14 +241,38 @@ def read_page(page: Any) -> Marks:
         marks.boxes.append(box)
     if boxes:
         marks.chars.sort(key=lambda c: (float(c["doctop"]), float(c["x0"])))
-    marks.highlights = _highlights(page, chars)
+    underlines = _underlines(page, chars)
+    marks.highlights = _highlights(page, chars) + [picked for picked, _ in underlines]
     if boxes or marks.highlights:
+        strokes = [line for _, line in underlines]
         marks.edges = [e for e in page.edges if not any(_inside(e, box, 1.0) for box in marks.boxes)
                        and not (e.get("object_type") == "rect_edge"
-                                and any(_inside(e, h, 0.5) for h in marks.highlights))]
+                                and any(_inside(e, h, 0.5) for h in marks.highlights))
+                       and not any(_inside(e, line, 0.5) for line in strokes)]
     else:
         marks.edges = list(page.edges)
     return marks
+
+
+Box = tuple[float, float, float, float]
+UNDERLINE_GAP = 3.0  # points from a word's foot to the stroke under it: Word's and LibreOffice's underline
+
+
+def _underlines(page: Any, chars: list[dict[str, Any]]) -> list[tuple[Box, Box]]:
+    """Words underlined to pick an option ("M / F" with the F underlined): a thin stroke just under a run of
+    characters, no wider than they are. Each as (the words' box, read as a highlight; the stroke, no ruling line)."""
+    found = []
+    strokes = [s for s in list(page.lines) + list(page.rects)
+               if float(s["bottom"]) - float(s["top"]) <= 1.5 and 2 < float(s["x1"]) - float(s["x0"]) <= 120]
+    for stroke in strokes:
+        x0, x1, y = float(stroke["x0"]), float(stroke["x1"]), float(stroke["top"])
+        above = [c for c in chars if c.get("text", "").strip() and 0 <= y - float(c["bottom"]) <= UNDERLINE_GAP
+                 and float(c["x0"]) >= x0 - 1.5 and float(c["x1"]) <= x1 + 1.5]
+        # The stroke hugs its words: it starts at the first and ends at the last (a ruling line runs on past them).
+        if above and abs(min(float(c["x0"]) for c in above) - x0) <= 1.5 and abs(max(float(c["x1"]) for c in above) - x1) <= 1.5:
+            top = min(float(c["top"]) for c in above)
+            found.append(((x0, top, x1, y), (x0, float(stroke["top"]), x1, float(stroke["bottom"]))))
+    return found
 
 
 def _highlights(page: Any, chars: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:

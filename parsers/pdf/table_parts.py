@@ -11,7 +11,7 @@ from typing import Any
 
 from pdfplumber.table import Table
 
-from ..normalise import NotUnderstood, parse_date
+from ..normalise import NotUnderstood, is_gender_word, parse_date
 from ..ticks import TICKED, is_option
 from .layout import Cell, Line, Word, group_lines
 from .marks import UNREADABLE, UNTICKED
@@ -281,6 +281,9 @@ def bold_parts(words: list[Word], right: float | None) -> list[tuple[str, str]] 
              join_lines(values, right).replace(UNREADABLE, UNTICKED)) for label, values in parts]
 
 
+_BETWEEN_OPTIONS = frozenset({"/", "|", "or"})
+
+
 def picked_options(words: list[Word], highlights: list[Box]) -> str | None:
     """A cell's printed "Y  N" (after its question, or alone) with exactly one option highlighted: the cell's text
     with each option marked as a tick box ("Drugs involved? Y ☐ N ☒"), as the Word reader renders it; None for
@@ -288,8 +291,10 @@ def picked_options(words: list[Word], highlights: list[Box]) -> str | None:
     def lit(w: Word) -> bool:
         return any(h[0] <= w.mid_x <= h[2] and h[1] <= w.mid_y <= h[3] for h in highlights)
     options: list[Word] = []
-    for w in reversed(words):  # the printed options end the cell
-        if not is_option(w.text):
+    for w in reversed(words):  # the printed options end the cell ("Y  N", "M / F", "Yes or No")
+        if w.text.lower() in _BETWEEN_OPTIONS:
+            continue
+        if not (is_option(w.text) or is_gender_word(w.text)):
             break
         options.append(w)
     picked = [w for w in words if lit(w)]

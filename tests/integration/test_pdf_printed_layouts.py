@@ -7,6 +7,7 @@ coordinator would notice: the PDF gives the value the Word file gives, whole, or
 - a cell opening with its label ("GP: Dr ...") whose value the page break carries onto the next page;
 - two tables printed touching ("Completed by | ... | Date | ..." straight under the checklist), which
   the PDF shows as one;
+- an answer picked by underlining it ("M / F" with the F underlined), beside an e-mail address underlined as a link;
 - a "Label:" line alone, its value the paragraph below; a label whose colon is followed by the form's hint in
   italics, its answer the paragraph below the hint;
 - a table going on at the top of the next page with a row of other widths than the row that ended
@@ -165,6 +166,25 @@ def italic_hint_form() -> bytes:
     hinted.add_run("Full names and titles should be used when referring to any other professionals, carers etc. This "
                    "is the first information the reader sees so it must make sense.").italic = True
     doc.add_paragraph(SUMMARY)
+    return _saved(doc)
+
+
+def underlined_choice_form() -> bytes:
+    """Choices picked by underlining the answer ("M / F" with the F underlined, as a referrer does in Word), and an
+    e-mail address underlined as Word underlines a link: the stroke under a word picks it only among printed options."""
+    doc = Document()
+    doc.add_paragraph("Victim details").runs[0].bold = True
+    table = _grid(doc, 2)
+    for label, before, picked, after in (("Victim name", NAME, "", ""), ("Gender", "M / ", "F", ""),
+                                         ("Has the victim consented to the referral?", "Yes / ", "No", ""),
+                                         ("Is it safe to call?", "", "Yes", " / No"),
+                                         ("Referrer email", "", "stuart.referrer@example.gov.uk", "")):
+        cells = table.add_row().cells
+        write(cells[0], label, bold=True)
+        paragraph = cells[1].paragraphs[0]
+        paragraph.add_run(before)
+        paragraph.add_run(picked).underline = label != "Victim name"
+        paragraph.add_run(after)
     return _saved(doc)
 
 
@@ -393,7 +413,8 @@ def question_cell_cut_form() -> bytes:
 FORMS = {"numbered": numbered_sections_form, "tab_stops": tab_stops_form, "tab_two": lambda: tab_stops_form(2),
          "cell_lines": cell_lines_form,
          "carried": carried_table_form, "symbols": symbol_boxes_form, "cut_cell": labelled_cell_cut_form, "touching": touching_tables_form,
-         "label_above": label_above_form, "italic_hint": italic_hint_form, "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
+         "label_above": label_above_form, "italic_hint": italic_hint_form, "underlined": underlined_choice_form,
+         "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
          "narrow_heads": narrow_heads_form, "listed_kids": listed_kids_form,
          "question_cut": question_cell_cut_form}
 
@@ -471,6 +492,15 @@ def test_a_label_line_takes_the_paragraph_below(parsed: dict) -> None:
 def test_a_hint_in_italics_after_the_label_is_passed_over_for_the_answer_below(parsed: dict) -> None:
     word, pdf = parsed["italic_hint"]
     assert _flat(pdf["referral"]["risks_summary"]) == _flat(word["referral"]["risks_summary"]) == SUMMARY
+
+
+def test_an_underlined_choice_is_read_as_picked_as_in_word(parsed: dict) -> None:
+    word, pdf = parsed["underlined"]
+    for got in (word, pdf):
+        victim = got["referral"]["victim"]
+        assert (victim["name"], victim["gender"], victim["safe_to_call"]) == (NAME, "Female", True)
+        assert got["referral"]["consent"] is False
+        assert got["referral"]["referrer"]["email"] == "stuart.referrer@example.gov.uk"
 
 
 def test_a_table_going_on_over_the_page_keeps_whose_details_they_are(printed: dict, parsed: dict) -> None:
