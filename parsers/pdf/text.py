@@ -57,7 +57,7 @@ from .tables import GridReader, ruled_tables, shading
 from .unread import unreadable_message
 from .wraps import cell_of, join_lines
 
-_NUMBERED = re.compile(r"^(?:Q\.?)?\d{1,2}[.):]", re.IGNORECASE)  # "7." or, auto-numbered, "10.Is"
+_NUMBERED = re.compile(r"^(?:Q\.?)?\d{1,2}[.):](?!\d)", re.IGNORECASE)  # "7." or "10.Is"; not "21.12.02"
 MARGIN_TOP, MARGIN_BOTTOM = 20.0, 30.0  # running headers and "Page 2 of 4" live here
 TABLE_END_GAP = 24.0  # an empty band this tall ends a table whose rows are told apart by gaps
 

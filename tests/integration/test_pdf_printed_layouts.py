@@ -156,6 +156,16 @@ def label_above_form() -> bytes:
     return _saved(doc)
 
 
+def date_below_label_form() -> bytes:
+    """ "Date of Birth:" on a line of its own, the date on the line below typed "21.12.02" (no question number)."""
+    doc = Document()
+    doc.add_paragraph("Victim details").runs[0].bold = True
+    doc.add_paragraph(f"Victim name: {NAME}")
+    doc.add_paragraph("Date of Birth:")
+    doc.add_paragraph("17.10.74")
+    return _saved(doc)
+
+
 def italic_hint_form() -> bytes:
     """ "Reason for referral:" in bold, the form's hint after it in italics over two lines, the answer the paragraph below."""
     doc = Document()
@@ -414,6 +424,7 @@ FORMS = {"numbered": numbered_sections_form, "tab_stops": tab_stops_form, "tab_t
          "cell_lines": cell_lines_form,
          "carried": carried_table_form, "symbols": symbol_boxes_form, "cut_cell": labelled_cell_cut_form, "touching": touching_tables_form,
          "label_above": label_above_form, "italic_hint": italic_hint_form, "underlined": underlined_choice_form,
+         "date_below": date_below_label_form,
          "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
          "narrow_heads": narrow_heads_form, "listed_kids": listed_kids_form,
          "question_cut": question_cell_cut_form}
@@ -492,6 +503,11 @@ def test_a_label_line_takes_the_paragraph_below(parsed: dict) -> None:
 def test_a_hint_in_italics_after_the_label_is_passed_over_for_the_answer_below(parsed: dict) -> None:
     word, pdf = parsed["italic_hint"]
     assert _flat(pdf["referral"]["risks_summary"]) == _flat(word["referral"]["risks_summary"]) == SUMMARY
+
+
+def test_a_date_under_its_label_is_its_answer_not_a_numbered_question(parsed: dict) -> None:
+    word, pdf = parsed["date_below"]
+    assert pdf["referral"]["victim"]["dob"] == word["referral"]["victim"]["dob"] == "1974-10-17"
 
 
 def test_an_underlined_choice_is_read_as_picked_as_in_word(parsed: dict) -> None:
