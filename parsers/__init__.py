@@ -1,4 +1,5 @@
-"""Parsing: bytes of one attached file in, the schema object of shared/spec/referral.schema.json out.
+"""Parsing: bytes of one attached file in, the schema object of docs/referral.schema.json out (the project's
+copy of the shared spec).
 
 `parse_bytes` is a plain function with no I/O beyond what a reader needs (LibreOffice for .doc);
 the daemon calls it through `parsers.sandbox`, which adds time and memory limits.

@@ -1,4 +1,5 @@
-"""Build the schema object (shared/spec/referral.schema.json) from a reader's raw values."""
+"""Build the schema object (docs/referral.schema.json, the project's copy of the shared spec) from a reader's raw
+values."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,7 +1,7 @@
 """The canonical fields of a parsed referral, as dotted paths into the output object.
 
 Every reader (PDF, Word, ...) reports values against these paths, so what a field means is
-decided once, here, and the output shape follows `shared/spec/referral.schema.json`.
+decided once, here, and the output shape follows `docs/referral.schema.json`.
 List sections (perpetrators, children) use an index: `referral.children.0.name`.
 """
 from __future__ import annotations

@@ -20,7 +20,7 @@ class Problem:
     file: str | None = None  # set when the files of one message are joined
 
     def as_dict(self) -> dict[str, str | None]:
-        """The problem as it appears in the schema object (shared/spec/referral.schema.json)."""
+        """The problem as it appears in the schema object (docs/referral.schema.json)."""
         return {"field": self.field, "severity": self.severity, "file": self.file, "message": self.message}
 
     @classmethod

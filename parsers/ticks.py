@@ -31,6 +31,8 @@ _TYPED_X = re.compile(r"(?<![\w'’/-])[xX](?![\w'’/-])")
 # Answer words a Yes / No / Don't know group offers; a typed X is only trusted beside these.
 OPTION_WORDS = {"yes", "no", "y", "n", "don't know", "dont know", "do not know", "dk", "not known",
                 "unknown", "n/k", "nk", "n/a", "na", "not applicable", "unsure"}
+# What stands between a printed choice's options ("M / F", "Yes | No", "Y or N"), besides a wide space.
+OPTION_SEPARATORS = ("/", "|", "or")
 MAX_OPTION_CHARS = 40
 MAX_LABEL_CHARS = 120
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..normalise import is_gender_word
 from ..printed import RAISED_MARKS
-from ..ticks import TICKED, UNREADABLE, UNTICKED, is_option
+from ..ticks import OPTION_SEPARATORS, TICKED, UNREADABLE, UNTICKED, is_option
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -153,7 +153,8 @@ def _lit(run: etree._Element) -> bool:
 
 
 # What separates a printed choice's options: "M / F", "Yes | No", "Y or N", "Yes   No".
-_BETWEEN_OPTIONS = re.compile(r"(\s*[/|]\s*|\s+or\s+|\s{2,}|^\s+|\s+$)", re.IGNORECASE)
+_BETWEEN_OPTIONS = re.compile("(" + "|".join(rf"\s*{re.escape(s)}\s*" if not s.isalpha() else rf"\s+{s}\s+"
+                                             for s in OPTION_SEPARATORS) + r"|\s{2,}|^\s+|\s+$)", re.IGNORECASE)
 
 
 def _run_text(run: etree._Element) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from pdfplumber.table import Table
 
 from ..normalise import NotUnderstood, is_gender_word, parse_date
-from ..ticks import TICKED, is_option
+from ..ticks import OPTION_SEPARATORS, TICKED, is_option
 from .layout import Cell, Line, Word, group_lines
 from .marks import UNREADABLE, UNTICKED
 from .wraps import join_cells, join_lines
@@ -281,9 +281,6 @@ def bold_parts(words: list[Word], right: float | None) -> list[tuple[str, str]] 
              join_lines(values, right).replace(UNREADABLE, UNTICKED)) for label, values in parts]
 
 
-_BETWEEN_OPTIONS = frozenset({"/", "|", "or"})
-
-
 def picked_options(words: list[Word], highlights: list[Box]) -> str | None:
     """A cell's printed "Y  N" (after its question, or alone) with exactly one option highlighted: the cell's text
     with each option marked as a tick box ("Drugs involved? Y ☐ N ☒"), as the Word reader renders it; None for
@@ -292,7 +289,7 @@ def picked_options(words: list[Word], highlights: list[Box]) -> str | None:
         return any(h[0] <= w.mid_x <= h[2] and h[1] <= w.mid_y <= h[3] for h in highlights)
     options: list[Word] = []
     for w in reversed(words):  # the printed options end the cell ("Y  N", "M / F", "Yes or No")
-        if w.text.lower() in _BETWEEN_OPTIONS:
+        if w.text.lower() in OPTION_SEPARATORS:
             continue
         if not (is_option(w.text) or is_gender_word(w.text)):
             break

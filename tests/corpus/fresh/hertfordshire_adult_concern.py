@@ -38,6 +38,7 @@ from tests.corpus.areas._dash_wording import box
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import title_for
 
@@ -205,10 +206,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.referrer.email", "referral.referrer.date")}
     found["referral.victim.gender"] = "Female"
     found["referral.other_at_risk"] = _other_at_risk(case) if case.children else None
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "occupation", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "occupation", "relationship_to_victim"))
     return found
 
 

@@ -42,6 +42,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.kit import _el, placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 
 SOURCE = ("A council's adult social care 'Adult Safeguarding concerns' form (the stored copy names no area; 'Frameworki "
@@ -215,10 +216,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.gender", "referral.victim.ethnicity", "referral.victim.address", "referral.victim.phone",
         "referral.victim_aware", "referral.consent", "referral.crime_reference", "referral.risks_summary",
         "referral.victim_wishes")}
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     return found
 
 

@@ -46,7 +46,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
@@ -238,14 +238,8 @@ def expected(case: Case) -> dict[str, Any]:
     found["referral.referrer.address"] = f"{REFERRER_ADDRESS}, {REFERRER_POSTCODE}"
     if v["referral.consent_override_reason"]:
         found["referral.consent_override_reason"] = v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "gender"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "gender"))
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender"):

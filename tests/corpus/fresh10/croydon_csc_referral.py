@@ -35,7 +35,7 @@ from tests.corpus.areas.kit import placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_unborn
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
@@ -227,10 +227,7 @@ def expected(case: Case) -> dict[str, Any]:
             found[f"{q}.{k}"] = v[f"{q}.{k}"]
         if to_child(case, i) in CARERS:
             found[f"{q}.ethnicity"] = v[f"{q}.ethnicity"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender"):

@@ -30,6 +30,7 @@ from docx.document import Document as DocumentType
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import save
 
 SOURCE = ("An area's 'Essential Information for DASH / MARAC forms April 2014' (Names and dates of birth…, include any "
@@ -123,14 +124,8 @@ def expected(case: Case) -> dict[str, Any]:
     found["referral.victim.gender"] = "Female"
     found["referral.victim.mental_health"] = v["referral.victim.mental_health"]
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "aliases", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "school", "lives_with_victim"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "aliases", "relationship_to_victim"))
+    expect_each(found, case, "children", ("name", "dob", "school", "lives_with_victim"))
     if not case.children:
         found["referral.children"] = []
     return found

@@ -37,6 +37,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row
 from tests.corpus.fresh2._kit import split_date, to_child
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
 
@@ -203,10 +204,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.crime_reference", "referral.referrer.name", "referral.referrer.role", "referral.referrer.agency",
         "referral.referrer.phone", "referral.referrer.email", "referral.referrer.date")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     for i, kid in enumerate(_children(case)):
         c = f"referral.children.{i}"
         found[f"{c}.dob"] = kid["dob"]

@@ -10,6 +10,7 @@ Everything the other kits already have is imported from them, read-only; only wh
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from docx.text.paragraph import Paragraph
 
@@ -41,3 +42,21 @@ def delete_as_appropriate(paragraph: Paragraph, value: bool | None, how: str) ->
 
 def due_date(case: Case) -> str:
     return (dt.date.fromisoformat(case["referral.referrer.date"]) + dt.timedelta(days=97)).isoformat()
+
+
+def expect_unborn(found: dict[str, Any], case: Case, address: bool = True) -> None:
+    """A family with no children but an expected baby (seed 3): the form gives its due date (and the victim's
+    address, where the form has the child's address)."""
+    if case.children:
+        return
+    found["referral.children.0.unborn"] = True
+    found["referral.children.0.dob"] = due_date(case)
+    if address:
+        found["referral.children.0.address"] = case.values["referral.victim.address"]
+
+
+def expect_each(found: dict[str, Any], case: Case, people: str, keys: tuple[str, ...]) -> None:
+    """Each perpetrator's or child's (`people`) invented values under `keys`, as the form gives them."""
+    for i in range(case.perpetrators if people == "perpetrators" else case.children):
+        for key in keys:
+            found[f"referral.{people}.{i}.{key}"] = case.values[f"referral.{people}.{i}.{key}"]

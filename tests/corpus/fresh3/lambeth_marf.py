@@ -39,6 +39,8 @@ from tests.corpus.fresh3._kit import delete_as_appropriate, due_date, short_date
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
 
+from ._kit import expect_each
+
 SOURCE = ("Lambeth, 'Multi Agency Referral Form for Early Help or Child Protection' (Lambeth Integrated Referral Hub: "
           "Name of Referrer: / Date of Referral:, Agency/School: / Role of person completing referral:, 'Yes / No "
           "(delete as appropriate)', B.CHILD – Details of Child/ren being referred: First name / Surname / Date of "
@@ -173,10 +175,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.referrer.phone", "referral.referrer.email", "referral.victim.name", "referral.victim.dob",
         "referral.victim.address", "referral.victim.phone", "referral.crime_reference")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     for i, kid in enumerate(_children(case)):
         c = f"referral.children.{i}"
         found[f"{c}.dob"] = kid["dob"]

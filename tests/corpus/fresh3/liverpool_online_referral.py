@@ -37,6 +37,8 @@ from tests.corpus.areas.styles import date_text
 from tests.corpus.heldout._kit import save
 from tests.corpus.unseen._kit import split_name
 
+from ._kit import expect_each
+
 SOURCE = ("Liverpool City Council, 'Homeless referral on behalf of someone else' online form (steps '1 About you the "
           "referrer' to '10 Summary'; 'What is your role?', 'Please indicate which agency is referring the main "
           "applicant', 'Name of person referring', 'Email address of referrer', 'Phone number of referrer'); stored "
@@ -151,14 +153,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.ethnicity", "referral.victim.first_language", "referral.risks_summary")}
     found["referral.referrer.agency"] = AGENCY_ITEM[v["referral.referrer.agency"]]
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "relationship_to_victim", "gender"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
+    expect_each(found, case, "children", ("name", "dob", "relationship_to_victim", "gender"))
     if not case.children:
         found["referral.children"] = []
     return found

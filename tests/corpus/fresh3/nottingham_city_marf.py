@@ -41,6 +41,8 @@ from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh3._kit import due_date
 from tests.corpus.heldout._kit import grid, label, save
 
+from ._kit import expect_each, expect_unborn
+
 SOURCE = ("Nottingham City Council, 'CHILDREN'S SERVICES Multi Agency Referral Form (MARF)' (CONSENT AND "
           "CONFIDENTIALITY questions with YES / NO cells; Name of person completing referral / Relationship to child "
           "/ Date / Tel No. / Secure email / Address; Presenting issues in the family household at the time of this "
@@ -187,14 +189,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.name", "referral.victim.dob", "referral.victim.address", "referral.victim.gp",
         "referral.victim_aware", "referral.consent", "referral.risks_summary", "referral.crime_reference")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender", "school"):

@@ -40,6 +40,8 @@ from tests.corpus.fresh3._kit import due_date
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
 
+from ._kit import expect_each
+
 SOURCE = ("West of Berkshire, inter-agency referral form (draft CAF form for use in West of Berkshire: Identifying "
           "details with 'Children / Forename(s) / Surname / Date of Birth / Referrers details', Child 1-4 rows with "
           "Child's Address: and the referrer's Name / Role / Agency / Contact number beside them; Composition of "
@@ -198,10 +200,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.phone", "referral.victim.ethnicity", "referral.victim.interpreter_language",
         "referral.risks_summary", "referral.crime_reference")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     for i, kid in enumerate(_children(case)):
         c = f"referral.children.{i}"
         found[f"{c}.dob"] = kid["dob"]

@@ -39,7 +39,7 @@ from tests.corpus.areas.kit import dropdown
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date, short_date
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn, short_date
 from tests.corpus.fresh4._kit import age_on, split_address
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
@@ -214,14 +214,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.address", "referral.victim.phone", "referral.victim.ethnicity", "referral.victim.gp",
         "referral.risks_summary", "referral.crime_reference")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "ethnicity"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "ethnicity"))
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender", "school"):

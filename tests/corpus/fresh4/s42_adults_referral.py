@@ -37,6 +37,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.blind._kit import inline, inline_cells
 from tests.corpus.docx_parts import full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 
 SOURCE = ("'Safeguarding Adults Referral Form' (Section 42 Enquiry under the Care Act 2014; names no area: Details of "
@@ -175,10 +176,7 @@ def expected(case: Case) -> dict[str, Any]:
             v["referral.consent_override_reason"]
     if v["referral.victim_aware"]:
         found["referral.victim_wishes"] = v["referral.victim_wishes"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "ethnicity", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "ethnicity", "relationship_to_victim"))
     return found
 
 

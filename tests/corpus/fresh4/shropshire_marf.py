@@ -36,7 +36,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
 
@@ -169,10 +169,7 @@ def expected(case: Case) -> dict[str, Any]:
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.consent_override_reason"]
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     for i, kid in enumerate(_children(case)):
         c = f"referral.children.{i}"
         found[f"{c}.dob"] = kid["dob"]

@@ -43,6 +43,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.kit import dropdown, placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import title_for
 
@@ -220,10 +221,7 @@ def expected(case: Case) -> dict[str, Any]:
             v["referral.consent_override_reason"]
     if v["referral.victim_aware"]:
         found["referral.victim_wishes"] = v["referral.victim_wishes"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     return found
 
 

@@ -41,6 +41,7 @@ from tests.corpus.areas.kit import struck_choice
 from tests.corpus.areas.styles import date_text
 from tests.corpus.blind._kit import inline
 from tests.corpus.docx_parts import Fields
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import save
 
 SOURCE = ("A council's 'Safeguarding Adults' concern form (names no area: Date of Concern: Time: Completed By:; 1. Person "
@@ -190,10 +191,7 @@ def expected(case: Case) -> dict[str, Any]:
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.victim_aware_reason"] or \
             v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "gender", "ethnicity", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "gender", "ethnicity", "address", "relationship_to_victim"))
     return found
 
 

@@ -33,6 +33,7 @@ from tests.corpus.areas._dash_wording import box
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.fresh5._kit import choice_boxes
 from tests.corpus.heldout._kit import grid, label, save
@@ -200,10 +201,7 @@ def expected(case: Case) -> dict[str, Any]:
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.victim_aware_reason"] or \
             v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "gender", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "gender", "relationship_to_victim"))
     return found
 
 

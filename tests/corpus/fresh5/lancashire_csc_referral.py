@@ -32,7 +32,7 @@ from tests.corpus.areas.kit import struck_choice
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
 from tests.corpus.fresh4._kit import age_on, split_address
 from tests.corpus.heldout._kit import grid, label, save
 
@@ -203,14 +203,8 @@ def expected(case: Case) -> dict[str, Any]:
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.victim_aware_reason"] or \
             v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender"):

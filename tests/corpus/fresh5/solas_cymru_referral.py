@@ -36,6 +36,7 @@ from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import full_width_row, shade, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh5._kit import digit_boxes, pick_word
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name, title_for
@@ -170,14 +171,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.referrer.date", "referral.victim.name", "referral.victim.dob", "referral.victim.gender",
         "referral.victim.address", "referral.victim.phone", "referral.consent", "referral.risks_summary")}
     found["referral.dash_score_stated"] = v["dash.score"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "gender"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
+    expect_each(found, case, "children", ("name", "dob", "gender"))
     return found
 
 

@@ -36,6 +36,7 @@ from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import full_width_row, shade, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, save
 from tests.corpus.unseen._kit import split_name, title_for
@@ -224,10 +225,7 @@ def expected(case: Case) -> dict[str, Any]:
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.victim_aware_reason"] or \
             v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     return found
 
 

@@ -41,6 +41,7 @@ from tests.corpus.areas._dash_wording import box
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text, yes_no_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh5._kit import pick_word
 from tests.corpus.heldout._kit import grid, inline, save
 from tests.corpus.unseen._kit import title_for
@@ -190,10 +191,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim_aware", "referral.consent", "referral.consent_override_reason", "referral.victim_wishes")}
     if not v["referral.victim.safe_to_call"]:
         found["referral.victim.safe_to_call"] = False  # said only when it is not ("text only, not safe to call")
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "occupation", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "occupation", "relationship_to_victim"))
     return found
 
 

@@ -43,6 +43,7 @@ from tests.corpus.areas._dash_wording import box
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
@@ -225,10 +226,7 @@ def expected(case: Case) -> dict[str, Any]:
     c = "referral.children.0"
     for k in ("name", "dob", "gender", "relationship_to_victim", "school") if case.children else ():
         found[f"{c}.{k}"] = v[f"{c}.{k}"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     return found
 
 

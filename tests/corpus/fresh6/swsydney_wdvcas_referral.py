@@ -34,6 +34,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.kit import dropdown
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import split_name
@@ -175,10 +176,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.consent_override_reason")}
     if not v["referral.consent"]:
         found["referral.victim_aware"] = v["referral.victim_aware"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     return found
 
 

@@ -39,6 +39,7 @@ from tests.corpus.areas._dash_wording import box
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 
 SOURCE = ("'VA1 - Adult Protection Referral Form – Confidential (June 2015)' (1 About the Vulnerable Adult (Subject of "
@@ -204,14 +205,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.referrer.email", "referral.referrer.date", "referral.victim.name", "referral.victim.dob",
         "referral.victim.gender", "referral.victim.address", "referral.victim.phone",
         "referral.victim.first_language", "referral.victim_aware", "referral.consent", "referral.risks_summary")}
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "relationship_to_victim"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "children", ("name", "dob", "relationship_to_victim"))
+    expect_each(found, case, "perpetrators", ("name", "dob", "address", "relationship_to_victim"))
     return found
 
 

@@ -32,6 +32,7 @@ from docx.shared import Pt
 from tests.corpus.areas import AreaForm
 from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import save
 
 SOURCE = ("OIDV Australia, 'DV assessment' intake sheet (Client name/ID; Date/Time; Assessor/Role/Service; Interpreter; "
@@ -140,10 +141,7 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.name", "referral.victim.dob", "referral.victim.address", "referral.victim.postcode",
         "referral.victim.phone", "referral.victim.safe_to_call", "referral.victim.contact_notes",
         "referral.victim.interpreter_language", "referral.victim_wishes", "referral.risks_summary")}
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "relationship_to_victim"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "relationship_to_victim"))
     return found
 
 

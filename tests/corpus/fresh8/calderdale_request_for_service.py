@@ -37,7 +37,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
 from tests.corpus.fresh4._kit import age_on
 from tests.corpus.heldout._kit import grid, label, save
 
@@ -224,17 +224,9 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.victim.address", "referral.victim.phone", "referral.victim_aware", "referral.consent",
         "referral.dash_score_stated", "referral.crime_reference", "referral.risks_summary")}
     found["referral.referrer.address"] = REFERRER_ADDRESS
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "gender"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
+    expect_unborn(found, case, address=False)
+    expect_each(found, case, "children", ("name", "dob", "gender"))
     return found
 
 

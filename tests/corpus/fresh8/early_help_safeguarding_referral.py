@@ -44,7 +44,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_unborn
 from tests.corpus.fresh4._kit import age_on
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import ticks
@@ -232,10 +232,7 @@ def expected(case: Case) -> dict[str, Any]:
         for k in ("name", "dob", "address", "ethnicity"):
             found[f"{q}.{k}"] = v[f"{q}.{k}"]
         found[f"{q}.gender"] = "Male"
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "gender"):

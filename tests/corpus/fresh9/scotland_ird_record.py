@@ -45,7 +45,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
 from tests.corpus.heldout._kit import grid, label, save
 
 SOURCE = ("A Scottish partnership's 'IRD electronic recording form' (Inter-agency Referral Discussion record: Date of "
@@ -237,14 +237,8 @@ def expected(case: Case) -> dict[str, Any]:
         "referral.referrer.name", "referral.referrer.role", "referral.referrer.agency", "referral.referrer.date",
         "referral.victim.name", "referral.victim.dob", "referral.victim.address", "referral.dash_score_stated",
         "referral.crime_reference", "referral.risks_summary")}
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for k in ("name", "dob", "address"):
-            found[f"{q}.{k}"] = v[f"{q}.{k}"]
-    if not case.children:
-        found["referral.children.0.unborn"] = True
-        found["referral.children.0.dob"] = due_date(case)
-        found["referral.children.0.address"] = v["referral.victim.address"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
+    expect_unborn(found, case)
     for i in range(case.children):
         c = f"referral.children.{i}"
         for k in ("name", "dob", "school"):

@@ -59,7 +59,7 @@ from tests.corpus.areas.kit import _el, placeholder_control, struck_choice
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, shade, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date
+from tests.corpus.fresh3._kit import due_date, expect_each
 from tests.corpus.fresh4._kit import split_address
 from tests.corpus.heldout._kit import grid, save
 from tests.corpus.unseen._kit import split_name
@@ -392,10 +392,7 @@ def expected(case: Case) -> dict[str, Any]:
         for k in ("name", "dob", "address", "ethnicity"):
             found[f"{q}.{k}"] = v[f"{q}.{k}"]
         return found
-    for i in range(case.children):
-        c = f"referral.children.{i}"
-        for k in ("name", "dob", "gender", "school"):
-            found[f"{c}.{k}"] = v[f"{c}.{k}"]
+    expect_each(found, case, "children", ("name", "dob", "gender", "school"))
     found["referral.children.0.address"] = v["referral.victim.address"]
     for i in range(case.perpetrators):
         q = f"referral.perpetrators.{i}"
