@@ -82,6 +82,8 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
             return normalise.parse_gender(value)
         if path.endswith(".postcode"):
             return normalise.parse_postcode(value)
+        if path.endswith(".address"):
+            return _HOUSE_NUMBER_LINE.sub(r"\1 ", value)
         return value
     except normalise.NotUnderstood as exc:
         severity = "warning" if path.endswith(".postcode") else "error"
@@ -89,6 +91,9 @@ def _convert(path: str, kind: Kind, value: RawValue, problems: list[Problem]) ->
         return value if path.endswith(".postcode") else ([] if kind is Kind.LIST else None)
 
 
+# A house number alone on its line ("131" / "Foundry Road, …"): no one writes it so; a narrow cell or a page break
+# parted it from its street, which it goes before.
+_HOUSE_NUMBER_LINE = re.compile(r"^(\d{1,4}[A-Za-z]?)[ \t]*\n[ \t]*(?=\S)", re.MULTILINE)
 _ANSWERED_YES = re.compile(r"^\s*yes\s*[-\u2013\u2014,:;]\s*(?=\d)", re.IGNORECASE)
 
 

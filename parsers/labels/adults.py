@@ -12,17 +12,18 @@ boyfriend"). Split out of parsers.labels.resolver, which puts what `adult_rows` 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import parse_bool_or_none, vocabulary
 from .matcher import ROLE_BASE, LabelTable
 from .people_tables import as_own_column, match_for
+from .presumed import Victim, Warn, presumed, presumption_said
 from .recognisers import RECOGNISERS
 
 __all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "adult_words", "cells_of", "column_roles", "kin_of", "kin_role",
-           "named_elsewhere", "role_asked", "row_names", "said_yes"]
+           "named_elsewhere", "own_roles", "relation_columns", "role_asked", "row_names",
+           "said_yes"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
 
@@ -100,7 +101,7 @@ def _kin_is(kin: str | None, span: str, kins: list[str | None]) -> bool:
 
 
 def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adult: list[bool],
-                roles: list[str | None], texts: list[str]) -> list[str | None]:
+                roles: list[str | None], texts: list[str], victim: Victim = None) -> list[str | None]:
     """The roles of a table's rows, the adults' unknown ones taken from the concerns text. What an adult is to the
     child ("Mother", "Father") never says it: on a children's form either may be the victim, and the victim's copy
     goes to the IDVA at once."""
@@ -110,7 +111,7 @@ def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adu
         out = [None if r == "victim" and a else r for r, a in zip(out, adult)]  # two victims named: none is guessed
     if (other := _other_parent(kins, adult, out)) is not None:
         out[other] = "victim?"  # the caller reads it as the victim's, and says how it was told (OTHER_PARENT)
-    return out
+    return presumed(kins, adult, out, victim)
 
 
 OTHER_PARENT = ("the form names the alleged perpetrator but not the victim; the child's other parent in the household "
@@ -134,7 +135,7 @@ def _other_parent(kins: list[str | None], adult: list[bool], roles: list[str | N
 
 
 def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrator: int,
-               slots: dict[str, int] | None = None, warn: Callable[[str, str | None], None] | None = None
+               slots: dict[str, int] | None = None, warn: Warn | None = None, victim: Victim = None
                ) -> list[tuple[str, RawValue, str]] | None:
     """(path, value, header) for each cell of the rows the form's text ties to the victim or a perpetrator; None
     when the table has no name column or no row is tied (the caller's own reading, and its problem, stand)."""
@@ -143,12 +144,12 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrato
         return None
     kin_at = kin_column(t, table)
     kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
-    roles = adult_roles(table, names, kins, [True] * len(t.rows), column_roles(t, table), texts)
+    roles = adult_roles(table, names, kins, [True] * len(t.rows), own_roles(t, table), texts, victim)
     if not any(roles):
         return None
     if "victim?" in roles and warn is not None:
         warn(OTHER_PARENT, "referral.victim")
-    roles = ["victim" if r == "victim?" else r for r in roles]
+    roles = presumption_said(["victim" if r == "victim?" else r for r in roles], warn)
     return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at), slots)
 
 
@@ -174,6 +175,42 @@ def column_roles(t: RowTable, table: LabelTable) -> list[str | None]:
             if role is not None and at < len(row) and said_yes(row[at]):
                 out[i] = role if out[i] in (None, role) else "?"
     return [None if r == "?" else r for r in out]
+
+
+# "the victim's son", "son of the perpetrator": the role word says whose someone is, not who this row is
+_QUALIFIES = re.compile(r"^['’]s\b")
+_OF = re.compile(r"\b(?:of|to|for|with|by|as)\s+(?:the\s+)?$")
+# ("relationshipto child": a PDF's narrow header cell may lose the space after the word)
+_RELATION = re.compile(r"\b(relationship|relation|role\b|who\b)")
+
+
+def _role_said(table: LabelTable, text: str) -> str | None:
+    """The one role (victim or perpetrator) a cell's words give its row; None for none, or both."""
+    flat = " ".join(re.sub(r"[^\w']+", " ", text.lower().replace("’", "'")).split())  # "victim's" kept whole
+    roles = set()
+    for hit in table.role_re.finditer(flat):
+        if _QUALIFIES.match(flat[hit.end():]) or _OF.search(flat[:hit.start()]) or "carer" in hit.group(1).split():
+            continue  # ("Mother / carer", "Main carer": a part in the household, which a heading may give the victim)
+        roles.add(table.role_of.get(hit.group(1)))
+    roles &= set(_ROLES)
+    return roles.pop() if len(roles) == 1 else None
+
+
+def relation_columns(t: RowTable, table: LabelTable) -> list[bool]:
+    """Which columns say what each person is ("Relationship", "Relationship to child", "Role in household")."""
+    return [bool(_RELATION.search(" ".join(table.words(h)))) for h in t.headers]
+
+
+def own_roles(t: RowTable, table: LabelTable) -> list[str | None]:
+    """The role each row gives itself: a yes under a column asking it ("Alleged to be causing harm? Y / N"), or its
+    relationship cell's own words ("Mother (victim)", "Mother's boyfriend (alleged perpetrator)"); None where
+    neither says one role."""
+    relation = relation_columns(t, table)
+    out: list[str | None] = []
+    for row, asked in zip(t.rows, column_roles(t, table)):
+        said = {r for at, c in zip(relation, row) if at and isinstance(c, str) and (r := _role_said(table, c))}
+        out.append(asked if asked is not None and said <= {asked} else said.pop() if len(said) == 1 else None)
+    return out
 
 
 def kin_role(table: LabelTable, kin: str, texts: list[str]) -> str | None:
@@ -235,9 +272,10 @@ def named_elsewhere(fields: dict[str, RawValue], names: set[str]) -> tuple[list[
 def kin_column(t: RowTable, table: LabelTable) -> int | None:
     """The column saying what each adult is to the child ("Relationship to child", "Role in household")."""
     words = [" ".join(table.words(h)) for h in t.headers]
-    to_child = next((i for i, w in enumerate(words) if w.endswith("to child")), None)
+    # ("Relationship to child referred", "Relationship" alone in a table no heading says is the victim's or his)
+    to_child = next((i for i, w in enumerate(words) if re.search(r"\bto (?:the )?child\b", w)), None)
     return to_child if to_child is not None else next(
-        (i for i, w in enumerate(words) if w in ("role in household", "role")), None)
+        (i for i, w in enumerate(words) if w in ("role in household", "role", "relationship")), None)
 
 
 def victim_kin(t: RowTable, roles: list[str | None], kin_at: int | None) -> str | None:

@@ -20,36 +20,21 @@ from .adults import (
     adult_roles,
     adult_words,
     cells_of,
-    column_roles,
     kin_column,
     kin_of,
+    own_roles,
+    relation_columns,
     row_names,
     victim_kin,
 )
 from .matcher import LabelTable
 from .people_tables import match_for
+from .presumed import Victim, Warn, presumption_said
 from .tidy import date_less_age
 
 __all__ = ["household", "row_roles"]
 
-# "the victim's son", "son of the perpetrator": the role word says whose someone is, not who this row is
-_QUALIFIES = re.compile(r"^['’]s\b")
-_OF = re.compile(r"\b(?:of|to|for|with|by|as)\s+(?:the\s+)?$")
 _ADULT_AGE = 18
-# ("relationshipto child": a PDF's narrow header cell may lose the space after the word)
-_RELATION = re.compile(r"\b(relationship|relation|role\b|who\b)")
-
-
-def _role_said(table: LabelTable, text: str) -> str | None:
-    """The one role (victim or perpetrator) a cell's words give its row; None for none, or both."""
-    flat = " ".join(re.sub(r"[^\w']+", " ", text.lower().replace("’", "'")).split())  # "victim's" kept whole
-    roles = set()
-    for hit in table.role_re.finditer(flat):
-        if _QUALIFIES.match(flat[hit.end():]) or _OF.search(flat[:hit.start()]):
-            continue
-        roles.add(table.role_of.get(hit.group(1)))
-    roles &= {"victim", "perpetrator"}
-    return roles.pop() if len(roles) == 1 else None
 
 
 def _adult_kin(text: str) -> bool:
@@ -72,15 +57,12 @@ def _grown_up(cell: RawValue) -> bool:
 def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
     """For each row of a children's table: "victim" or "perpetrator" where its relationship or role cell says so,
     "adult" where that cell makes it an adult of the household but not which, None for a child."""
-    relation = [bool(_RELATION.search(" ".join(table.words(h)))) for h in t.headers]
+    relation = relation_columns(t, table)
     born = [(m := match_for(table, h, "child")).status == "ok" and (m.target or "").endswith(".dob") for h in t.headers]
     out: list[str | None] = []
-    for row, asked in zip(t.rows, column_roles(t, table)):  # "Alleged to be causing harm? Y / N" answered "Y"
-        said = {r for at, c in zip(relation, row) if at and isinstance(c, str) and (r := _role_said(table, c))}
-        if asked is not None and said <= {asked}:
-            out.append(asked)
-        elif len(said) == 1:
-            out.append(said.pop())
+    for row, own in zip(t.rows, own_roles(t, table)):
+        if own is not None:
+            out.append(own)
         elif any(at and isinstance(cell, str) and _adult_kin(cell) for at, cell in zip(relation, row)) \
                 or any(at and _grown_up(cell) for at, cell in zip(born, row)):
             out.append("adult")  # by what the row says they are to the child, or by their age ("Half-brother", 26)
@@ -90,7 +72,7 @@ def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
 
 
 def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callable[[str, RawValue, str], None],
-              warn: Callable[[str, str | None], None], texts: list[str], slots: dict[str, int]) -> RowTable:
+              warn: Warn, texts: list[str], slots: dict[str, int], victim: Victim = None) -> RowTable:
     """The children's table with only the children's rows left. The rows that are the victim's or a perpetrator's
     are put as theirs: by their own words, else by what the concerns text says of them. Adults' rows that neither
     ties are not read, and `warn` says so."""
@@ -102,9 +84,10 @@ def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callab
     if "adult" in roles:
         names = row_names(t, table)
         kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
-        tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts)
+        tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts, victim)
         if "victim?" in tied:
             warn(OTHER_PARENT, "referral.victim")
+        tied = presumption_said(tied, warn)
         roles = ["victim" if r == "victim?" else r if r is not None or not a else "adult" for r, a in zip(tied, adult)]
     for path, value, header in cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at),
                                         slots):

@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..fields import Kind, kind_of
 from ..model import Labelled, RawForm, RawValue, RowTable
 from ..normalise import clean_text, is_unknown_text, parse_bool_or_none
-from ..problem import Problem
+from ..problem import Problem, Severity
 from ..tables.cells import no_entry
 from .adults import adult_rows, named_elsewhere, row_names
 from .answers import LISTED, further_victim, stands_in
@@ -26,6 +26,7 @@ from .meaning import gender_in_label, gender_out_of_names, read_legend, says_as_
 from .people_tables import ROW_ROLES, as_own_column, known_child, row_role_of, table_columns
 from .per_name import split_per_name
 from .prepare import prepare
+from .presumed import victim_so_far
 from .problem_text import AGAIN, UNSAID, describe, one_per_box, one_per_person, shown
 from .said_of_all import apply_shared
 from .synonyms import load_table
@@ -67,8 +68,8 @@ class _Out:
         self.name_parts: dict[str, dict[str, RawValue]] = defaultdict(dict)
         self.said_by: dict[str, str] = {}  # the label each value was read from
 
-    def warn(self, message: str, path: str | None = None) -> None:
-        self.problems.append(Problem(message, path, "warning"))
+    def warn(self, message: str, path: str | None = None, severity: Severity = "warning") -> None:
+        self.problems.append(Problem(message, path, severity))
 
     def put(self, path: str, value: RawValue, label: str) -> None:
         path, _, part = path.partition("#")
@@ -179,11 +180,13 @@ def _labelled(items: list[Labelled], table: LabelTable, out: _Out) -> None:
     for item in items:
         role, section_index = whose_role(table, item.section, item.title, item.context, item.headings)
         found = match_in_box(table, item.label, role, names_whom(table, item.context[0]) if item.context else None)
-        if found.status == "none" and role in ("victim", "perpetrator") and item.title is None \
+        if found.status == "none" and role in ("victim", "perpetrator", "child") and item.title is None \
                 and (own := table.match(item.label, None)).status == "ok" and owner_of(own.target or "") == "referrer" \
+                and (role != "child" or own.target == "referral.referrer.date") \
                 and not (role == "perpetrator" and _given(out.fields.get(own.target or ""))):
-            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says. Under
-            # his heading once the referrer's is read, "Organisation: N/A – not a professional" is his, not theirs
+            # "Referring Agency" in the box a "Personal Information" heading opened: the referrer's, as it says; the
+            # referral's date under a "Children's … Referral Form" title. Under his heading once the referrer's is read,
+            # "Organisation: N/A – not a professional" is his, not theirs
             found = own
         nearest = names_whom(table, item.context[0]) if item.context else None
         if found.status == "ok" and role in PERSON_ROLES and nearest in PERSON_ROLES and nearest != role \
@@ -302,9 +305,9 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
     clauses, slots = named_elsewhere(out.fields, {n for t in tables for n in row_names(t, table) if n})
     texts = texts + clauses  # "Alleged perpetrator(s): …" ties a family table's rows as the concerns text does
     for t in tables:
-        found = table_columns(t, table)
+        found, victim = table_columns(t, table), victim_so_far(out.problems, out.fields)
         if found is not None and found[0] == "?":
-            cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots, out.warn)
+            cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots, out.warn, victim)
             for path, value, header in cells or [(None, shown(", ".join(t.headers)), None)]:
                 out.put(path, value, header) if path else out.warn(f"a table headed '{value}' could list children "
                                                                    "or perpetrators; it was not read")
@@ -313,7 +316,7 @@ def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[st
             continue  # not a table of people
         role, columns = found
         if role == "child":  # "Mother – victim" in the household table of a children's form is no child
-            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts, slots)
+            t = household(t, table, out.next_row("perpetrator"), out.put, out.warn, texts, slots, victim)
             columns = (table_columns(t, table) or found)[1] if len(t.headers) != len(columns) else columns
         index = out.next_row(role)
         names = row_names(t, table)

@@ -198,6 +198,7 @@ def _is_scan(pages: list[Any]) -> bool:
 def _read_without_fields(data: bytes, raw: RawForm) -> None:
     """A scan is a problem; text is read by its layout (parsers.pdf.text)."""
     from .text import read_text_layout
+    from .wraps import spelled_in
 
     def read(pages: list[Any]) -> None:
         if _is_scan(pages):
@@ -205,7 +206,8 @@ def _read_without_fields(data: bytes, raw: RawForm) -> None:
             raw.problems.append(Problem(SCANNED_PROBLEM))
             return
         try:
-            read_text_layout(pages, raw)
+            with spelled_in(pages):
+                read_text_layout(pages, raw)
         except Exception:  # noqa: BLE001 - a layout that defeats the reader is for a person to look at
             raw.problems.append(Problem(LAYOUT_PROBLEM, severity="warning"))
 

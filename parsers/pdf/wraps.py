@@ -10,12 +10,42 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
 from ..vocabulary import labels_text, values_text
-from .layout import Cell, Line, Word, group_lines
+from .layout import Cell, Line, Word, group_lines, page_words
 
 # A line closed by a full date ("23/08/2015", "6 August 2023"), bar a closing bracket or full stop.
 _DATED = re.compile(r"(?:\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4})[).]?$")
+
+
+# The words the document being read spells whole somewhere ("Exampletown," in a wide cell): a narrow cell's
+# "Example / town," is then that word broken, though "example" and "town" are words of their own.
+_SPELLED: ContextVar[frozenset[str]] = ContextVar("spelled_whole", default=frozenset())
+
+
+@contextmanager
+def spelled_in(pages: list[Any]) -> Iterator[None]:
+    """While the pages are read, the words they spell whole tell a broken word from two (see `_SPELLED`)."""
+    found: set[str] = set()
+    for page in pages:
+        try:
+            found |= {w.text.lower().strip(".,;:?!()") for w in page_words(page)}
+        except ValueError:
+            continue  # a page too full to read is refused by the reader itself
+    token = _SPELLED.set(frozenset(found))
+    try:
+        yield
+    finally:
+        _SPELLED.reset(token)
+
+
+def _spelled_whole(last: str, first: str) -> bool:
+    a, b = last.rsplit("/", 1)[-1], first.rstrip(".,;:?!)")
+    return a.isalpha() and b.isalpha() and (a + b).lower() in _SPELLED.get()
 
 
 def cell_of(words: list[Word], right: float | None = None) -> Cell:
@@ -61,7 +91,9 @@ def join_lines(lines: list[Line], right: float | None = None) -> str:
             room = (right - lines[i - 1].x1) if right is not None else None
             first = line.words[0]
             wrapped = room is not None and room < (first.x1 - first.x0) + 0.8 * first.size
-            if wrapped and lines[i - 1].words[-1].text.endswith("-"):
+            if wrapped and text.split() and _spelled_whole(text.rsplit(None, 1)[-1], first.text):
+                pass  # "Example / town,", where the form spells "Exampletown," whole elsewhere
+            elif wrapped and lines[i - 1].words[-1].text.endswith("-"):
                 pass  # broken after a hyphen: O'Brien- / Smith is one name
             # The word the text ends on, with any pieces of it joined from lines above ("Relati / onship / to").
             elif wrapped and (known := _label_words(text.rsplit(None, 1)[-1], first.text)) is not None:
@@ -126,8 +158,9 @@ def _broken_word(last: Word, first: Word, room: float, width: float, alone: bool
     than the next letter needs) and the word's two parts together are wider than the column, so the
     word could not have been moved to the next line whole. `alone`: the line holds that word only."""
     if not (last.text[-1:].isalnum() or last.text[-1:] in "@/.") \
-            or not first.text[:1].isalnum() and first.text[:1] not in ")].,;:?!'’-":
-        return False
+            or not first.text[:1].isalnum() and first.text[:1] not in ")].,;:?!'’-" \
+            or re.search(r"\w['’]s$", last.text):
+        return False  # (a possessive is a whole word: "Mother's / ex- / husband")
     # Two whole words can fill a narrow column the same way ("Don't / know"): a word's broken-off end
     # is told from a word of its own by its shortness ("Relationsh / ip", "perpetrato / r"), unless
     # the line broke inside an address ("name@ / example.gov.uk").

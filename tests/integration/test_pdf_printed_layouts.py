@@ -398,6 +398,28 @@ def listed_kids_form() -> bytes:
     return _saved(doc)
 
 
+def town_broken_form() -> bytes:
+    """The victim's address in a wide cell, then the alleged perpetrator in seven narrow columns: the town's name, too wide
+    for its column, is broken without a hyphen ("Example" / "town,"), though both halves are words of their own."""
+    doc = Document()
+    doc.add_heading("Victim details", level=2)
+    table = _grid(doc, 2)
+    for label, value in (("Name", NAME), ("Address", "25 Hawthorn Drive, Exampletown, BS5 0XJ")):
+        cells = table.add_row().cells
+        write(cells[0], label, bold=True)
+        write(cells[1], value)
+    doc.add_heading("Alleged perpetrator", level=2)
+    table = _grid(doc, 7)
+    for cell, text in zip(table.add_row().cells, ("Name", "DOB", "Gender", "Address", "Ethnicity", "Relationship to victim",
+                                                  "Phone")):
+        write(cell, text, bold=True)
+    for cell, text in zip(table.add_row().cells, ("Kieran FLETCHER", "03/08/1995", "Male",
+                                                  "131 Foundry Road, Exampletown, E15 9QQ", "White British",
+                                                  "Boyfriend", "07700 900222")):
+        write(cell, text)
+    return _saved(doc)
+
+
 REASONS = [f"On day {n} he followed her to work and threatened her on the phone." for n in range(1, 13)]
 
 
@@ -427,7 +449,7 @@ FORMS = {"numbered": numbered_sections_form, "tab_stops": tab_stops_form, "tab_t
          "date_below": date_below_label_form,
          "name_cut": name_cut_form, "name_cut_unsure": lambda: name_cut_form(""),
          "narrow_heads": narrow_heads_form, "listed_kids": listed_kids_form,
-         "question_cut": question_cell_cut_form}
+         "question_cut": question_cell_cut_form, "town_broken": town_broken_form}
 
 
 @pytest.fixture(scope="module")
@@ -633,3 +655,12 @@ def test_an_answer_under_its_question_cut_by_the_page_break_reads_whole(parsed: 
     assert summary.startswith(REASONS[0]) and summary.endswith(REASONS[-1]), summary[-200:]
     assert _flat(summary) == _flat(word["referral"]["risks_summary"])
     assert pdf["referral"]["referrer"]["name"] == "Fatima Cartwright"
+
+
+def test_a_town_broken_in_a_narrow_column_is_the_word_the_form_spells_whole(printed: dict, parsed: dict) -> None:
+    with pdfplumber.open(io.BytesIO(printed["town_broken"][1])) as pdf:
+        words = [w["text"] for page in pdf.pages for w in page.extract_words()]
+    assert "Example" in words and "town," in words  # as printed: the word broken in its narrow column
+    word, pdf = parsed["town_broken"]
+    assert pdf["referral"]["perpetrators"][0]["address"] == word["referral"]["perpetrators"][0]["address"] == (
+        "131 Foundry Road, Exampletown, E15 9QQ")

@@ -31,20 +31,19 @@ MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is fille
 # The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %, fresh3 51 %, fresh4
 # 55 %, fresh5 44 %, fresh6 75 %, fresh7 55 %, fresh8 56 %, fresh9 43 %, fresh10 45 %), and
 # tuned by class since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity
-# codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 a children's form whose adults are told
-# apart only by "Mother" / "Father" (never guessed: either may be the victim) and a young person's checklist head;
-# fresh4 the same children's-form adults, and a head grid's referrer and children's address; fresh8 the same adults
-# on a children's front-door form; fresh9 and fresh10 the same on five more.
+# codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 to fresh10 mostly the man a children's
+# form lists only as the victim's son ("Half-brother", never presumed the perpetrator), a young person's checklist
+# head, an "anything else" box and a police notification written as prose.
 # Their floors hold what they read now; 0 silent holds for all.
 FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
-                                                     fresh3_forms: 91.0, fresh4_forms: 94.0, fresh7_forms: 88.0,
-                                                     fresh8_forms: 81.0, fresh9_forms: 73.0,
-                                                     fresh10_forms: 70.0}
-# fresh3's, fresh4's, fresh8's, fresh9's and fresh10's children's forms say, where they cannot tell the household's
-# adults apart, that they did not read them (and that no perpetrator was read): values the coordinator must key, so the
-# notes are no false alarm (fresh9's Swindon form says it of the father's box and the other adults' table apart).
-MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 2, fresh4_forms: 2, fresh8_forms: 2,
-                                                 fresh9_forms: 4, fresh10_forms: 2}
+                                                     fresh3_forms: 96.0, fresh4_forms: 98.0, fresh7_forms: 88.0,
+                                                     fresh8_forms: 96.5, fresh9_forms: 89.0,
+                                                     fresh10_forms: 90.0}
+# The children's forms of fresh3, fresh4, fresh8, fresh9 and fresh10 name no victim: the household's mother is presumed
+# the victim with an error that holds the case for the coordinator, and where no partner of hers is listed they also
+# say no perpetrator was read, and which adults of the household were not read: no false alarms.
+MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 4, fresh4_forms: 3, fresh8_forms: 2,
+                                                 fresh9_forms: 4, fresh10_forms: 3}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,

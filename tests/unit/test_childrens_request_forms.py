@@ -56,13 +56,16 @@ def test_the_parent_a_column_says_causes_harm_is_the_perpetrator_and_the_other_p
     assert [p["field"] for p in parsed["problems"]] == ["referral.victim"]
 
 
-def test_parents_whose_harm_question_is_left_unanswered_are_not_guessed() -> None:
+def test_parents_whose_harm_question_is_left_unanswered_are_presumed_and_held() -> None:
+    """ "Y / N" left as printed says nothing: the mother and her boyfriend are only presumed, and the case is held."""
     doc = Document()
     _child(doc)
     _parents(doc, ("Y / N", "Y / N"))
-    referral = parse_docx(doc)["referral"]
-    assert referral["victim"]["name"] is None
-    assert referral["perpetrators"] == []
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
+    assert [p["severity"] for p in parsed["problems"] if "does not say who is harmed" in p["message"]] == ["error"]
 
 
 def test_another_adult_whose_own_row_says_he_causes_harm_is_the_next_perpetrator() -> None:

@@ -1,7 +1,7 @@
 """Children's-services referral forms used for a domestic abuse case (issue 11): the victim and the man she fears
 appear only as the child's "parents / carers" or in the household table, by what they are to the child. Whose row is
-whose comes from the rows' own words, else from the concerns text ("Domestic abuse by X towards mother"); never from
-"Mother" or "Father" alone, which leaves them unread with a problem. Also: a child listed twice
+whose comes from the rows' own words, else from the concerns text ("Domestic abuse by X towards mother"); "Mother"
+and "Father" alone are only a presumption, read with an error that holds the case for a person. Also: a child listed twice
 (an identifying grid, then the household table) is one child; a grown-up in a children's table is no child; a header
 asking two things ("School / GP", "Address & Contact number"); "Their date of birth" after the perpetrator's name.
 Each test builds the Word file the way such forms are laid out; all people are invented.
@@ -115,8 +115,10 @@ def test_a_number_run_on_after_the_postcode_is_the_adults_phone() -> None:
     assert (victim["address"], victim["phone"]) == ("4 Test Lane, Exampletown, EX1 1AA", "07700 900111")
 
 
-def test_mother_and_father_alone_never_say_who_is_the_victim() -> None:
-    # Either parent may be the victim, and the victim's copy goes to the IDVA at once: no guess, a problem instead.
+def test_mother_and_father_alone_are_presumed_and_held_for_a_person() -> None:
+    # Nothing else on the form says who is harmed: the mother is read as the victim and the father as the alleged
+    # perpetrator, as in most such referrals, with an error that keeps the case off the agenda until a person checks
+    # (the IDVA copy carries only the referrer's own files, so the presumption never reaches the IDVA).
     doc = Document()
     _household(doc, [
         ["Jo TESTWOMAN", "Mother", "14/02/1990", "4 Test Lane, Exampletown, EX1 1AA", ""],
@@ -124,10 +126,11 @@ def test_mother_and_father_alone_never_say_who_is_the_victim() -> None:
         ["Ava TESTCHILD", "Daughter", "01/02/2018", "4 Test Lane, Exampletown, EX1 1AA", "Riverside Primary"]])
     parsed = parse_docx(doc)
     referral = parsed["referral"]
-    assert not referral["victim"].get("name")
-    assert not any(p.get("name") for p in referral["perpetrators"])
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
     assert [c["name"] for c in referral["children"]] == ["Ava TESTCHILD"]
-    assert any("adults of the household" in m for m in _messages(parsed))
+    held = [p for p in parsed["problems"] if "does not say who is harmed" in p["message"]]
+    assert [p["severity"] for p in held] == ["error"]
 
 
 def test_a_grown_up_in_the_children_table_is_no_child() -> None:

@@ -10,16 +10,15 @@ value, or no value (and a problem where a person must look), never a wrong value
 """
 from __future__ import annotations
 
-
 from docx import Document
 from docx.document import Document as DocumentType
 
+from tests.corpus.docx_parts import full_width_row, write
+from tests.corpus.fresh._kit import boxed
 from tests.word_forms import grid as _table
 from tests.word_forms import label_pairs as _pairs
 from tests.word_forms import parse_docx as _parse
 from tests.word_forms import problem_fields as _fields
-from tests.corpus.docx_parts import full_width_row, write
-from tests.corpus.fresh._kit import boxed
 
 
 def _victim_box(doc: DocumentType, *extra: tuple[str, str]) -> None:
@@ -310,3 +309,14 @@ def test_a_printed_note_and_a_childs_additional_information_are_not_the_referral
     parsed = _parse(doc)
     assert parsed["referral"]["additional_information"] is None
     assert [child["name"] for child in parsed["referral"]["children"]] == ["Ava EXAMPLE"]
+
+
+def test_a_house_number_parted_from_its_street_is_put_back_before_it() -> None:
+    """ "131" on a line of its own (a narrow PDF cell, or a row cut by a page break) goes before its street; an
+    address typed on several lines stays on them."""
+    doc = Document()
+    t = _table(doc, 2)
+    full_width_row(t, "Victim details")
+    _pairs(t, ("Name", "Jo TESTWOMAN"))
+    _pairs(t, ("Address", "131\nFoundry Road\nExampletown\nEX1 1AA"))
+    assert _parse(doc)["referral"]["victim"]["address"] == "131 Foundry Road\nExampletown\nEX1 1AA"

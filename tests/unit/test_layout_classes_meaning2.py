@@ -6,17 +6,15 @@ person must look), never a wrong value alone. All data is invented.
 """
 from __future__ import annotations
 
-
 from docx import Document
 from docx.document import Document as DocumentType
 
 from parsers.labels.dash_questions import identify
+from tests.corpus.docx_parts import full_width_row, shade, write
 from tests.word_forms import grid as _table
 from tests.word_forms import label_pairs as _pairs
 from tests.word_forms import parse_docx as _parse
 from tests.word_forms import problem_fields as _fields
-from tests.corpus.docx_parts import full_width_row, shade, write
-
 
 _PERPETRATOR_RIC = [
     "Did the current or most recent incident result in an injury to your partner/ex?",
@@ -214,13 +212,15 @@ def test_adults_table_rows_are_read_by_what_the_concerns_text_says() -> None:
     assert len(parsed["problems"]) <= 1
 
 
-def test_adults_table_no_text_ties_is_not_guessed_from_mother_or_father() -> None:
+def test_adults_table_no_text_ties_is_only_presumed_from_mother_and_father() -> None:
     doc = Document()
     doc.add_heading("Multi Agency Referral Form", level=1)
     _adults_table(doc, _ADULTS)
-    referral = _parse(doc)["referral"] or {}
-    assert (referral.get("victim") or {}).get("name") is None
-    assert not any(p.get("name") for p in referral.get("perpetrators") or [])
+    parsed = _parse(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Grace EXAMPLE"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Kieran EXAMPLE"]  # "Father – mother's ex-husband"
+    assert [p["severity"] for p in parsed["problems"] if "does not say who is harmed" in p["message"]] == ["error"]
 
 
 # --- 5. a narrative referral: people as prose lines, values inside sentences ---------------------------------------

@@ -220,3 +220,80 @@ def test_the_referrers_job_title_typed_before_the_name() -> None:
     referrer = parse_docx(doc)["referral"]["referrer"]
     assert (referrer["name"], referrer["role"], referrer["agency"]) == (
         "Robin Example", "Health Visitor", "Riverside Housing Association")
+
+
+def test_adults_told_apart_by_the_role_in_their_relationship_cell() -> None:
+    """ "Adults involved" (Name | DOB | Address | Relationship): "Mother (victim)" and "Mother's boyfriend (alleged
+    perpetrator)" say whose each row is; a row saying only "Mother" would not (tested above)."""
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "Adults involved")
+    label_row(t, "Name", "DOB", "Address", "Relationship")
+    value_row(t, "Jo TESTWOMAN", "14/02/1990", "4 Test Lane, Exampletown, EX1 1AA", "Mother (victim)")
+    value_row(t, "Sam TESTMAN", "02/06/1988", "9 Sample Road, Exampletown, EX2 2BB",
+              "Mother's boyfriend (alleged perpetrator)")
+    value_row(t, "Lee TESTUNCLE", "01/01/1970", "1 Other Road, Exampletown, EX3 3CC", "Uncle")
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert (referral["victim"]["name"], referral["victim"]["dob"]) == ("Jo TESTWOMAN", "1990-02-14")
+    assert [(p["name"], p["address"]) for p in referral["perpetrators"]] == [
+        ("Sam TESTMAN", "9 Sample Road, Exampletown, EX2 2BB")]
+    assert not [p for p in parsed["problems"] if "could list children or perpetrators" in p["message"]]
+
+
+def _adults(doc: DocumentType, *rows: tuple[str, str, str]) -> None:
+    t = grid(doc, 3)
+    full_width_row(t, "Adults involved")
+    label_row(t, "Name", "DOB", "Relationship")
+    for row in rows:
+        value_row(t, *row)
+
+
+def test_a_household_told_apart_only_by_relationship_is_presumed_and_held_for_a_person() -> None:
+    """Nothing on the form says who is harmed: the mother is read as the victim and her boyfriend as the alleged
+    perpetrator, and an error holds the case for the coordinator; the grandfather is read as no one."""
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1990", "Mother"), ("Sam TESTMAN", "02/06/1988", "Mother's boyfriend"),
+            ("Ray TESTELDER", "01/01/1950", "Maternal grandfather"))
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
+    held = [p for p in parsed["problems"] if "does not say who is harmed" in p["message"]]
+    assert len(held) == 1 and held[0]["severity"] == "error"
+    assert "TESTWOMAN" not in held[0]["message"] and "TESTMAN" not in held[0]["message"]
+
+
+def test_the_childs_father_is_presumed_only_where_no_partner_of_hers_is_listed() -> None:
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1990", "Mother"), ("Sam TESTMAN", "02/06/1988", "Father"),
+            ("Lee TESTPARTNER", "03/03/1985", "Mother's partner"))
+    assert [p["name"] for p in parse_docx(doc)["referral"]["perpetrators"]] == ["Lee TESTPARTNER"]
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1990", "Mother"), ("Sam TESTMAN", "02/06/1988", "Father"))
+    assert [p["name"] for p in parse_docx(doc)["referral"]["perpetrators"]] == ["Sam TESTMAN"]
+
+
+def test_nothing_is_presumed_where_the_form_says_who_harms_whom() -> None:
+    """The concerns name him as the one who harms her: the form's words decide, and no presumption is raised."""
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1990", "Mother"), ("Sam TESTMAN", "02/06/1988", "Father"),
+            ("Lee TESTPARTNER", "03/03/1985", "Mother's partner"))
+    t = grid(doc, 2)
+    label_pairs(t, ("Reason for referral", "Domestic abuse by Sam TESTMAN towards mother"))
+    parsed = parse_docx(doc)
+    assert [p["name"] for p in parsed["referral"]["perpetrators"]] == ["Sam TESTMAN"]
+    assert parsed["referral"]["victim"]["name"] == "Jo TESTWOMAN"
+    assert not [p for p in parsed["problems"] if "does not say who is harmed" in p["message"]]
+
+
+def test_the_referrals_date_under_a_childrens_form_title() -> None:
+    """ "Children's Social Care Referral Form" titles the whole form: its "Date and time of referral" is the
+    referral's, not a child's (no child has one)."""
+    doc = Document()
+    doc.add_heading("Children's Social Care Referral Form", level=1)
+    t = grid(doc, 2)
+    full_width_row(t, "Section A – Basic Referral Details")
+    label_pairs(t, ("Date and time of referral", "30/10/2026  10:40"))
+    label_pairs(t, ("Is/are parent(s)/carer(s) aware of referral", "Yes"))
+    assert parse_docx(doc)["referral"]["referrer"]["date"] == "2026-10-30"

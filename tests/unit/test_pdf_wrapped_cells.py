@@ -87,3 +87,9 @@ def test_an_answer_cut_by_the_page_break_stays_under_its_question() -> None:
     assert joined[0] is not None and joined[0].parts is not None
     assert joined[0].parts[-1][0] == "Why is a referral being made?"
     assert " ".join(joined[0].parts[-1][1].split()) == "Strangled; he has breached his bail conditions"
+
+
+def test_a_possessive_filling_its_narrow_line_is_a_whole_word() -> None:
+    # "Mother's ex-husband" in a column eight letters wide: "Mother's" ends a word whatever room is left after it.
+    lines = [_line(0, ("Mother's", 336.9, 386.7)), _line(13, ("ex-", 336.9, 353.3)), _line(26, ("husband", 336.9, 384.4))]
+    assert join_lines(lines, right=388.0) == "Mother's ex-husband"
