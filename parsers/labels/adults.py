@@ -16,13 +16,15 @@ from functools import lru_cache
 
 from ..model import RawValue, RowTable
 from ..normalise import parse_bool_or_none, vocabulary
+from .address_cell import address_and_phone
 from .matcher import ROLE_BASE, LabelTable
+from .meaning import says_as_above
 from .people_tables import as_own_column, match_for
-from .presumed import Victim, Warn, presumed, presumption_said
+from .presumed import Kin, Victim, Warn, grown_rows, kin_kind, presumed, presumption_said
 from .recognisers import RECOGNISERS
 
-__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "adult_words", "cells_of", "column_roles", "kin_of", "kin_role",
-           "named_elsewhere", "own_roles", "relation_columns", "role_asked", "row_names",
+__all__ = ["OTHER_PARENT", "adult_roles", "adult_rows", "adult_words", "cells_of", "column_roles", "household_kinds",
+           "kin_of", "kin_role", "named_elsewhere", "own_roles", "relation_columns", "role_asked", "row_names",
            "said_yes"]
 
 _FIRST_PART = re.compile(r"\s+[–—-]\s+|[(,;/]")
@@ -40,9 +42,6 @@ _ROLES = ("victim", "perpetrator")
 _CLAUSE = re.compile(r"[;.\n]+")
 _NAME_MIN = 5  # a name shorter than this is too likely to occur by chance in the text
 _POSTCODE_END = re.compile(rf"(?:{RECOGNISERS['postcode'].pattern})\s*\.?$")
-# A number after the postcode on the same line: the cell's two answers run together where a PDF rewrapped them.
-_PHONE_AFTER_POSTCODE = re.compile(rf"(?P<postcode>{RECOGNISERS['postcode'].pattern})\s+"
-                                   rf"(?P<phone>{RECOGNISERS['phone'].pattern})\s*$")
 
 
 def _role_in(table: LabelTable, clause: str, name: str) -> str | None:
@@ -101,7 +100,8 @@ def _kin_is(kin: str | None, span: str, kins: list[str | None]) -> bool:
 
 
 def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adult: list[bool],
-                roles: list[str | None], texts: list[str], victim: Victim = None) -> list[str | None]:
+                roles: list[str | None], texts: list[str], victim: Victim = None, grown: list[bool] | None = None,
+                men_read: bool = False) -> list[str | None]:
     """The roles of a table's rows, the adults' unknown ones taken from the concerns text. What an adult is to the
     child ("Mother", "Father") never says it: on a children's form either may be the victim, and the victim's copy
     goes to the IDVA at once."""
@@ -111,7 +111,7 @@ def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adu
         out = [None if r == "victim" and a else r for r, a in zip(out, adult)]  # two victims named: none is guessed
     if (other := _other_parent(kins, adult, out)) is not None:
         out[other] = "victim?"  # the caller reads it as the victim's, and says how it was told (OTHER_PARENT)
-    return presumed(kins, adult, out, victim)
+    return presumed(kins, adult, out, victim, grown, men_read)
 
 
 OTHER_PARENT = ("the form names the alleged perpetrator but not the victim; the child's other parent in the household "
@@ -144,12 +144,13 @@ def adult_rows(t: RowTable, table: LabelTable, texts: list[str], next_perpetrato
         return None
     kin_at = kin_column(t, table)
     kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
-    roles = adult_roles(table, names, kins, [True] * len(t.rows), own_roles(t, table), texts, victim)
+    roles = adult_roles(table, names, kins, [True] * len(t.rows), own_roles(t, table), texts, victim,
+                        grown_rows(t, table), next_perpetrator > 0)
     if not any(roles):
         return None
     if "victim?" in roles and warn is not None:
         warn(OTHER_PARENT, "referral.victim")
-    roles = presumption_said(["victim" if r == "victim?" else r for r in roles], warn)
+    roles = presumption_said(["victim" if r == "victim?" else r for r in roles], warn, victim)
     return cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at), slots)
 
 
@@ -269,6 +270,14 @@ def named_elsewhere(fields: dict[str, RawValue], names: set[str]) -> tuple[list[
     return clauses, slots
 
 
+def household_kinds(tables: list[RowTable], table: LabelTable) -> set[Kin | None]:
+    """What the tables' adults are to the presumption (parsers.labels.presumed); nothing where a row's own words give
+    it a role (the tables then say who is who)."""
+    if any(any(own_roles(t, table)) for t in tables):
+        return set()
+    return {kin_kind(kin_of(row[at])) for t in tables if (at := kin_column(t, table)) is not None for row in t.rows}
+
+
 def kin_column(t: RowTable, table: LabelTable) -> int | None:
     """The column saying what each adult is to the child ("Relationship to child", "Role in household")."""
     words = [" ".join(table.words(h)) for h in t.headers]
@@ -310,11 +319,11 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
                 found = as_own_column(match_for(table, header, "victim"), role)
             target = found.target or ""
             if target.endswith(".address") and isinstance(cell, str):
-                cell, phone = _address_and_phone(cell)
+                cell, phone = address_and_phone(cell)
                 if phone:  # "Address & Contact number": the address lines, then the number on a line of its own
                     out.append((base + "phone", phone, header))
-                if not _POSTCODE_END.search(cell):
-                    continue  # an address is taken whole or not at all: one without its postcode may be cut short
+                if not _POSTCODE_END.search(cell) and not says_as_above(cell):
+                    continue  # an address is taken whole or not at all ("As above" is settled once all is read)
             if found.status == "ok" and target.startswith(ROLE_BASE[role].partition("*")[0]):
                 out.append((base + target.rpartition(".")[2], cell, header))
         told = _to_her(row[kin_at], kin) if role == "perpetrator" and kin and kin_at is not None else None
@@ -322,20 +331,6 @@ def cells_of(t: RowTable, table: LabelTable, roles: list[str | None], next_perpe
             out.append((base + "relationship_to_victim", told, t.headers[kin_at or 0]))
         index += role == "perpetrator" and at == index
     return out
-
-
-_NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "… E15 9QQ (does not live at the child's address)"
-
-
-def _address_and_phone(cell: str) -> tuple[str, str | None]:
-    """An address cell's address, less a note in brackets after it, and a phone number given on its own line."""
-    lines = cell.splitlines()
-    run_on = _PHONE_AFTER_POSTCODE.search(lines[-1]) if lines else None
-    if run_on:
-        lines[-1:] = [lines[-1][:run_on.start("phone")].rstrip(), run_on["phone"]]
-    phones = [line for line in lines if RECOGNISERS["phone"].fullmatch(line.strip())]
-    address = "\n".join(line for line in lines if line not in phones).strip()
-    return _NOTE_AFTER.sub("", address), phones[0].strip() if len(phones) == 1 else None
 
 
 def _to_her(cell: RawValue, kin: str) -> str | None:

@@ -14,8 +14,10 @@ import dataclasses
 from itertools import groupby
 
 from ..model import Labelled, RawValue
+from ..normalise import is_unknown_text
 from .adults import adult_words, kin_of, kin_role, role_asked, said_yes
 from .matcher import LabelTable
+from .presumed import PRESUMED, PRESUMED_HIM, Kin, Warn, grown_up, kin_kind
 
 __all__ = ["numbered", "told_blocks"]
 
@@ -78,13 +80,72 @@ def _kin(table: LabelTable, block: list[Labelled]) -> str | None:
     return None
 
 
-def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | None = None
-                ) -> tuple[list[Labelled], list[list[Labelled]]]:
+def _block_kin(table: LabelTable, block: list[Labelled]) -> Kin | None:
+    """What a box's adult is to the presumption (parsers.labels.presumed): by its heading ("Details of Mother") or its
+    "Relationship to child" row ("Mother's ex-husband")."""
+    said = _heading_kin(table, block[0].section) or next(
+        (item.value for item in block if _words(table, item.label)[-2:] == ["to", "child"]
+         and isinstance(item.value, str)), None)
+    return kin_kind(kin_of(said))
+
+
+def _named(table: LabelTable, block: list[Labelled]) -> bool:
+    """A box whose name, or surname, is filled in ("Not known" is not)."""
+    return any(isinstance(item.value, str) and item.value.strip() and not is_unknown_text(item.value)
+               and (table.match(item.label, "perpetrator").target or "").rpartition(".")[2].startswith("name")
+               for item in block)
+
+
+Told = list[tuple[list[Labelled], str | None, set[int]]]  # each block, the role it is read as, the rows that said it
+
+
+def _grown(table: LabelTable, block: list[Labelled]) -> bool:
+    """A box whose date of birth makes its person an adult."""
+    return any((table.match(item.label, "perpetrator").target or "").endswith(".dob") and grown_up(item.value)
+               for item in block)
+
+
+def _presumed_roles(table: LabelTable, told: Told, in_tables: set[Kin | None], warn: Warn | None) -> tuple[Told, bool]:
+    """Where no box and no table row says who harms, the boxes of the household read as the tables' rows are
+    (parsers.labels.presumed): the one mother's box as the victim's unless a table lists her or the form's words
+    already make her the victim, her partners' boxes as the alleged perpetrators', the child's father's box (named)
+    where no partner of hers is listed anywhere, her grown-up son's where no man else is. Also whether the victim's box
+    is the child's mother's."""
+    kinds = [_block_kin(table, block) for block, _, _ in told]
+    # what each box is: as its rows said, else as its heading says ("primary carer", "Person(s) causing concern")
+    said = [role or table.section(block[0].section)[0] or table.section(block[0].title)[0] for block, role, _ in told]
+    victims = [i for i, role in enumerate(said) if role == "victim"]
+    hers = bool(victims) and all(kinds[i] == "mother" for i in victims)
+    if "perpetrator" in said or (victims and not hers) or warn is None:
+        return told, hers
+    free = [i for i, role in enumerate(said) if role in (None, "others")]
+    mothers = [i for i in free if kinds[i] == "mother"] if not hers else []
+    if len(mothers) > 1 or not (hers or mothers or "mother" in in_tables) or (mothers and "mother" in in_tables):
+        return told, hers
+    men = [i for i in free if kinds[i] == "partner"]
+    if not men and "partner" not in in_tables:
+        men = [i for i in free if kinds[i] == "father" and _named(table, told[i][0])]
+    sons = [i for i in free if kinds[i] == "son" and _named(table, told[i][0]) and _grown(table, told[i][0])]
+    if not men and not in_tables & {"partner", "father", "son"} and len(sons) == 1:
+        men = sons  # her grown-up son, the one man of the household listed
+    if not mothers and not men:
+        return told, hers
+    warn(PRESUMED if mothers or not hers else PRESUMED_HIM, "referral.victim" if mothers else "referral.perpetrators",
+         "error")
+    roles = {i: "victim" for i in mothers} | {i: "perpetrator" for i in men}
+    return [(block, roles.get(i, role), saying) for i, (block, role, saying) in enumerate(told)], hers
+
+
+def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | None = None,
+                in_tables: set[Kin | None] | None = None, warn: Warn | None = None
+                ) -> tuple[list[Labelled], list[list[Labelled]], bool]:
     """The items, with each block whose heading names no one but whose rows say victim or perpetrator read as
     headed by that role; and, apart, the blocks of "Other significant adults" a row says are a perpetrator's, each to
-    be read after the tables as the next perpetrator (the form lists them after the parents, often a table)."""
+    be read after the tables as the next perpetrator (the form lists them after the parents, often a table). Where
+    nothing says it, the household's boxes are presumed as its tables' rows are (`in_tables`: what the tables' adults
+    are to the presumption), and `warn` says so; and whether the victim's box is the child's mother's."""
     blocks = [list(group) for _, group in groupby(items, key=lambda item: (item.section, tuple(item.headings)))]
-    told: list[tuple[list[Labelled], str | None, set[int]]] = []
+    told: Told = []
     for block in blocks:
         role = None
         saying: set[int] = set()
@@ -95,6 +156,7 @@ def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | Non
                 # "Details of Mother" where the text says "mother is the victim"
                 role = kin_role(table, kin, texts or [])
         told.append((block, role, saying))
+    told, hers = _presumed_roles(table, told, in_tables or set(), warn)
     kin = next((k for block, role, _ in told if role == "victim" and (k := _kin(table, block))), None)
     out: list[Labelled] = []
     later: list[list[Labelled]] = []
@@ -116,7 +178,7 @@ def told_blocks(items: list[Labelled], table: LabelTable, texts: list[str] | Non
                 label = "Relationship to victim"  # "Relationship to mother" where the victim's block says Mother
             into.append(dataclasses.replace(item, label=label, section=heading,
                                             headings=[*item.headings, heading]))
-    return out, later
+    return out, later, hers
 
 
 def numbered(block: list[Labelled], number: int) -> list[Labelled]:

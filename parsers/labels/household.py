@@ -8,13 +8,11 @@ after "Child" in the role column is the child's gender.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import RawValue, RowTable
-from ..normalise import birth_window, parse_date, years_before
 from .adults import (
     OTHER_PARENT,
     adult_roles,
@@ -29,29 +27,16 @@ from .adults import (
 )
 from .matcher import LabelTable
 from .people_tables import match_for
-from .presumed import Victim, Warn, presumption_said
-from .tidy import date_less_age
+from .presumed import Victim, Warn, grown_rows, grown_up, presumption_said
 
 __all__ = ["household", "row_roles"]
 
-_ADULT_AGE = 18
 
 
 def _adult_kin(text: str) -> bool:
     """ "Mother", "Step-father (not living here)", "Mother's partner": an adult of the household by what the cell's
     first words say the person is to the child."""
     return kin_of(text) in adult_words()
-
-
-def _grown_up(cell: RawValue) -> bool:
-    """A date of birth making the person an adult: no child, whatever the table's heading."""
-    if not isinstance(cell, str):
-        return False
-    try:
-        born = parse_date(date_less_age(cell), window=birth_window())
-    except ValueError:
-        return False
-    return born < years_before(dt.date.today(), _ADULT_AGE)
 
 
 def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
@@ -64,7 +49,7 @@ def row_roles(t: RowTable, table: LabelTable) -> list[str | None]:
         if own is not None:
             out.append(own)
         elif any(at and isinstance(cell, str) and _adult_kin(cell) for at, cell in zip(relation, row)) \
-                or any(at and _grown_up(cell) for at, cell in zip(born, row)):
+                or any(at and grown_up(cell) for at, cell in zip(born, row)):
             out.append("adult")  # by what the row says they are to the child, or by their age ("Half-brother", 26)
         else:
             out.append(None)
@@ -84,10 +69,11 @@ def household(t: RowTable, table: LabelTable, next_perpetrator: int, put: Callab
     if "adult" in roles:
         names = row_names(t, table)
         kins = [kin_of(row[kin_at]) if kin_at is not None else None for row in t.rows]
-        tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts, victim)
+        tied = adult_roles(table, names, kins, adult, [None if a else r for r, a in zip(roles, adult)], texts, victim,
+                           grown_rows(t, table), next_perpetrator > 0)
         if "victim?" in tied:
             warn(OTHER_PARENT, "referral.victim")
-        tied = presumption_said(tied, warn)
+        tied = presumption_said(tied, warn, victim)
         roles = ["victim" if r == "victim?" else r if r is not None or not a else "adult" for r, a in zip(tied, adult)]
     for path, value, header in cells_of(t, table, roles, next_perpetrator, kin_at, victim_kin(t, roles, kin_at),
                                         slots):

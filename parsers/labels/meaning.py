@@ -154,6 +154,12 @@ def _as_above(fields: dict[str, RawValue], tagged: set[str], warn: Warn) -> None
         if home is None:
             warn("an address is given as the same as another one that was not read; it was left empty",
                  "referral.victim.address")
+    for path in [p for p in fields if p.endswith(".phone") and p not in tagged and says_as_above(fields[p])]:
+        # "Telephone/Mobile: As above" in the mother's box: whose number "above" is (the child's home, the referrer's)
+        # the reader cannot tell, and no schema field keeps a child's
+        fields[path] = None
+        warn("a phone number is given as 'as above', the same as another one the reader cannot tell; it was left "
+             "empty: copy it from the form", path)
     for path in [p for p in fields if p.endswith(".address") and p not in tagged and p != "referral.victim.address"]:
         value = fields[path]
         if not (isinstance(value, str) and plain(value) in phrases):

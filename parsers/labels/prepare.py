@@ -9,17 +9,18 @@ for several numbered people a line each split among them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Labelled, RowTable
 from .abuse_details import abuse_details
+from .adults import household_kinds
 from .blocks import told_blocks
 from .dash_comments import comment_boxes
 from .digit_boxes import digit_boxes
 from .matcher import ROLE_BASE, LabelTable
 from .numbered_heads import numbered_heads
 from .numbered_lines import numbered_lines
+from .presumed import Warn
 from .recognisers import PHONE_KINDS
 from .said_of_all import Shared, pull_shared
 from .values import expand
@@ -35,9 +36,10 @@ class Prepared:
     boxes: list[dict[int, str]]  # a checklist's comments given in one box, by question (parsers.labels.dash_comments)
     shared: list[Shared]  # said of all the children a table lists
     later: list[list[Labelled]]  # other significant adults' boxes a row says are a perpetrator's: read after the tables
+    hers: bool = False  # the form's words gave the victim a box of the child's mother (parsers.labels.presumed)
 
 
-def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable, warn: Callable[[str], None],
+def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable, warn: Warn,
             has_dash_lines: bool) -> Prepared:
     labelled = [_less_blank_line(item) for item in labelled]  # "0117 496 0855_______": the printed line typed on
     labelled, tables = expand(labelled, tables, table, warn)  # boxes holding more than one thing
@@ -45,11 +47,11 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
     texts = [item.value for item in labelled if isinstance(item.value, str)]  # "mother is the victim"
-    labelled, later = told_blocks(labelled, table, texts)  # "Adult 2" whose row says "Alleged perpetrator"
+    labelled, later, hers = told_blocks(labelled, table, texts, household_kinds(tables, table), warn)  # "Victim"
     labelled, shared = pull_shared(labelled, tables, table)  # "Address" under the children's rows: all theirs
     labelled = _one_a_line(_numbers_by_kind(_less_other_parties(labelled, table), table), table)
     labelled = numbered_lines(labelled, table)  # "Perpetrator 1: Boyfriend" / "Perpetrator 2: Husband" in one box
-    return Prepared(labelled, tables, boxes, shared, later)
+    return Prepared(labelled, tables, boxes, shared, later, hers)
 
 
 _PERPETRATOR = ROLE_BASE["perpetrator"]

@@ -30,7 +30,9 @@ EDGES = " \t\n,;:/–—-&()"
 # The kinds of phone a number is typed after ("Home: 0117 …", "Mob 07700 …"): no part of the number
 PHONE_KINDS = ("home", "work", "mobile", "mob", "landline", "tel", "day", "daytime", "evening")
 _WORDS_LEFT = r"(?:dob|d\.o\.b\.?|date of birth|born|tel\.?|telephone|phone|mobile|mob|e-?mail|ext\.?)"
-_LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:]*$", re.IGNORECASE)
+# ("…, M14 9RR / Tel: not known": the other part's label left with no answer, or with one that says there is none)
+_LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:–—-]*"
+                             r"(?:not known|unknown|n/?k|n/?a|none|no number)?[\s.]*$", re.IGNORECASE)
 
 
 def _edges_off(piece: str) -> str:

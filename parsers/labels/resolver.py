@@ -109,7 +109,8 @@ class _Out:
         prefix = ROLE_BASE[role].removesuffix("*.")
         # A row that is only a box said of them all ("Address of children: Same as client") names nobody:
         # the table of their names and dates of birth starts there.
-        keys = [p for p, v in self.fields.items() if _given(v) and p.endswith((".name", ".dob"))] + list(self.name_parts)
+        keys = [p for p, v in self.fields.items() if _given(v) and p.endswith((".name", ".dob"))] + [
+            p for p in self.name_parts if p.endswith(".name")]  # (an address's "Postcode" part names no one)
         rows = [k[len(prefix):].partition(".")[0] for k in keys if k.startswith(prefix)]
         return max((int(r) for r in rows if r.isdigit()), default=-1) + 1
 
@@ -301,11 +302,11 @@ _NO_CHILD = re.compile(r"^\s*(?:\d{1,2}|none|nil|zero|no|no children|n/a|not app
                        r"partner))\s*\.?\s*$", re.IGNORECASE)  # "As client": the other column's children again
 
 
-def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str]) -> None:
+def _tables(tables: list[RowTable], table: LabelTable, out: _Out, texts: list[str], hers: bool = False) -> None:
     clauses, slots = named_elsewhere(out.fields, {n for t in tables for n in row_names(t, table) if n})
     texts = texts + clauses  # "Alleged perpetrator(s): …" ties a family table's rows as the concerns text does
     for t in tables:
-        found, victim = table_columns(t, table), victim_so_far(out.problems, out.fields)
+        found, victim = table_columns(t, table), victim_so_far(out.problems, out.fields, hers)
         if found is not None and found[0] == "?":
             cells = adult_rows(t, table, texts, out.next_row("perpetrator"), slots, out.warn, victim)
             for path, value, header in cells or [(None, shown(", ".join(t.headers)), None)]:
@@ -342,7 +343,7 @@ def resolve(raw: RawForm, table: LabelTable | None = None) -> RawForm:
         ready = prepare(raw.labelled, raw.tables, table, out.warn, bool(raw.dash_lines))
         labelled, tables, boxes = ready.labelled, ready.tables, ready.boxes
         _labelled(labelled, table, out)
-        _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)])
+        _tables(tables, table, out, [i.value for i in labelled if isinstance(i.value, str)], ready.hers)
         for block in ready.later:  # "Other significant adults": "Alleged to be causing harm? Y", the next perpetrator
             _labelled(numbered(block, out.next_row("perpetrator") + 1), table, out)
         apply_shared(ready.shared, out.fields, out.put)

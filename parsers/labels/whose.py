@@ -52,7 +52,9 @@ def whose_role(table: LabelTable, section: str | None, title: str | None = None,
     a heading further up ("Victim" over "Contact details"), else a person's name label earlier in its
     box (Labelled.title / context / headings, from the Word reader)."""
     own = table.section(title)
-    if own[0] in PERSON_ROLES:
+    label = table.match(title, None) if title else None
+    if own[0] in PERSON_ROLES and not (label and label.status == "ok" and not (label.target or "").endswith(".name")):
+        # (a one-row table's first label taken for its title, "Relationship to child", names no one's box)
         return own
     found = table.section(section)
     if found[0] in PERSON_ROLES and section and _TO_SERVICE.match(section):
@@ -149,12 +151,15 @@ def _beside_the_child(table: LabelTable, label: str, role: str | None, found: Ma
                      ) -> Match:
     """A label in the victim's or the perpetrator's box that names the child only as the other party is the adult's
     own field ("Address (if different from the child(ren))": hers), or none of the referral's ("Relationship to
-    child": what she is to the child, which no field holds), never the child's. The referrer's "Relationship to
+    child": what she is to the child, which no field holds), never the child's; nor in a box of people outside the
+    household ("Significant others"). The referrer's "Relationship to
     child(ren) being referred", after the name of the person completing the referral, is the referrer's role."""
     if not (found.target or "").startswith("referral.children.") or not _TO_CHILD.search(label):
         return found
     if (role or nearest) == "referrer" and (found.target or "").endswith(".relationship_to_victim"):
         return Match("ok", "referral.referrer.role")
+    if role == "others":
+        return NONE  # what a relative outside the household is to the child: no field of the child's
     if role not in ("victim", "perpetrator"):
         return found
     own = table.match(_TO_CHILD.sub(" ", label), role)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -27,16 +27,21 @@ _DATED = re.compile(r"(?:\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\b\d{1,2}(?:s
 _SPELLED: ContextVar[frozenset[str]] = ContextVar("spelled_whole", default=frozenset())
 
 
-@contextmanager
-def spelled_in(pages: list[Any]) -> Iterator[None]:
+def spelled_in(pages: list[Any]) -> AbstractContextManager[None]:
     """While the pages are read, the words they spell whole tell a broken word from two (see `_SPELLED`)."""
-    found: set[str] = set()
+    found: list[str] = []
     for page in pages:
         try:
-            found |= {w.text.lower().strip(".,;:?!()") for w in page_words(page)}
+            found += [w.text for w in page_words(page)]
         except ValueError:
             continue  # a page too full to read is refused by the reader itself
-    token = _SPELLED.set(frozenset(found))
+    return spelled(found)
+
+
+@contextmanager
+def spelled(words: Iterable[str]) -> Iterator[None]:
+    """While text is joined, these words (a document's) are spelled whole."""
+    token = _SPELLED.set(frozenset(w.lower().strip(".,;:?!()") for w in words))
     try:
         yield
     finally:
@@ -44,7 +49,7 @@ def spelled_in(pages: list[Any]) -> Iterator[None]:
 
 
 def _spelled_whole(last: str, first: str) -> bool:
-    a, b = last.rsplit("/", 1)[-1], first.rstrip(".,;:?!)")
+    a, b = last.rsplit("/", 1)[-1], first.split("/", 1)[0].rstrip(".,;:?!)")  # ("Addres / s/Tel No")
     return a.isalpha() and b.isalpha() and (a + b).lower() in _SPELLED.get()
 
 

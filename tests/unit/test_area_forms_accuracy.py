@@ -31,19 +31,18 @@ MOST_PROBLEMS = 1  # raised for one well-filled form: every corpus form is fille
 # The blind sets, each read once before anyone looked (Word: blind 49 %, fresh 42 %, fresh2 56 %, fresh3 51 %, fresh4
 # 55 %, fresh5 44 %, fresh6 75 %, fresh7 55 %, fresh8 56 %, fresh9 43 %, fresh10 45 %), and
 # tuned by class since: blind and fresh still miss a few values (one form's ethnicity and officer, bare ethnicity
-# codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 to fresh10 mostly the man a children's
-# form lists only as the victim's son ("Half-brother", never presumed the perpetrator), a young person's checklist
-# head, an "anything else" box and a police notification written as prose.
+# codes); fresh2 a checklist's date and a risk tool's referral date; fresh3 a young person's checklist head and an
+# "anything else" box; fresh7 a police notification written as prose; fresh9 and fresh10 a carers' box of
+# "Mother: …" lines and a concerns box worded as parenting capacity.
 # Their floors hold what they read now; 0 silent holds for all.
 FLOORS: dict[Callable[[], list[AreaForm]], float] = {blind_forms: 98.5, fresh_forms: 98.5, fresh2_forms: 98.0,
-                                                     fresh3_forms: 96.0, fresh4_forms: 98.0, fresh7_forms: 88.0,
-                                                     fresh8_forms: 96.5, fresh9_forms: 89.0,
-                                                     fresh10_forms: 90.0}
+                                                     fresh3_forms: 97.0, fresh7_forms: 88.0, fresh8_forms: 99.0,
+                                                     fresh9_forms: 95.0, fresh10_forms: 98.5}
 # The children's forms of fresh3, fresh4, fresh8, fresh9 and fresh10 name no victim: the household's mother is presumed
-# the victim with an error that holds the case for the coordinator, and where no partner of hers is listed they also
-# say no perpetrator was read, and which adults of the household were not read: no false alarms.
-MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 4, fresh4_forms: 3, fresh8_forms: 2,
-                                                 fresh9_forms: 4, fresh10_forms: 3}
+# the victim with an error that holds the case for the coordinator, and where some adult of the household is left
+# unread they say so too: no false alarms.
+MOST: dict[Callable[[], list[AreaForm]], int] = {fresh3_forms: 2, fresh4_forms: 2, fresh8_forms: 2,
+                                                 fresh9_forms: 3, fresh10_forms: 1}
 
 
 @pytest.mark.parametrize("forms", [all_forms, heldout_forms, unseen_forms, blind_forms, fresh_forms,

@@ -145,13 +145,15 @@ def test_adult_blocks_are_read_by_their_victim_or_perpetrator_row_without_false_
     assert len(parsed["problems"]) <= 1
 
 
-def test_adult_blocks_no_row_of_which_says_whose_are_not_guessed_from_mother_or_father() -> None:
+def test_adult_blocks_no_row_of_which_says_whose_are_only_presumed_from_mother_and_father() -> None:
     doc = Document()
     _adult(doc, 1, [("Full name", "Grace EXAMPLE"), ("Relationship to child", "Mother")])
     _adult(doc, 2, [("Full name", "Kieran EXAMPLE"), ("Relationship to child", "Father")])
-    referral = _parse(doc)["referral"] or {}
-    assert (referral.get("victim") or {}).get("name") is None
-    assert not any(p.get("name") for p in referral.get("perpetrators") or [])
+    parsed = _parse(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Grace EXAMPLE"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Kieran EXAMPLE"]
+    assert [p["severity"] for p in parsed["problems"] if "does not say who is harmed" in p["message"]] == ["error"]
 
 
 # --- 7. wording ----------------------------------------------------------------------------------------------------

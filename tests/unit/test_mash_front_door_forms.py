@@ -297,3 +297,131 @@ def test_the_referrals_date_under_a_childrens_form_title() -> None:
     label_pairs(t, ("Date and time of referral", "30/10/2026  10:40"))
     label_pairs(t, ("Is/are parent(s)/carer(s) aware of referral", "Yes"))
     assert parse_docx(doc)["referral"]["referrer"]["date"] == "2026-10-30"
+
+
+def _parent_box(doc: DocumentType, title: str, surname: str, first: str, dob: str, phone: str = "07700 900111") -> None:
+    t = grid(doc, 3)
+    full_width_row(t, title)
+    label_row(t, "Surname:", "First names:", "DoB:")
+    value_row(t, surname, first, dob)
+    label_row(t, "Address (if different from child):", "Telephone/Mobile:", "Ethnicity:")
+    value_row(t, "9 Sample Road, Exampletown, EX2 2BB", phone, "White British")
+
+
+def test_the_mothers_and_fathers_boxes_nothing_ties_are_presumed_and_held() -> None:
+    doc = Document()
+    _parent_box(doc, "Details of Mother   Is Mother Main Carer ? Y", "TESTWOMAN", "Jo", "14/02/1990")
+    _parent_box(doc, "Details of Father   Is Father Main Carer ? N", "TESTMAN", "Sam", "02/06/1988")
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [(p["name"], p["dob"]) for p in referral["perpetrators"]] == [("Sam TESTMAN", "1988-06-02")]
+    assert [p["severity"] for p in parsed["problems"] if "does not say who is harmed" in p["message"]] == ["error"]
+
+
+def test_the_mothers_box_the_concerns_tie_and_her_boyfriend_in_the_household_table() -> None:
+    """The form's words make the mother the victim and say nothing of who harms her: the man listed as her boyfriend
+    is presumed the alleged perpetrator, with an error; her phone "As above" is no number and is left for a person."""
+    doc = Document()
+    _parent_box(doc, "Details of Mother   Is Mother Main Carer ? Y", "TESTWOMAN", "Jo", "14/02/1990", "As above")
+    t = grid(doc, 3)
+    full_width_row(t, "Other Household members (including non-family members):")
+    label_row(t, "Name", "DoB", "Relationship to child")
+    value_row(t, "Sam TESTMAN", "02/06/1988", "Mother's boyfriend")
+    t = grid(doc, 2)
+    full_width_row(t, "Reason for referral")
+    label_pairs(t, ("Any concerns linked to domestic violence?", "Domestic violence – mother is the victim"))
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN" and referral["victim"]["phone"] is None
+    assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
+    held = [p for p in parsed["problems"] if "not who harms her" in p["message"]]
+    assert [p["severity"] for p in held] == ["error"]
+    assert [p["field"] for p in parsed["problems"] if "'as above'" in p["message"]] == ["referral.victim.phone"]
+
+
+def test_her_ex_husbands_box_among_significant_others_where_a_table_lists_the_mother() -> None:
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "4. Parents/person caring for child/young person")
+    label_row(t, "Name", "DOB", "Relationship to child")
+    value_row(t, "Jo TESTWOMAN", "14/02/1990", "Mother")
+    value_row(t, "Pat TESTELDER", "01/01/1955", "Maternal grandmother")
+    t = grid(doc, 5)
+    full_width_row(t, "5. Significant others/other family members")
+    label_row(t, "Relationship to child", "Surname", "Forename", "Address/Tel No", "DOB")
+    value_row(t, "Mother's ex-husband", "TESTMAN", "Sam", "9 Sample Road, Exampletown, EX2 2BB\nTel: not known",
+              "02/06/1988")
+    referral = parse_docx(doc)["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [(p["name"], p["dob"], p["address"]) for p in referral["perpetrators"]] == [
+        ("Sam TESTMAN", "1988-06-02", "9 Sample Road, Exampletown, EX2 2BB")]  # "Tel: not known" is no address
+
+
+def test_the_childs_address_and_school_boxes_before_the_childrens_table_are_the_first_childs() -> None:
+    """The child's "Current Address" and "Postcode" boxes, then the table of the child's name: one child, not a child
+    with an address and another with a name; a relative outside the household gives the child no relationship."""
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "1. Child/Young Person's Details")
+    label_row(t, "Surname", "Forenames", "Date of Birth", "M / F")
+    value_row(t, "TESTCHILD", "Mia", "03/04/2019", "F")
+    label_row(t, "Current Address", "", "Postcode", "Tel No")
+    value_row(t, "4 Test Lane, Exampletown", "", "EX1 1AA", "0117 496 0001")
+    t = grid(doc, 2)
+    full_width_row(t, "2. Child/Young Person's Ethnicity")
+    label_pairs(t, ("School/Early Years Setting", "Riverside Primary"))
+    t = grid(doc, 4)
+    full_width_row(t, "5. Significant others/other family members")
+    label_row(t, "Relationship to child", "Surname", "Forename", "DOB")
+    value_row(t, "Half-brother", "TESTSON", "Lee", "01/01/2001")
+    children = parse_docx(doc)["referral"]["children"]
+    assert [(c["name"], c["address"], c["school"], c["relationship_to_victim"]) for c in children] == [
+        ("Mia TESTCHILD", "4 Test Lane, Exampletown, EX1 1AA", "Riverside Primary", None)]
+
+
+def test_a_household_rows_address_with_tel_not_known_under_it() -> None:
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "4. Parents/person caring for child/young person")
+    label_row(t, "Relationship to child", "Name", "Address/Tel No", "DOB")
+    value_row(t, "Mother", "Jo TESTWOMAN", "4 Test Lane, Exampletown, EX1 1AA\nTel: 0117 496 0001", "14/02/1990")
+    value_row(t, "Mother's boyfriend", "Sam TESTMAN", "9 Sample Road, Exampletown, EX2 2BB\nTel: not known",
+              "02/06/1988")
+    referral = parse_docx(doc)["referral"]
+    assert (referral["victim"]["address"], referral["victim"]["phone"]) == ("4 Test Lane, Exampletown, EX1 1AA",
+                                                                            "0117 496 0001")
+    assert [(p["address"], p["phone"]) for p in referral["perpetrators"]] == [("9 Sample Road, Exampletown, EX2 2BB",
+                                                                               None)]
+
+
+def test_the_mothers_address_as_above_in_the_adults_table_is_the_childrens() -> None:
+    doc = Document()
+    t = grid(doc, 4)
+    full_width_row(t, "Children/Young People under 18 living at the above address")
+    label_row(t, "Name", "Date of Birth", "Address", "School / Nursery")
+    value_row(t, "Mia TESTCHILD", "03/04/2019", "4 Test Lane, Exampletown, EX1 1AA", "Riverside Primary")
+    value_row(t, "Leo TESTCHILD", "06/08/2021", "4 Test Lane, Exampletown, EX1 1AA", "Not yet at school")
+    t = grid(doc, 4)
+    full_width_row(t, "Adults living at or connected to the above address")
+    label_row(t, "Name", "Date of Birth", "Relationship to child", "Address (if different)")
+    value_row(t, "Jo TESTWOMAN", "14/02/1990", "Mother", "As above")
+    value_row(t, "Sam TESTMAN", "02/06/1988", "Mother's partner", "9 Sample Road, Exampletown, EX2 2BB")
+    referral = parse_docx(doc)["referral"]
+    assert referral["victim"]["address"] == "4 Test Lane, Exampletown, EX1 1AA"
+    assert [p["address"] for p in referral["perpetrators"]] == ["9 Sample Road, Exampletown, EX2 2BB"]
+
+
+@pytest.mark.parametrize(("born", "presumed"), [("12/05/2001", True), ("12/05/2015", False)])
+def test_her_grown_up_son_is_presumed_only_where_no_partner_or_father_is_listed(born: str, presumed: bool) -> None:
+    """ "Mother" and "Half-brother" only: her son is the one man of the household, and presumed the alleged
+    perpetrator if his date of birth makes him an adult; a boy of eleven never is."""
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1980", "Mother"), ("Lee TESTSON", born, "Half-brother"))
+    referral = parse_docx(doc)["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [p["name"] for p in referral["perpetrators"]] == (["Lee TESTSON"] if presumed else [])
+    doc = Document()
+    _adults(doc, ("Jo TESTWOMAN", "14/02/1980", "Mother"), ("Lee TESTSON", born, "Half-brother"),
+            ("Sam TESTMAN", "02/06/1978", "Mother's partner"))
+    assert [p["name"] for p in parse_docx(doc)["referral"]["perpetrators"]] == ["Sam TESTMAN"]

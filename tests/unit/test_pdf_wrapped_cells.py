@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from parsers.pdf.layout import Cell, Line, Word
 from parsers.pdf.table_parts import join_rows, rest_of_person
-from parsers.pdf.wraps import join_lines
+from parsers.pdf.wraps import join_lines, spelled
 
 
 def _cell(text: str) -> Cell:
@@ -93,3 +93,15 @@ def test_a_possessive_filling_its_narrow_line_is_a_whole_word() -> None:
     # "Mother's ex-husband" in a column eight letters wide: "Mother's" ends a word whatever room is left after it.
     lines = [_line(0, ("Mother's", 336.9, 386.7)), _line(13, ("ex-", 336.9, 353.3)), _line(26, ("husband", 336.9, 384.4))]
     assert join_lines(lines, right=388.0) == "Mother's ex-husband"
+
+
+def test_a_word_the_document_spells_whole_elsewhere_is_one_word_where_a_narrow_column_broke_it() -> None:
+    # "Exampletown," is spelled whole in a wide cell; in a column seven letters wide it is "Example" / "town,", and
+    # "Address/Tel No" is "Addres" / "s/Tel No": both halves could be words of their own, the document says not.
+    town = [_line(0, ("Canal", 360.1, 392.2)), _line(13, ("Street,", 360.1, 398.2)), _line(26, ("Example", 360.1, 405.0)),
+            _line(39, ("town,", 360.1, 388.0)), _line(52, ("NR3", 360.1, 385.0), ("9TT", 388.0, 410.0))]
+    head = [_line(0, ("Addres", 360.1, 404.0)), _line(13, ("s/Tel", 360.1, 390.0), ("No", 393.0, 406.0))]
+    assert join_lines(town, right=406.0) == "Canal Street, Example town, NR3 9TT"
+    with spelled(["Exampletown,", "Address"]):
+        assert join_lines(town, right=406.0) == "Canal Street, Exampletown, NR3 9TT"
+        assert join_lines(head, right=406.0) == "Address/Tel No"
