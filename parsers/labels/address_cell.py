@@ -11,15 +11,15 @@ from .recognisers import RECOGNISERS
 
 __all__ = ["address_and_phone"]
 
-# A number after the postcode on the same line: the cell's two answers run together where a PDF rewrapped them.
-_PHONE_AFTER_POSTCODE = re.compile(rf"(?P<postcode>{RECOGNISERS['postcode'].pattern})\s+"
-                                   r"(?:(?:tel|telephone|phone|mobile|mob)\.?\s*[:–-]\s*)?"
-                                   rf"(?P<phone>{RECOGNISERS['phone'].pattern}|(?:not known|unknown|n/?k|n/?a|none)\.?)\s*$",
-                                   re.IGNORECASE)
+_TEL = r"(?:tel|telephone|phone|mobile|mob)\.?\s*"
+_NONE = r"(?:not known|unknown|n/?k|n/?a|none)\.?"
+# A number (or "not known") after the postcode on the same line: the cell's two answers run together where a PDF
+# rewrapped them.
+_PHONE_AFTER_POSTCODE = re.compile(rf"(?P<postcode>{RECOGNISERS['postcode'].pattern})\s+(?:{_TEL}[:–-]\s*)?"
+                                   rf"(?P<phone>{RECOGNISERS['phone'].pattern}|{_NONE})\s*$", re.IGNORECASE)
 _NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "… E15 9QQ (does not live at the child's address)"
-_TEL = r"^\s*(?:tel|telephone|phone|mobile|mob)\.?\s*"
-_NO_PHONE = re.compile(_TEL + r"[:–-]?\s*(?:not known|unknown|n/?k|n/?a|none)?\.?", re.IGNORECASE)  # "Tel: not known"
-_PHONE_WORD = re.compile(_TEL + r"[:–-]\s*(?=[\d+(])", re.IGNORECASE)  # "Tel: 0117 …": the number after it
+_NO_PHONE = re.compile(rf"\s*{_TEL}[:–-]?\s*{_NONE}?", re.IGNORECASE)  # "Tel: not known" on its line
+_PHONE_WORD = re.compile(rf"^\s*{_TEL}[:–-]\s*(?=[\d+(])", re.IGNORECASE)  # "Tel: 0117 …": the number after it
 
 
 def address_and_phone(cell: str) -> tuple[str, str | None]:

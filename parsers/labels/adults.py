@@ -3,10 +3,11 @@ its heading names no one and its columns fit a victim as well as a perpetrator, 
 what the form says elsewhere, in its own words: the concerns text naming the person in a clause that says one role
 ("Grace EVANS-PRICE (mother) is the victim; the alleged perpetrator is Kieran FLETCHER"), or says who harms whom
 ("Domestic abuse by Kieran FLETCHER towards mother": data/values.toml [household] done_by / done_to), or the form's
-own boxes ("Alleged perpetrator(s): …"). "Mother" or "Father" alone never says it: either may be the victim. Where
-the alleged perpetrator is named and the victim is not, the one other parent of the child is read as the victim, with
-a problem (OTHER_PARENT). A row no clause ties to exactly one role is not read (nor is the table, if none is). The rows tied are put as the victim's
-or a perpetrator's (`cells_of`), with what he is to her where the relationships to the child tell it ("Mother's
+own boxes ("Alleged perpetrator(s): …"), or the row's own relationship cell ("Mother (victim)"). Where the alleged
+perpetrator is named and the victim is not, the one other parent of the child is read as the victim, with a problem
+(OTHER_PARENT). Where nothing ties anyone, "Mother", "Mother's boyfriend" and the like are only a presumption, read
+with an error that holds the case for a person (parsers.labels.presumed). The rows tied are put as the victim's or a
+perpetrator's (`cells_of`), with what he is to her where the relationships to the child tell it ("Mother's
 boyfriend"). Split out of parsers.labels.resolver, which puts what `adult_rows` returns into the fields.
 """
 from __future__ import annotations
@@ -102,9 +103,8 @@ def _kin_is(kin: str | None, span: str, kins: list[str | None]) -> bool:
 def adult_roles(table: LabelTable, names: list[str], kins: list[str | None], adult: list[bool],
                 roles: list[str | None], texts: list[str], victim: Victim = None, grown: list[bool] | None = None,
                 men_read: bool = False) -> list[str | None]:
-    """The roles of a table's rows, the adults' unknown ones taken from the concerns text. What an adult is to the
-    child ("Mother", "Father") never says it: on a children's form either may be the victim, and the victim's copy
-    goes to the IDVA at once."""
+    """The roles of a table's rows, the adults' unknown ones taken from the concerns text; where nothing ties anyone,
+    what each adult is to the child, as a presumption (parsers.labels.presumed: "victim??", "perpetrator??")."""
     said = _roles(table, names, texts, kins)
     out = [r if r is not None or not a else s for r, a, s in zip(roles, adult, said)]
     if out.count("victim") > 1:

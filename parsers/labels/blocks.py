@@ -2,8 +2,9 @@
 adult – Adult 2"), but a row inside it says: "Domestic abuse: victim / alleged perpetrator" answered "Alleged
 perpetrator". A children's form lists the adults this way; the block is then read as if headed so.
 
-Only the form's own words decide. "Relationship to child: Father" alone never makes anyone the perpetrator: a
-block no row of which says victim or perpetrator is left as it is (its bare labels are not used). Where the
+The form's own words decide; where no box and no table row says who is harmed or who harms, what each box's adult is
+to the child ("Details of Mother", "Relationship to child: Mother's ex-husband") is read as a presumption held for a
+person (parsers.labels.presumed); a block nothing ties is left as it is (its bare labels are not used). Where the
 victim's block says what she is to the child ("Mother"), "Relationship to mother" in a perpetrator's block is his
 relationship to her; "Relationship to child" in an adult's block is no field of the adult's and is not read.
 Split out of parsers.labels.resolver, which reads the items these return.

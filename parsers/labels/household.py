@@ -3,7 +3,8 @@ household": "Child (female)", "Mother – victim", "Alleged perpetrator – moth
 forms print it. A row whose own words give it the victim's or a perpetrator's role is that person's; a row whose
 relationship says it is an adult of the household ("Mother", "Stepfather", "Lodger": data/values.toml [household]),
 or whose date of birth makes them an adult, is no child: it is the victim's or a perpetrator's where the form's other
-words tie it (parsers.labels.adults), and otherwise not read, with a problem. Every other row is a child; "(female)"
+words tie it (parsers.labels.adults) or the presumption reads it so (parsers.labels.presumed), and otherwise not read,
+with a problem. Every other row is a child; "(female)"
 after "Child" in the role column is the child's gender.
 """
 from __future__ import annotations
@@ -30,7 +31,6 @@ from .people_tables import match_for
 from .presumed import Victim, Warn, grown_rows, grown_up, presumption_said
 
 __all__ = ["household", "row_roles"]
-
 
 
 def _adult_kin(text: str) -> bool:

@@ -20,28 +20,26 @@ from .tidy import date_less_age
 __all__ = ["PRESUMED", "PRESUMED_HIM", "Kin", "Victim", "Warn", "grown_rows", "grown_up", "kin_kind", "presumed",
            "presumption_said", "victim_so_far"]
 
-# Whether the victim is already read when a table of adults is: not yet (None), from the form's own words ("read"), or
-# presumed to be the child's mother ("mother"; PRESUMED or PRESUMED_HIM was raised), or said by the form's words to be the
-# child's mother ("her": a box "Details of Mother" the concerns tie, who harms her not said).
+# Whether the victim is already read when a table of adults is: not yet (None), from the form's own words ("read"),
+# presumed to be the child's mother ("mother": PRESUMED or PRESUMED_HIM was raised), or said by the form's words to be
+# the child's mother ("her": a box "Details of Mother" the concerns tie, who harms her not said).
 Victim = Literal["read", "her", "mother"] | None
 
 
 class Warn(Protocol):
+    """How a reader of the adults raises a problem (parsers.labels.resolver's _Out.warn)."""
+
     def __call__(self, message: str, path: str | None = None, severity: Severity = "warning") -> None: ...
 
 
 PRESUMED = ("the form does not say who is harmed or who harms, only what each adult is to the child: as in most "
             "referrals of this kind, the child's mother was read as the victim, and the adults listed as her partners "
             "or ex-partners (else the child's father, else her one grown-up son) as the alleged perpetrators; check "
-            "before the case is listed, "
-            "and correct it in review.xlsx if that is wrong")
-
-
+            "before the case is listed, and correct it in review.xlsx if that is wrong")
 PRESUMED_HIM = ("the form says who is harmed but not who harms her, only what each adult is to the child: the adults "
-                "listed as her partners or ex-partners (else the child's father, else her one grown-up son) were read as "
-                "the alleged perpetrators, "
-                "as in most referrals of this kind; check before the case is listed, and correct it in review.xlsx if "
-                "that is wrong")
+                "listed as her partners or ex-partners (else the child's father, else her one grown-up son) were read "
+                "as the alleged perpetrators, as in most referrals of this kind; check before the case is listed, and "
+                "correct it in review.xlsx if that is wrong")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +57,7 @@ Kin = Literal["mother", "partner", "father", "son"]
 
 def kin_kind(kin: str | None) -> Kin | None:
     """What a folded relationship to the child ("mother's ex-husband") is to the presumption: the mother, a partner
-    or ex-partner of hers, the child's father, or none of them."""
+    or ex-partner of hers, the child's father, her son, or none of them."""
     mothers, partner, fathers, sons = _presumption()
     if not kin:
         return None
@@ -92,13 +90,12 @@ def presumed(kins: list[str | None], adult: list[bool], roles: list[str | None],
              grown: list[bool] | None = None, men_read: bool = False) -> list[str | None]:
     """Where nothing the form says ties anyone (no row's own words, no box, no clause of the concerns), the household
     read as most such referrals are (data/values.toml [household] presumed_*): the one mother as the victim ("victim??")
-    and the adults listed as her partners or ex-partners ("Mother's boyfriend") as the alleged perpetrators
-    ("perpetrator??"); the child's father or stepfather only where no partner of hers is listed, and her grown-up son
-    (the child's "Half-brother", `grown` by his date of birth) only where neither is and he is the one. Where the form's words
-    make the mother the victim (her row's, or `victim` "her") and name no perpetrator, her partners only. Never where the
-    form names a perpetrator, or a victim who is not the mother (`victim` "read"); where the mother was presumed the
-    victim already ("mother"), her row here is hers if there is one; where a man was read before (`men_read`), only
-    her partners."""
+    and, as the alleged perpetrators ("perpetrator??"), the adults listed as her partners or ex-partners ("Mother's
+    boyfriend"); else the child's father or stepfather; else her son (the child's "Half-brother"), if he is the one
+    and `grown` by his date of birth. Where the form's words make the mother the victim (her row's, or `victim` "her")
+    and name no perpetrator, only the men. Never where the form names a perpetrator, or a victim who is not the mother
+    (`victim` "read"). Where the mother was presumed the victim already ("mother"), her row here is hers if there is
+    one; where a man was read before (`men_read`), only her partners are presumed."""
     if "perpetrator" in roles or victim == "read":
         return roles
     kinds = [kin_kind(k) if a else None for k, a in zip(kins, adult)]
