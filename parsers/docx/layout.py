@@ -145,7 +145,8 @@ def _paragraph_text(paragraph: etree._Element, text: str, walk: WordWalk) -> Non
             # A bold "Summary of risks:" (or a bold "First name" the label table knows, with no colon) may be a
             # label with its answer on the lines below; so may a question a printed web form sets in bold
             # ("Address line 1"), if what follows is short and no sentence.
-            walk.pending, walk.loose, walk.unsure = (clean_label(text), before, False), loose, not known
+            walk.pending, walk.unsure = (clean_label(text), before, False), not known
+            walk.loose = loose or people_label(text)  # (a bold "Children (name and date of birth):", a child a line)
     elif names_section(text):
         walk.heading(text)  # "Perpetrator 2" (in italics, say) over the second one's details
     elif opens_aside(text):
@@ -199,3 +200,4 @@ def _report_pairs(paragraph: etree._Element, pairs: list[tuple[str, RawValue]], 
         # "Address:" with the address on the next line; reported blank if nothing follows.
         walk.labelled.pop()
         walk.pending = (last_label, walk.section, True)
+        walk.loose = people_label(last_label)  # "Children (name and date of birth):" a child a line below

@@ -16,7 +16,7 @@ from itertools import groupby
 
 from ..model import Labelled, RawValue
 from ..normalise import is_unknown_text
-from .adults import adult_words, kin_of, kin_role, role_asked, said_yes
+from .adults import OTHER_PARENT, adult_words, kin_of, kin_role, role_asked, said_yes
 from .matcher import LabelTable
 from .presumed import PRESUMED, PRESUMED_HIM, Kin, Warn, grown_up, kin_kind
 
@@ -117,9 +117,14 @@ def _presumed_roles(table: LabelTable, told: Told, in_tables: set[Kin | None], w
     said = [role or table.section(block[0].section)[0] or table.section(block[0].title)[0] for block, role, _ in told]
     victims = [i for i, role in enumerate(said) if role == "victim"]
     hers = bool(victims) and all(kinds[i] == "mother" for i in victims)
+    free = [i for i, role in enumerate(said) if role in (None, "others")]
+    if "perpetrator" in said and not victims and warn is not None \
+            and len(mothers := [i for i in free if kinds[i] == "mother"]) == 1 and "mother" not in in_tables:
+        warn(OTHER_PARENT, "referral.victim")  # his box says he causes harm; hers, the one mother's, is the victim's
+        return [(block, "victim" if i == mothers[0] else role, saying) for i, (block, role, saying) in enumerate(told)], \
+            True
     if "perpetrator" in said or (victims and not hers) or warn is None:
         return told, hers
-    free = [i for i, role in enumerate(said) if role in (None, "others")]
     mothers = [i for i in free if kinds[i] == "mother"] if not hers else []
     if len(mothers) > 1 or not (hers or mothers or "mother" in in_tables) or (mothers and "mother" in in_tables):
         return told, hers

@@ -21,6 +21,7 @@ from .matcher import ROLE_BASE, LabelTable
 from .numbered_heads import numbered_heads
 from .numbered_lines import numbered_lines
 from .presumed import Warn
+from .question_rows import questions_answered_below
 from .recognisers import PHONE_KINDS
 from .said_of_all import Shared, pull_shared
 from .values import expand
@@ -45,6 +46,7 @@ def prepare(labelled: list[Labelled], tables: list[RowTable], table: LabelTable,
     labelled, tables = expand(labelled, tables, table, warn)  # boxes holding more than one thing
     labelled = digit_boxes(numbered_heads(labelled, table), table)  # "1. Person at risk of harm information:"
     labelled = abuse_details(labelled, table)  # "Give details:" under "2a. Alleged Abuse"
+    labelled = questions_answered_below(labelled, table)  # "Are the parents/carers aware …?" over "Yes ☐ No ☒"
     labelled, boxes = comment_boxes(labelled, table, has_dash_lines)  # "Q1: …" in one box at the end
     texts = [item.value for item in labelled if isinstance(item.value, str)]  # "mother is the victim"
     labelled, later, hers = told_blocks(labelled, table, texts, household_kinds(tables, table), warn)  # "Victim"

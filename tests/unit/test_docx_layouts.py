@@ -379,3 +379,19 @@ def test_typed_answer_column_and_question_answer_tables() -> None:
     assert [line.answer for line in raw.dash_lines] == ["Y", "N", "DK", None, "Yes", "Don't know"]
     assert [line.number for line in raw.dash_lines] == list(range(1, 7))
     assert ("Invented detail 3", "Invented answer 3") in [(x.label, x.value) for x in raw.labelled]
+
+
+def test_a_bold_label_line_over_one_child_a_tabbed_line() -> None:
+    """ "Children (name and date of birth):" in bold on a line of its own, then a child a line, each indented by a
+    tab (a checklist's free lines): every child is read, not only the first."""
+    doc = Document()
+    doc.add_paragraph("Client's name:\tJo TESTWOMAN")
+    doc.add_paragraph().add_run("Children (name and date of birth):\t").bold = True
+    for child in ("Mia TESTCHILD – 03/04/2019", "Leo TESTCHILD – 06/08/2021", "Ava TESTCHILD – 01/02/2023"):
+        doc.add_paragraph(f"\t{child}")
+    doc.add_paragraph("Agency:\tExampletown Council")
+    out = io.BytesIO()
+    doc.save(out)
+    children = parse_bytes(out.getvalue(), "children.docx")["referral"]["children"]
+    assert [(c["name"], c["dob"]) for c in children] == [("Mia TESTCHILD", "2019-04-03"), ("Leo TESTCHILD", "2021-08-06"),
+                                                          ("Ava TESTCHILD", "2023-02-01")]

@@ -425,3 +425,46 @@ def test_her_grown_up_son_is_presumed_only_where_no_partner_or_father_is_listed(
     _adults(doc, ("Jo TESTWOMAN", "14/02/1980", "Mother"), ("Lee TESTSON", born, "Half-brother"),
             ("Sam TESTMAN", "02/06/1978", "Mother's partner"))
     assert [p["name"] for p in parse_docx(doc)["referral"]["perpetrators"]] == ["Sam TESTMAN"]
+
+
+def test_a_question_across_the_table_answered_by_boxes_in_the_row_under_it() -> None:
+    """ "Are the parents/carers aware …?" printed across the table, "Yes ☐ No ☒" alone in the first cell of the row
+    under it and the reason beside; "I agree for this referral to be made | No ☒": the consent."""
+    doc = Document()
+    t = grid(doc, 3)
+    full_width_row(t, "Are the parents/carers aware of this referral to Early Help or Children's Social Care?")
+    value_row(t, "Yes ☐   No ☒", "", "Not safe to discuss at present")
+    t.rows[-1].cells[1].paragraphs[0].add_run("If 'No' give a reason for not informing parents/carers").bold = True
+    full_width_row(t, "Parent / Carer / Young Person")
+    value_row(t, "I agree for this referral to be made", "Yes ☒   No ☐", "")
+    referral = parse_docx(doc)["referral"]
+    assert (referral["victim_aware"], referral["victim_aware_reason"]) == (False, "Not safe to discuss at present")
+    assert referral["consent"] is True
+
+
+def test_his_box_answering_is_this_adult_the_person_causing_harm_makes_the_mother_the_victim() -> None:
+    doc = Document()
+    for n, (name, kin, harms) in enumerate((("Jo TESTWOMAN", "Mother", "Yes ☐   No ☒"),
+                                            ("Sam TESTMAN", "Mother's partner", "Yes ☒   No ☐")), start=1):
+        t = grid(doc, 4)
+        full_width_row(t, f"Parent / carer / significant adult {n}")
+        label_pairs(t, ("Name:", name), ("Relationship to child:", kin))
+        label_pairs(t, ("Is this adult the person causing harm?", harms))
+    parsed = parse_docx(doc)
+    referral = parsed["referral"]
+    assert referral["victim"]["name"] == "Jo TESTWOMAN"
+    assert [p["name"] for p in referral["perpetrators"]] == ["Sam TESTMAN"]
+    assert [p["severity"] for p in parsed["problems"] if "does not say who" in p["message"]] == []  # no hold
+    assert [p["severity"] for p in parsed["problems"] if "other parent" in p["message"]] == ["warning"]
+
+
+def test_if_no_please_give_the_reason_follows_the_question_before_it() -> None:
+    doc = Document()
+    t = grid(doc, 2)
+    label_pairs(t, ("Are parents/carers aware of this referral?", "No"))
+    label_pairs(t, ("If no, please give the reason", "Not safe to discuss at present"))
+    label_pairs(t, ("Have parents/carers consented to this referral?", "No"))
+    label_pairs(t, ("If no, please give the reason", "Risk of serious harm outweighs the need for consent"))
+    referral = parse_docx(doc)["referral"]
+    assert referral["victim_aware_reason"] == "Not safe to discuss at present"
+    assert referral["consent_override_reason"] == "Risk of serious harm outweighs the need for consent"
