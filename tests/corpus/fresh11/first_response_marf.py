@@ -34,7 +34,7 @@ from tests.corpus.areas.kit import placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date, expect_unborn
+from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
 from tests.corpus.heldout._kit import grid, inline, label, save
 
 SOURCE = ("A council's children's 'Multi Agency Referral Form (MARF)' (consultation by calling 'First Response'; the "
@@ -165,10 +165,7 @@ def expected(case: Case) -> dict[str, Any]:
         found["referral.victim_aware_reason"] = v["referral.victim_aware_reason"]
     if not v["referral.consent"]:
         found["referral.consent_override_reason"] = v["referral.consent_override_reason"]
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for key in ("name", "dob", "address"):
-            found[f"{q}.{key}"] = v[f"{q}.{key}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     expect_unborn(found, case)
     for i in range(case.children):
         p = f"referral.children.{i}"

@@ -33,6 +33,7 @@ from tests.corpus.areas.case import Case
 from tests.corpus.areas.kit import placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, write
+from tests.corpus.fresh3._kit import expect_each
 from tests.corpus.heldout._kit import grid, label, save
 from tests.corpus.unseen._kit import tab_line
 
@@ -126,14 +127,8 @@ def expected(case: Case) -> dict[str, Any]:
     found: dict[str, Any] = {p: v[p] for p in (
         "referral.victim.name", "referral.victim.dob", "referral.victim.address", "referral.victim.phone",
         "referral.referrer.name", "referral.referrer.agency", "referral.referrer.phone")}
-    for i in range(case.perpetrators):
-        q = f"referral.perpetrators.{i}"
-        for key in ("name", "dob", "relationship_to_victim"):
-            found[f"{q}.{key}"] = v[f"{q}.{key}"]
-    for i in range(case.children):
-        p = f"referral.children.{i}"
-        for key in ("name", "dob"):
-            found[f"{p}.{key}"] = v[f"{p}.{key}"]
+    expect_each(found, case, "perpetrators", ("name", "dob", "relationship_to_victim"))
+    expect_each(found, case, "children", ("name", "dob"))
     return found
 
 
