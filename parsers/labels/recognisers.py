@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import RawValue
+from ..normalise import is_unknown_text
 
 __all__ = ["EDGES", "RECOGNISERS", "UNCLEAR", "split_value"]
 
@@ -30,9 +31,14 @@ EDGES = " \t\n,;:/–—-&()"
 # The kinds of phone a number is typed after ("Home: 0117 …", "Mob 07700 …"): no part of the number
 PHONE_KINDS = ("home", "work", "mobile", "mob", "landline", "tel", "day", "daytime", "evening")
 _WORDS_LEFT = r"(?:dob|d\.o\.b\.?|date of birth|born|tel\.?|telephone|phone|mobile|mob|e-?mail|ext\.?)"
-# ("…, M14 9RR / Tel: not known": the other part's label left with no answer, or with one that says there is none)
-_LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:–—-]*"
-                             r"(?:not known|unknown|n/?k|n/?a|none|no number)?[\s.]*$", re.IGNORECASE)
+_LEFTOVER_WORDS = re.compile(rf"^{_WORDS_LEFT}\s*:?\s*|[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:]*$", re.IGNORECASE)
+# "…, M14 9RR / Tel: not known": the other part's label left with an answer that says there is none
+_LABEL_AT_END = re.compile(rf"[\s.,;:/–—-]*\b{_WORDS_LEFT}[\s.:–—-]+(?P<answer>[^\n:]*)$", re.IGNORECASE)
+
+
+def _less_empty_label(text: str) -> str:
+    found = _LABEL_AT_END.search(text)
+    return text[:found.start()] if found and is_unknown_text(found["answer"].strip(" .")) else text
 
 
 def _edges_off(piece: str) -> str:
@@ -65,7 +71,7 @@ def split_value(value: str, parts: list[tuple[str, str]]) -> list[tuple[str, Raw
     texts = [i for i, (_, kind) in enumerate(parts) if kind == "text"]
     leftover = _edges_off(rest)
     for _ in range(3):  # "..., DH1 9XQ. Tel:  Email:" -> "..., DH1 9XQ"
-        leftover = _edges_off(_LEFTOVER_WORDS.sub("", leftover).strip("."))
+        leftover = _edges_off(_LEFTOVER_WORDS.sub("", _less_empty_label(leftover)).strip("."))
     if texts and leftover:
         if len(texts) == 1:
             found[texts[0]] = leftover

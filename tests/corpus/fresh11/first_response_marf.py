@@ -34,7 +34,7 @@ from tests.corpus.areas.kit import placeholder_control
 from tests.corpus.areas.styles import date_text
 from tests.corpus.docx_parts import Fields, full_width_row, write
 from tests.corpus.fresh2._kit import to_child
-from tests.corpus.fresh3._kit import due_date, expect_each, expect_unborn
+from tests.corpus.fresh3._kit import due_date, expect_children_at_home, expect_each, expect_head, expect_unborn
 from tests.corpus.heldout._kit import grid, inline, label, save
 
 SOURCE = ("A council's children's 'Multi Agency Referral Form (MARF)' (consultation by calling 'First Response'; the "
@@ -154,24 +154,11 @@ def build(case: Case) -> bytes:
 
 
 def expected(case: Case) -> dict[str, Any]:
-    v = case.values
-    found: dict[str, Any] = {p: v[p] for p in (
-        "referral.referrer.name", "referral.referrer.role", "referral.referrer.agency", "referral.referrer.phone",
-        "referral.referrer.email", "referral.referrer.date", "referral.victim.name", "referral.victim.dob",
-        "referral.victim.address", "referral.victim.phone", "referral.victim_aware", "referral.consent",
-        "referral.crime_reference", "referral.dash_score_stated", "referral.risks_summary")}
+    found = expect_head(case)
     found["referral.referrer.address"] = REFERRER_ADDRESS
-    if not v["referral.victim_aware"]:
-        found["referral.victim_aware_reason"] = v["referral.victim_aware_reason"]
-    if not v["referral.consent"]:
-        found["referral.consent_override_reason"] = v["referral.consent_override_reason"]
     expect_each(found, case, "perpetrators", ("name", "dob", "address"))
     expect_unborn(found, case)
-    for i in range(case.children):
-        p = f"referral.children.{i}"
-        for key in ("name", "dob", "gender", "school"):
-            found[f"{p}.{key}"] = v[f"{p}.{key}"]
-        found[f"{p}.address"] = v["referral.victim.address"]
+    expect_children_at_home(found, case, ("name", "dob", "gender", "school"))
     if case.children > 1 and _plan(case)["placeholders"]:
         found["referral.children.1.school"] = None
     return found

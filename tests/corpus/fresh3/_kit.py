@@ -60,3 +60,27 @@ def expect_each(found: dict[str, Any], case: Case, people: str, keys: tuple[str,
     for i in range(case.perpetrators if people == "perpetrators" else case.children):
         for key in keys:
             found[f"referral.{people}.{i}.{key}"] = case.values[f"referral.{people}.{i}.{key}"]
+
+
+# The referrer's and the victim's values a children's referral form gives in its boxes, and its two questions.
+REFERRAL_HEAD = ("referral.referrer.name", "referral.referrer.role", "referral.referrer.agency",
+                 "referral.referrer.phone", "referral.referrer.email", "referral.referrer.date", "referral.victim.name",
+                 "referral.victim.dob", "referral.victim.address", "referral.victim.phone", "referral.victim_aware",
+                 "referral.consent", "referral.crime_reference", "referral.dash_score_stated", "referral.risks_summary")
+
+
+def expect_head(case: Case, paths: tuple[str, ...] = REFERRAL_HEAD) -> dict[str, Any]:
+    """The invented values under `paths`, with the reason for each of the two questions answered no."""
+    found: dict[str, Any] = {p: case.values[p] for p in paths}
+    for question, reason in (("referral.victim_aware", "referral.victim_aware_reason"),
+                             ("referral.consent", "referral.consent_override_reason")):
+        if question in paths and not case.values[question]:
+            found[reason] = case.values[reason]
+    return found
+
+
+def expect_children_at_home(found: dict[str, Any], case: Case, keys: tuple[str, ...]) -> None:
+    """Each child's values under `keys`, living at the victim's address."""
+    expect_each(found, case, "children", keys)
+    for i in range(case.children):
+        found[f"referral.children.{i}.address"] = case.values["referral.victim.address"]
